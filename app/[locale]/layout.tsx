@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { isLocale, localeConfig, locales } from '@/lib/locales';
+import { siteUrl } from '@/lib/site';
+import { fontVariables } from '../fonts';
+import '../globals.css';
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'site' });
+  return {
+    metadataBase: siteUrl,
+    title: { default: t('name'), template: `%s | ${t('name')}` },
+    applicationName: t('name'),
+  };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: 'site' });
+  return (
+    <html lang={locale} dir={localeConfig[locale].dir} className={fontVariables}>
+      <body className="min-h-screen bg-paper font-body text-ink antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-ink focus:px-4 focus:py-2 focus:text-paper"
+        >
+          {t('skipToContent')}
+        </a>
+        {children}
+        <SiteFooter locale={locale} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,75 @@
+import { getTranslations } from 'next-intl/server';
+import { paths } from '@/i18n/navigation';
+import type { Story } from '@/lib/content';
+import { DateLine } from './DateLine';
+import { HeroFigure } from './HeroFigure';
+import { StoryCard } from './StoryCard';
+
+interface Props {
+  story: Story;
+  related: Story[];
+}
+
+/** The story page, in the order of the reference story: date, headline, share, picture, dek, body, more, sources. */
+export async function Article({ story, related }: Props) {
+  const t = await getTranslations({ locale: story.locale });
+  return (
+    <article className="mx-auto max-w-measure px-4 pt-6 sm:px-6" aria-labelledby="story-headline">
+      <header className="flex flex-col gap-3">
+        <a href={paths.section(story.locale, story.section)} className="self-start text-kicker font-bold text-accent hover:underline">
+          {t(`sections.${story.section}`)}
+        </a>
+        <DateLine date={story.publishedAt} locale={story.locale} className="text-meta text-muted" />
+        <h1 id="story-headline" className="font-display text-title-md font-bold sm:text-title-xl">
+          {story.title}
+        </h1>
+        {story.authors && story.authors.length > 0 && (
+          <p className="text-meta text-muted">{t('story.by', { names: story.authors.join(t('story.listSeparator')) })}</p>
+        )}
+        {/* The share control (its own issue) mounts here, under the headline. */}
+        <div data-slot="share" className="min-h-2" />
+      </header>
+
+      {story.image && <HeroFigure image={story.image} />}
+
+      <p className="mt-6 text-dek font-bold text-ink">{story.summary}</p>
+
+      <div className="story-body mt-6 text-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+
+      {related.length > 0 && (
+        <aside aria-labelledby="continue-reading" className="mt-12 border-t-4 border-ink pt-4">
+          <h2 id="continue-reading" className="font-display text-title-md font-bold">
+            {t('story.continueReading')}
+          </h2>
+          <ul className="mt-4 grid gap-6 sm:grid-cols-2">
+            {related.map((item) => (
+              <li key={item.slug}>
+                <StoryCard story={item} />
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+
+      <footer className="mt-10 flex flex-col gap-3 border-t border-rule pt-4 text-meta">
+        {story.sources.length > 0 && (
+          <p>
+            <span className="font-bold">{t('story.sources')}</span> {story.sources.join(t('story.listSeparator'))}
+          </p>
+        )}
+        {story.tags.length > 0 && (
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="font-bold">{t('story.tags')}</h2>
+            <ul className="flex flex-wrap gap-2">
+              {story.tags.map((tag) => (
+                <li key={tag} className="rounded-full bg-wash px-3 py-0.5">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </footer>
+    </article>
+  );
+}

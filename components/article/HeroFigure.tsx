@@ -1,0 +1,25 @@
+import Image from 'next/image';
+import type { StoryImage } from '@/lib/content/schema';
+
+export function HeroFigure({ image }: { image: StoryImage }) {
+  return (
+    <figure className="my-6">
+      <Image
+        src={image.src}
+        alt={image.alt}
+        width={image.width}
+        height={image.height}
+        sizes="(min-width: 800px) 768px, 100vw"
+        preload
+        className="h-auto w-full rounded-sm bg-wash"
+      />
+      {(image.caption || image.credit) && (
+        <figcaption className="mt-2 text-meta text-muted">
+          {image.caption}
+          {image.caption && image.credit && ' - '}
+          {image.credit && <span className="font-bold">{image.credit}</span>}
+        </figcaption>
+      )}
+    </figure>
+  );
+}

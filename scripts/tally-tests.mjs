@@ -1,0 +1,32 @@
+// Adds up the unit and end-to-end results into the one closing line CI reads: "N passed, N failed".
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2] ?? '.e2e';
+const read = (name) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+  } catch {
+    return null;
+  }
+};
+let passed = 0;
+let failed = 0;
+
+const unit = read('vitest.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + (unit.numRuntimeErrorTestSuites ?? 0);
+} else failed += 1;
+
+if (fs.existsSync(path.join(dir, 'content-check.pass'))) passed += 1;
+else failed += 1;
+
+const e2e = read('playwright.json');
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected + (e2e.errors?.length ?? 0);
+} else failed += 1;
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sahifa's whole test suite from a fresh clone: install, unit tests, content check, production build
+# (bundled content plus tests/fixtures/stories), end-to-end tests against it.
+# The last line is the tally: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --with-browser || { echo "0 passed, 1 failed"; exit 1; }
+
+out=.e2e
+rm -rf "$out" && mkdir -p "$out/content/stories"
+status=0
+
+echo "== unit tests"
+npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest.json" || status=1
+
+echo "== content check (bundled content)"
+if npm run -s content:check > "$out/content-check.log" 2>&1; then echo "content:check ok"; echo 1 > "$out/content-check.pass"; else cat "$out/content-check.log"; status=1; fi
+
+echo "== production build for end-to-end tests"
+cp -R content/stories/. tests/fixtures/stories/. "$out/content/stories/"
+export E2E_PORT=${E2E_PORT:-3100}
+export CONTENT_DIR="$PWD/$out/content"
+export SITE_URL="http://127.0.0.1:$E2E_PORT"
+export E2E_SERVER_LOG="$PWD/$out/server.log"
+export E2E_BUILD_LOG="$PWD/$out/build.log"
+if npx next build > "$E2E_BUILD_LOG" 2>&1; then
+  npx next start -p "$E2E_PORT" -H 127.0.0.1 > "$E2E_SERVER_LOG" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null' EXIT
+  for _ in $(seq 1 60); do curl -sf -o /dev/null "$SITE_URL/ar" && break; sleep 1; done
+  echo "== end-to-end tests"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test || status=1
+  kill $server 2>/dev/null
+else
+  tail -60 "$E2E_BUILD_LOG"
+  echo "build failed" > "$out/build.failed"
+  status=1
+fi
+
+node scripts/tally-tests.mjs "$out" || status=1
+exit $status

@@ -1,0 +1,42 @@
+import type { Config } from 'tailwindcss';
+
+/**
+ * Sahifa's design tokens. Font families point at CSS variables that the locale layout sets,
+ * so `font-body` is Naskh in Arabic and a serif in English from one stylesheet.
+ */
+const config: Config = {
+  content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}'],
+  theme: {
+    extend: {
+      colors: {
+        paper: '#fbfaf7',
+        ink: '#1b1b1b',
+        muted: '#52524e',
+        rule: '#dcd6cb',
+        accent: { DEFAULT: '#9c1c1f', dark: '#6f1416' },
+        wash: '#f1ece2',
+      },
+      fontFamily: {
+        body: ['var(--font-body)'],
+        display: ['var(--font-display)'],
+      },
+      fontSize: {
+        // [size, line-height]: Arabic body copy never below 18px / 1.7.
+        kicker: ['0.875rem', { lineHeight: '1.5' }],
+        meta: ['0.9375rem', { lineHeight: '1.6' }],
+        body: ['1.1875rem', { lineHeight: '1.85' }],
+        dek: ['1.25rem', { lineHeight: '1.8' }],
+        'title-sm': ['1.25rem', { lineHeight: '1.5' }],
+        'title-md': ['1.625rem', { lineHeight: '1.45' }],
+        'title-lg': ['2.125rem', { lineHeight: '1.4' }],
+        'title-xl': ['2.75rem', { lineHeight: '1.35' }],
+      },
+      maxWidth: {
+        measure: '42rem',
+        page: '76rem',
+      },
+    },
+  },
+};
+
+export default config;

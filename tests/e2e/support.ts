@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { loadContent } from '../../lib/content/store';
+
+export const REFERENCE_SLUG = 'armenia-freezes-csto-participation';
+
+/** The content the server under test was built from: the same folder, read by the same (unit-tested) store. */
+export const contentDir = process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content');
+export const content = loadContent(contentDir);
+
+export const seedLines = fs
+  .readFileSync(path.join(process.cwd(), 'tests/fixtures/reference-seed.txt'), 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter(Boolean);
+
+const SCREENSHOTS = path.join(process.cwd(), 'artifacts', 'screenshots');
+
+export async function saveScreenshot(page: Page, name: string, fullPage = true) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+export function storyPath(locale: string, slug: string) {
+  return `/${locale}/news/${encodeURIComponent(slug)}`;
+}
+
+/** Text with runs of white space folded, as a reader sees it. */
+export function fold(text: string) {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Asserts that each expected piece of text occurs in `text`, in this order. Returns the ones missing or out of order. */
+export function outOfOrder(text: string, expected: string[]): string[] {
+  const folded = fold(text);
+  const problems: string[] = [];
+  let from = 0;
+  for (const piece of expected.map(fold)) {
+    const at = folded.indexOf(piece, from);
+    if (at === -1) problems.push(folded.includes(piece) ? `out of order: ${piece}` : `missing: ${piece}`);
+    else from = at + piece.length;
+  }
+  return problems;
+}
