@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Metadata in <head> of the first response for every user agent, not only Next's list of bots:
+  // a page first rendered for a browser is cached and then served to scrapers as it is.
+  htmlLimitedBots: /.*/,
   // harfbuzzjs loads its WASM file from its own folder; bundling it would lose the file.
   serverExternalPackages: ['harfbuzzjs'],
   images: {

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/layout/SiteHeader';
-import { paths } from '@/i18n/navigation';
+import { paths } from '@/lib/paths';
 import { defaultLocale, isLocale } from '@/lib/locales';
 
 export default async function NotFound() {

@@ -2,14 +2,25 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { HomeFront } from '@/components/home/HomeFront';
 import { SiteHeader } from '@/components/layout/SiteHeader';
+import { cardLabels, siteShareImage } from '@/i18n/labels';
 import { getContent } from '@/lib/content';
-import { isLocale, type Locale } from '@/lib/locales';
+import { isLocale, locales, type Locale } from '@/lib/locales';
+import { listingMetadata } from '@/lib/metadata';
+import { paths } from '@/lib/paths';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: 'home' });
-  return { title: { absolute: t('title') }, description: t('description') };
+  const labels = await cardLabels(locale);
+  return listingMetadata(locale, {
+    siteName: labels.brand,
+    pathFor: paths.home,
+    title: t('title'),
+    description: t('description'),
+    editions: [...locales],
+    image: await siteShareImage(locale),
+  });
 }
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { paths } from '@/i18n/navigation';
+import { paths } from '@/lib/paths';
 import type { Story } from '@/lib/content';
 import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';

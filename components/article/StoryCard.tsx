@@ -1,6 +1,6 @@
 import Image from 'next/image';
 import { getTranslations } from 'next-intl/server';
-import { paths } from '@/i18n/navigation';
+import { paths } from '@/lib/paths';
 import type { Story } from '@/lib/content';
 import { DateLine } from './DateLine';
 

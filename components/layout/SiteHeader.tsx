@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { paths } from '@/i18n/navigation';
+import { paths } from '@/lib/paths';
 import { otherLocale, type Locale } from '@/lib/locales';
 import { sections } from '@/lib/sections';
 

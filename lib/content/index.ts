@@ -1,6 +1,7 @@
 /**
  * The content provider the app talks to. Routes call these functions; they never see files.
  */
+import { isLocale } from '../locales';
 import { contentDir } from '../site';
 import { formatProblem, loadContent, normalizeSlug, type ContentIndex } from './store';
 
@@ -30,4 +31,11 @@ export function slugFromParam(raw: string): string | null {
     }
   }
   return normalizeSlug(decoded);
+}
+
+/** The published story a route's raw `locale` and `slug` segments name, if any. */
+export function findPublishedStory(locale: string, rawSlug: string) {
+  const slug = slugFromParam(rawSlug);
+  if (!isLocale(locale) || !slug) return undefined;
+  return getContent().story(locale, slug);
 }

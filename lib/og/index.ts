@@ -19,5 +19,7 @@ export type {
   LayoutOptions,
   ParagraphLayout,
 } from './text-layout';
-export { linesToSvg, svgToDataUri } from './svg';
+export { linesToSvg, linesToSvgGroup, svgToDataUri } from './svg';
 export type { SvgOptions, SvgResult } from './svg';
+export { renderShareCardSvg, shareCardVersion, SHARE_CARD_SIZE } from './card';
+export type { ShareCard, ShareCardText } from './card';

@@ -35,7 +35,8 @@ function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function linesToSvg(layout: ParagraphLayout, options: SvgOptions): SvgResult {
+/** The glyph outlines as one `<g>` element, for composing several text blocks into one picture. */
+export function linesToSvgGroup(layout: ParagraphLayout, options: SvgOptions): SvgResult {
   const dir = options.baseDirection ?? layout.baseDirection;
   const align = options.align ?? 'start';
   const pad = Math.max(0, options.padding ?? 0);
@@ -66,10 +67,14 @@ export function linesToSvg(layout: ParagraphLayout, options: SvgOptions): SvgRes
       }
     }
   }
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${boxWidth}" height="${boxHeight}" viewBox="0 0 ${boxWidth} ${boxHeight}">` +
-    `<g fill="${escapeAttr(options.color)}">${parts.join('')}</g></svg>`;
-  return { svg, width: boxWidth, height: boxHeight };
+  return { svg: `<g fill="${escapeAttr(options.color)}">${parts.join('')}</g>`, width: boxWidth, height: boxHeight };
+}
+
+export function linesToSvg(layout: ParagraphLayout, options: SvgOptions): SvgResult {
+  const group = linesToSvgGroup(layout, options);
+  const { width, height } = group;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${group.svg}</svg>`;
+  return { svg, width, height };
 }
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * What scrapers and search engines read: page metadata and the NewsArticle JSON-LD.
+ * Every URL is absolute, from SITE_URL, and built from a path alone, so no tracking parameter a
+ * visitor arrived with can leak into a canonical.
+ */
+import type { Metadata } from 'next';
+import type { Story } from './content';
+import { defaultLocale, localeConfig, type Locale } from './locales';
+import { SHARE_CARD_SIZE } from './og/card';
+import { paths } from './paths';
+import { absoluteUrl } from './site';
+
+export interface ShareImage {
+  /** Site path of the image, with its version in the query. */
+  path: string;
+  alt: string;
+}
+
+export interface SiteLabels {
+  siteName: string;
+}
+
+export const LOGO = { path: '/brand/logo.png', width: 600, height: 60 };
+
+const robots: Metadata['robots'] = { index: true, follow: true, 'max-image-preview': 'large' };
+
+/** hreflang links, only where the page exists in more than one edition. */
+function languageAlternates(pathFor: (locale: Locale) => string, available: Locale[]) {
+  if (available.length < 2) return undefined;
+  const languages: Record<string, string> = {};
+  for (const locale of available) languages[locale] = absoluteUrl(pathFor(locale));
+  languages['x-default'] = absoluteUrl(pathFor(available.includes(defaultLocale) ? defaultLocale : available[0]));
+  return languages;
+}
+
+function imageFields(image: ShareImage) {
+  const url = absoluteUrl(image.path);
+  return {
+    openGraph: [{ url, width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height, type: 'image/png', alt: image.alt }],
+    twitter: [{ url, alt: image.alt }],
+  };
+}
+
+export function storyMetadata(story: Story, options: SiteLabels & { sectionName: string; editions: Locale[]; image: ShareImage }): Metadata {
+  const url = absoluteUrl(paths.story(story.locale, story.slug));
+  const images = imageFields(options.image);
+  return {
+    title: story.title,
+    description: story.summary,
+    alternates: { canonical: url, languages: languageAlternates((l) => paths.story(l, story.slug), options.editions) },
+    openGraph: {
+      type: 'article',
+      siteName: options.siteName,
+      locale: localeConfig[story.locale].ogLocale,
+      alternateLocale: options.editions.filter((l) => l !== story.locale).map((l) => localeConfig[l].ogLocale),
+      title: story.title,
+      description: story.summary,
+      url,
+      publishedTime: story.publishedAt.toISOString(),
+      modifiedTime: (story.updatedAt ?? story.publishedAt).toISOString(),
+      section: options.sectionName,
+      tags: story.tags,
+      images: images.openGraph,
+    },
+    twitter: { card: 'summary_large_image', title: story.title, description: story.summary, images: images.twitter },
+    robots,
+  };
+}
+
+/** Home and section fronts: a website, in every edition. */
+export function listingMetadata(
+  locale: Locale,
+  options: SiteLabels & { pathFor: (locale: Locale) => string; title: string; description: string; editions: Locale[]; image: ShareImage },
+): Metadata {
+  const url = absoluteUrl(options.pathFor(locale));
+  const images = imageFields(options.image);
+  return {
+    title: { absolute: options.title },
+    description: options.description,
+    alternates: { canonical: url, languages: languageAlternates(options.pathFor, options.editions) },
+    openGraph: {
+      type: 'website',
+      siteName: options.siteName,
+      locale: localeConfig[locale].ogLocale,
+      alternateLocale: options.editions.filter((l) => l !== locale).map((l) => localeConfig[l].ogLocale),
+      title: options.title,
+      description: options.description,
+      url,
+      images: images.openGraph,
+    },
+    twitter: { card: 'summary_large_image', title: options.title, description: options.description, images: images.twitter },
+    robots,
+  };
+}
+
+export function newsArticleJsonLd(story: Story, options: SiteLabels & { sectionName: string; image: ShareImage }) {
+  const url = absoluteUrl(paths.story(story.locale, story.slug));
+  const images = [absoluteUrl(options.image.path)];
+  if (story.image) images.unshift(absoluteUrl(story.image.src));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.title,
+    description: story.summary,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    inLanguage: story.locale,
+    datePublished: story.publishedAt.toISOString(),
+    dateModified: (story.updatedAt ?? story.publishedAt).toISOString(),
+    articleSection: options.sectionName,
+    keywords: story.tags,
+    image: images,
+    author: story.authors?.length
+      ? story.authors.map((name) => ({ '@type': 'Person', name }))
+      : { '@type': 'Organization', name: options.siteName, url: absoluteUrl(paths.home(story.locale)) },
+    publisher: {
+      '@type': 'NewsMediaOrganization',
+      name: options.siteName,
+      url: absoluteUrl(paths.home(story.locale)),
+      logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO.path), width: LOGO.width, height: LOGO.height },
+    },
+    citation: story.sources,
+  };
+}
+
+/** JSON for a <script> element: nothing in it can close the element or open another. */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}

@@ -1,0 +1,47 @@
+/**
+ * What the share card of a story or of the site says, in the story's language and direction.
+ */
+import type { Story } from '../content';
+import { formatDateLine } from '../dates';
+import { localeConfig, type Locale } from '../locales';
+import { siteTimeZone } from '../site';
+import { shareCardVersion, type ShareCardText } from './card';
+
+export interface CardLabels {
+  brand: string;
+  tagline: string;
+  /** The section's name in the card's language. */
+  section?: string;
+}
+
+export interface VersionedCard {
+  text: ShareCardText;
+  /** Part of the image URL: a new headline is a new URL, so no platform keeps the old picture. */
+  version: string;
+}
+
+function versioned(text: ShareCardText): VersionedCard {
+  return { text, version: shareCardVersion(text) };
+}
+
+export function storyShareCard(story: Story, labels: CardLabels): VersionedCard {
+  return versioned({
+    direction: localeConfig[story.locale].dir,
+    brand: labels.brand,
+    kicker: labels.section,
+    headline: story.title,
+    fallbackHeadline: labels.tagline,
+    footer: formatDateLine(story.publishedAt, story.locale, siteTimeZone),
+  });
+}
+
+export function siteShareCard(locale: Locale, labels: CardLabels & { description: string }): VersionedCard {
+  return versioned({
+    direction: localeConfig[locale].dir,
+    brand: labels.brand,
+    kicker: labels.section,
+    headline: labels.tagline,
+    fallbackHeadline: labels.brand,
+    footer: labels.description,
+  });
+}

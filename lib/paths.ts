@@ -1,0 +1,15 @@
+/**
+ * Site paths, percent-encoded, so Arabic slugs travel safely in links, feeds and metadata.
+ * Every link on the site is built here.
+ */
+import type { Locale } from './locales';
+import type { Section } from './sections';
+
+export const paths = {
+  home: (locale: Locale) => `/${locale}`,
+  story: (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}`,
+  section: (locale: Locale, section: Section) => `/${locale}/section/${section}`,
+  // The card's version rides in the query: the image route ignores it, caches and scrapers do not.
+  storyShareImage: (locale: Locale, slug: string, version: string) => `${paths.story(locale, slug)}/opengraph-image?v=${version}`,
+  siteShareImage: (locale: Locale, version: string) => `/${locale}/opengraph-image?v=${version}`,
+};

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { renderShareCardSvg, shareCardVersion, type ShareCardText } from '@/lib/og';
+
+const reference: ShareCardText = {
+  direction: 'rtl',
+  brand: 'صحيفة',
+  kicker: 'العالم',
+  headline: 'وسط توتر العلاقة.. أرمينيا تجمد مشاركتها في التحالف العسكري مع روسيا',
+  fallbackHeadline: 'أخبار',
+  footer: 'الجمعة 25 أكتوبر / October 2024',
+};
+
+function pathCount(svg: string) {
+  return (svg.match(/<path /g) ?? []).length;
+}
+
+describe('renderShareCardSvg', () => {
+  it('draws a 1200×630 card of glyph outlines, with no text element a renderer could lay out wrongly', async () => {
+    const card = await renderShareCardSvg(reference);
+    expect(card.svg).toMatch(/^<svg [^>]*width="1200" height="630"/);
+    expect(card.svg).not.toContain('<text');
+    expect(pathCount(card.svg)).toBeGreaterThan(60);
+    expect(card.truncated).toBe(false);
+  });
+
+  it('shrinks a long headline, then cuts it after three lines', async () => {
+    const short = await renderShareCardSvg({ ...reference, headline: 'عنوان قصير' });
+    const long = await renderShareCardSvg({ ...reference, headline: 'كلمة '.repeat(80) });
+    expect(long.headlineSize).toBeLessThan(short.headlineSize);
+    expect(long.truncated).toBe(true);
+  });
+
+  it('falls back to another line when nothing of the headline can be drawn', async () => {
+    const emoji = await renderShareCardSvg({ ...reference, headline: '🎉🔥🌸', kicker: undefined });
+    const plain = await renderShareCardSvg({ ...reference, headline: reference.fallbackHeadline, kicker: undefined });
+    expect(pathCount(emoji.svg)).toBe(pathCount(plain.svg));
+  });
+});
+
+describe('shareCardVersion', () => {
+  it('changes when anything drawn changes, and only then', () => {
+    const base = shareCardVersion(reference);
+    expect(shareCardVersion({ ...reference })).toBe(base);
+    expect(shareCardVersion({ ...reference, headline: `${reference.headline}!` })).not.toBe(base);
+    expect(shareCardVersion({ ...reference, footer: 'السبت 26 أكتوبر / October 2024' })).not.toBe(base);
+    expect(base).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
