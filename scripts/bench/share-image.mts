@@ -1,0 +1,38 @@
+/**
+ * Renders the reference story's share card to PNG, as the image route does (lib/og + next/og),
+ * and prints the milliseconds of each render as JSON. `--renders N` (default 30), `--warmup N`.
+ * Run once per process with `--renders 1 --warmup 0` for a cold render.
+ */
+import { performance } from 'node:perf_hooks';
+import { createElement } from 'react';
+import { ImageResponse } from 'next/og';
+import { renderShareCardSvg, SHARE_CARD_SIZE, svgToDataUri, type ShareCardText } from '../../lib/og/index.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+
+const card: ShareCardText = {
+  direction: 'rtl',
+  brand: 'صحيفة',
+  kicker: 'العالم',
+  headline: 'وسط توتر العلاقة.. أرمينيا تجمد مشاركتها في التحالف العسكري مع روسيا',
+  fallbackHeadline: 'صحيفة',
+  footer: 'الجمعة 25 أكتوبر / October 2024',
+};
+
+async function renderOnce(): Promise<{ ms: number; bytes: number }> {
+  const start = performance.now();
+  const { svg } = await renderShareCardSvg(card);
+  const image = createElement('img', { src: svgToDataUri(svg), width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height, alt: '' });
+  const response = new ImageResponse(image, SHARE_CARD_SIZE);
+  const bytes = (await response.arrayBuffer()).byteLength;
+  return { ms: performance.now() - start, bytes };
+}
+
+for (let i = 0; i < option('warmup', 5); i++) await renderOnce();
+const results = [];
+for (let i = 0; i < option('renders', 30); i++) results.push(await renderOnce());
+console.log(JSON.stringify(results));
