@@ -3,9 +3,16 @@
  * Results go to stdout and artifacts/bench.json. Exit 1 when a target is missed.
  *
  *   share image   the reference story's card, PNG, 30 renders: cold (a fresh process each) and warm
+ *   JavaScript    gzip bytes the story page loads, and the share control's own part of it
+ *   throughput    requests per second for the story page, home, the share image and `/` (the proxy)
+ *
+ * The page measures run against a production build on 127.0.0.1: `next build` first, unless
+ * BENCH_SKIP_BUILD=1 says the current .next build is the one to measure.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
 
 interface Result {
   name: string;
@@ -37,7 +44,67 @@ function benchShareImage(): Result[] {
   ];
 }
 
-const results = [...benchShareImage()];
+const PORT = 3200;
+const BASE = `http://127.0.0.1:${PORT}`;
+const STORY = '/ar/news/armenia-freezes-csto-participation';
+
+async function withServer<T>(run: () => Promise<T>): Promise<T> {
+  if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
+  const server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  try {
+    for (let i = 0; i < 60; i++) {
+      if (await fetch(`${BASE}/ar`).then((r) => r.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return await run();
+  } finally {
+    process.kill(-server.pid!, 'SIGTERM');
+  }
+}
+
+async function benchJavaScript(): Promise<Result[]> {
+  const html = await (await fetch(`${BASE}${STORY}`)).text();
+  // Scripts a modern browser runs: `noModule` polyfills are skipped by every browser that has modules.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/noModule/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1] ?? []))];
+  let total = 0;
+  let share = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer());
+    const gzipped = zlib.gzipSync(body, { level: 9 }).length;
+    total += gzipped;
+    // The island's chunk is the one holding its markup hook; Next's runtime and React are the rest.
+    if (body.includes('data-share')) share += gzipped;
+  }
+  return [
+    { name: 'story page JavaScript, all scripts (gzip)', value: total / 1024, unit: 'KB' },
+    { name: 'share control JavaScript, its own chunk (gzip)', value: share / 1024, unit: 'KB', target: 5 },
+  ];
+}
+
+async function requestsPerSecond(path: string, expectStatus: number): Promise<number> {
+  const result = await autocannon({ url: `${BASE}${path}`, connections: 20, duration: 8, followRedirect: false });
+  const expected = result.statusCodeStats?.[String(expectStatus) as '200']?.count ?? 0;
+  if (expected < result.requests.total * 0.99) throw new Error(`${path}: expected status ${expectStatus}`);
+  return result.requests.average;
+}
+
+async function benchThroughput(): Promise<Result[]> {
+  const measures: [string, string, number][] = [
+    ['story page (static)', STORY, 200],
+    ['home page (static)', '/ar', 200],
+    ['share image (prerendered PNG)', `${STORY}/opengraph-image`, 200],
+    ['/ through the locale proxy (redirect)', '/', 307],
+  ];
+  const results: Result[] = [];
+  for (const [name, path, status] of measures) {
+    await requestsPerSecond(path, status);
+    results.push({ name: `throughput, ${name}`, value: await requestsPerSecond(path, status), unit: 'req/s' });
+  }
+  return results;
+}
+
+const results = [...benchShareImage(), ...(await withServer(async () => [...(await benchJavaScript()), ...(await benchThroughput())]))];
 let missed = 0;
 for (const r of results) {
   const verdict = r.target === undefined ? '' : r.value <= r.target ? `  ok (target ≤ ${r.target} ${r.unit})` : `  MISSED (target ≤ ${r.target} ${r.unit})`;

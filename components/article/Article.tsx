@@ -3,6 +3,7 @@ import { paths } from '@/lib/paths';
 import type { Story } from '@/lib/content';
 import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';
+import { StoryShare } from '@/components/share/StoryShare';
 import { StoryCard } from './StoryCard';
 
 interface Props {
@@ -26,8 +27,7 @@ export async function Article({ story, related }: Props) {
         {story.authors && story.authors.length > 0 && (
           <p className="text-meta text-muted">{t('story.by', { names: story.authors.join(t('story.listSeparator')) })}</p>
         )}
-        {/* The share control (its own issue) mounts here, under the headline. */}
-        <div data-slot="share" className="min-h-2" />
+        <StoryShare story={story} />
       </header>
 
       {story.image && <HeroFigure image={story.image} />}
@@ -35,6 +35,10 @@ export async function Article({ story, related }: Props) {
       <p className="mt-6 text-dek font-bold text-ink">{story.summary}</p>
 
       <div className="story-body mt-6 text-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+
+      <div className="mt-8">
+        <StoryShare story={story} />
+      </div>
 
       {related.length > 0 && (
         <aside aria-labelledby="continue-reading" className="mt-12 border-t-4 border-ink pt-4">

@@ -1,10 +1,10 @@
-import Image from 'next/image';
 import type { StoryImage } from '@/lib/content/schema';
+import { ResponsiveImage } from './ResponsiveImage';
 
 export function HeroFigure({ image }: { image: StoryImage }) {
   return (
     <figure className="my-6">
-      <Image
+      <ResponsiveImage
         src={image.src}
         alt={image.alt}
         width={image.width}

@@ -1,8 +1,8 @@
-import Image from 'next/image';
 import { getTranslations } from 'next-intl/server';
 import { paths } from '@/lib/paths';
 import type { Story } from '@/lib/content';
 import { DateLine } from './DateLine';
+import { ResponsiveImage } from './ResponsiveImage';
 
 interface Props {
   story: Story;
@@ -19,7 +19,7 @@ export async function StoryCard({ story, size = 'regular', headingLevel: Heading
     <article className={size === 'lead' ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-2'}>
       {story.image && size !== 'compact' && (
         <a href={href} tabIndex={-1} aria-hidden="true" className={size === 'lead' ? 'md:col-span-3' : ''}>
-          <Image
+          <ResponsiveImage
             src={story.image.src}
             alt=""
             width={story.image.width}

@@ -29,7 +29,7 @@ export async function SiteHeader({ locale, alternateHref }: Props) {
         </a>
       </div>
       <nav aria-label={t('site.mainNav')} className="mx-auto max-w-page px-4 sm:px-6">
-        <ul className="flex gap-x-5 overflow-x-auto pb-3 text-meta font-bold whitespace-nowrap">
+        <ul className="flex flex-wrap gap-x-5 gap-y-1 pb-3 text-meta font-bold whitespace-nowrap">
           <li>
             <a href={paths.home(locale)} className="hover:text-accent">
               {t('site.home')}

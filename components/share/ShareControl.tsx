@@ -1,0 +1,161 @@
+'use client';
+
+/**
+ * The page's only client island. The server renders working links first (a <details> that opens
+ * without JavaScript, plus one-tap WhatsApp and Telegram); once hydrated, "share" opens the device's
+ * own share sheet where the browser can share, else an accessible dialog.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { Platform } from '@/lib/share';
+import { Icon } from './icons';
+
+export interface ShareTarget {
+  platform: Platform;
+  href: string;
+  name: string;
+  label: string;
+}
+
+export interface ShareControlProps {
+  title: string;
+  summary: string;
+  /** Tracked URLs for the share sheet and for "copy link". */
+  nativeUrl: string;
+  copyUrl: string;
+  targets: ShareTarget[];
+  labels: { share: string; more: string; close: string; copy: string; copied: string; copyFallback: string; urlLabel: string };
+}
+
+const ONE_TAP: Platform[] = ['whatsapp', 'telegram'];
+const button =
+  'inline-flex min-h-11 items-center gap-2 rounded-full border border-rule bg-paper px-4 text-meta font-bold text-ink hover:bg-wash focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent';
+
+function TargetLink({ target, withName }: { target: ShareTarget; withName: boolean }) {
+  const external = target.platform !== 'email';
+  return (
+    <a
+      href={target.href}
+      aria-label={target.label}
+      data-platform={target.platform}
+      {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+      className={withName ? `${button} w-full` : `${button} px-3`}
+    >
+      <Icon name={target.platform} />
+      {withName && <span>{target.name}</span>}
+    </a>
+  );
+}
+
+export function ShareControl({ title, summary, nativeUrl, copyUrl, targets, labels }: ShareControlProps) {
+  const id = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const triggerRef = useRef<HTMLElement>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+  const [hydrated, setHydrated] = useState(false);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => setHydrated(true), []);
+
+  async function open(event: MouseEvent) {
+    event.preventDefault();
+    const data = { title, text: summary, url: nativeUrl };
+    if (typeof navigator.share === 'function' && navigator.canShare?.(data)) {
+      try {
+        await navigator.share(data);
+        return;
+      } catch (error) {
+        if ((error as Error).name === 'AbortError') return;
+      }
+    }
+    setStatus('');
+    dialogRef.current?.showModal();
+  }
+
+  /** Tab and Shift+Tab go round the dialog's own controls. */
+  function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+    if (event.key !== 'Tab' || !dialogRef.current) return;
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('a[href], button, input')];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(copyUrl);
+      setStatus(labels.copied);
+    } catch {
+      urlRef.current?.focus();
+      urlRef.current?.select();
+      setStatus(labels.copyFallback);
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-start gap-2" data-share>
+      <details className="group">
+        <summary ref={triggerRef} onClick={open} aria-haspopup="dialog" className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+          <Icon name="share" />
+          {labels.share}
+        </summary>
+        {/* Without JavaScript the summary opens this panel: every platform and the link to copy by hand. */}
+        <div className="mt-2 grid gap-2 rounded-lg border border-rule bg-paper p-3 sm:grid-cols-2" aria-label={labels.more} role="group">
+          {targets.map((target) => (
+            <TargetLink key={target.platform} target={target} withName />
+          ))}
+          <label className="text-kicker text-muted sm:col-span-2">
+            {labels.urlLabel}
+            <input readOnly value={copyUrl} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink" />
+          </label>
+        </div>
+      </details>
+      {targets
+        .filter((target) => ONE_TAP.includes(target.platform))
+        .map((target) => (
+          <TargetLink key={target.platform} target={target} withName={false} />
+        ))}
+      {hydrated && (
+        <dialog
+          ref={dialogRef}
+          aria-labelledby={`${id}-title`}
+          onKeyDown={keepFocusInside}
+          onClose={() => triggerRef.current?.focus()}
+          className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl bg-paper p-5 text-ink shadow-xl backdrop:bg-ink/60"
+        >
+          <h2 id={`${id}-title`} className="font-display text-title-sm font-bold">
+            {labels.share}
+          </h2>
+          <ul className="mt-4 grid grid-cols-2 gap-2">
+            {targets.map((target) => (
+              <li key={target.platform}>
+                <TargetLink target={target} withName />
+              </li>
+            ))}
+          </ul>
+          <div className="mt-4 flex flex-col gap-2">
+            <button type="button" onClick={copy} className={button}>
+              <Icon name="copy" />
+              {labels.copy}
+            </button>
+            <label className="text-kicker text-muted">
+              {labels.urlLabel}
+              <input ref={urlRef} readOnly value={copyUrl} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink" />
+            </label>
+            <p role="status" aria-live="polite" className="min-h-6 text-meta font-bold text-accent">
+              {status}
+            </p>
+          </div>
+          <button type="button" onClick={() => dialogRef.current?.close()} className={`${button} mt-2`}>
+            {labels.close}
+          </button>
+        </dialog>
+      )}
+    </div>
+  );
+}
