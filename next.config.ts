@@ -13,6 +13,16 @@ const config: NextConfig = {
   images: {
     formats: ['image/avif', 'image/webp'],
   },
+  async headers() {
+    // Whatever an editor's browser is served while it holds a preview cookie stays out of indexes;
+    // the routes themselves decide what the cookie is worth.
+    const noindex = [{ key: 'X-Robots-Tag', value: 'noindex' }];
+    return ['__prerender_bypass', 'sahifa_preview'].map((cookie) => ({
+      source: '/:path*',
+      has: [{ type: 'cookie' as const, key: cookie }],
+      headers: noindex,
+    }));
+  },
 };
 
 export default withNextIntl(config);

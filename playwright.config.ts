@@ -39,7 +39,11 @@ export default defineConfig({
     launchOptions,
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  projects: [
+    { name: 'chromium', testIgnore: /publish\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    // Publishing changes what every other test sees, so it runs once they are done.
+    { name: 'publish', testMatch: /publish\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], launchOptions } },
+  ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/ar`,

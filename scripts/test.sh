@@ -23,6 +23,9 @@ export CONTENT_DIR="$PWD/$out/content"
 export SITE_URL="http://127.0.0.1:$E2E_PORT"
 export E2E_SERVER_LOG="$PWD/$out/server.log"
 export E2E_BUILD_LOG="$PWD/$out/build.log"
+# Secrets for this run only, so the preview and publish tests can sign what the server checks.
+export PREVIEW_SECRET="${PREVIEW_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
+export REVALIDATE_SECRET="${REVALIDATE_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 if npx next build > "$E2E_BUILD_LOG" 2>&1; then
   npx next start -p "$E2E_PORT" -H 127.0.0.1 > "$E2E_SERVER_LOG" 2>&1 &
   server=$!

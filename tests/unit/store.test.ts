@@ -97,6 +97,7 @@ describe('loadContent', () => {
 describe('getContent', () => {
   it('reads CONTENT_DIR once and logs every problem with path and field', async () => {
     vi.resetModules();
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('sahifa.content-index')];
     const dir = makeSite();
     vi.stubEnv('CONTENT_DIR', dir);
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -108,6 +109,30 @@ describe('getContent', () => {
     expect(lines.some((line) => line.includes(path.join('no-title', 'ar.md')) && line.includes(': title:'))).toBe(true);
     expect(lines.some((line) => line.includes(path.join('bad-date', 'ar.md')) && line.includes(': publishedAt:'))).toBe(true);
     log.mockRestore();
+    vi.unstubAllEnvs();
+  });
+
+  it('sees a story published after start once reloaded, and reads files fresh for preview', async () => {
+    vi.resetModules();
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('sahifa.content-index')];
+    const dir = makeSite();
+    vi.stubEnv('CONTENT_DIR', dir);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { getContent, reloadContent, readStoryFresh } = await import('@/lib/content');
+    expect(getContent().story('ar', 'secret-draft')).toBeUndefined();
+    expect(readStoryFresh('ar', 'secret-draft')?.status).toBe('draft');
+
+    writeStory(dir, 'secret-draft', 'ar', { title: 'مسودة معدلة', status: 'draft', publishedAt: '2024-10-28T09:00:00Z' });
+    expect(readStoryFresh('ar', 'secret-draft')?.title).toBe('مسودة معدلة');
+
+    writeStory(dir, 'secret-draft', 'ar', { title: 'منشورة', publishedAt: '2024-10-28T09:00:00Z' });
+    expect(getContent().story('ar', 'secret-draft')).toBeUndefined();
+    expect(reloadContent().story('ar', 'secret-draft')?.title).toBe('منشورة');
+    expect(getContent().latest('ar').items[0].slug).toBe('unrelated');
+
+    for (const bad of ['../../etc/passwd', '..%2F..%2Fpackage', '%00', 'no-title', 'does-not-exist']) expect(readStoryFresh('ar', bad), bad).toBeUndefined();
+    expect(readStoryFresh('fr', 'lead')).toBeUndefined();
+    vi.restoreAllMocks();
     vi.unstubAllEnvs();
   });
 });

@@ -3,19 +3,26 @@ import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { Article } from '@/components/article/Article';
 import { SiteHeader } from '@/components/layout/SiteHeader';
+import { PreviewBanner } from '@/components/preview/PreviewBanner';
+import { SharePreviewPanel } from '@/components/preview/SharePreviewPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { cardLabels } from '@/i18n/labels';
-import { findPublishedStory, getContent, type Story } from '@/lib/content';
-import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
+import { findPublishedStory, getContent, readStoryFresh, type Story } from '@/lib/content';
 import { otherLocale } from '@/lib/locales';
+import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
+import { inPreview } from '@/lib/preview-session';
 
 export const revalidate = 3600;
 
-async function findStory(params: PageProps<'/[locale]/news/[slug]'>['params']) {
+type Params = PageProps<'/[locale]/news/[slug]'>['params'];
+
+/** Readers get the published index; an editor in preview gets the file as it is now, draft or not. */
+async function findStory(params: Params): Promise<{ story?: Story; preview: boolean }> {
   const { locale, slug } = await params;
-  return findPublishedStory(locale, slug);
+  if (await inPreview()) return { story: readStoryFresh(locale, slug), preview: true };
+  return { story: findPublishedStory(locale, slug), preview: false };
 }
 
 async function seoFields(story: Story) {
@@ -29,25 +36,30 @@ async function seoFields(story: Story) {
 }
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
-  const story = await findStory(params);
+  const { story, preview } = await findStory(params);
   if (!story) return {};
-  return storyMetadata(story, { ...(await seoFields(story)), editions: getContent().localesOf(story.slug) });
+  const metadata = storyMetadata(story, { ...(await seoFields(story)), editions: getContent().localesOf(story.slug) });
+  return preview ? { ...metadata, robots: { index: false, follow: false } } : metadata;
 }
 
 export default async function StoryPage({ params }: PageProps<'/[locale]/news/[slug]'>) {
-  const story = await findStory(params);
+  const { story, preview } = await findStory(params);
   if (!story) notFound();
   setRequestLocale(story.locale);
   const content = getContent();
   const target = otherLocale(story.locale);
   const alternateHref = content.story(target, story.slug) ? paths.story(target, story.slug) : undefined;
+  const seo = await seoFields(story);
+  const isDraft = story.status === 'draft';
   return (
     <>
+      {preview && <PreviewBanner locale={story.locale} draft={isDraft} slug={isDraft ? undefined : story.slug} />}
       <SiteHeader locale={story.locale} alternateHref={alternateHref} />
       <main id="main" tabIndex={-1}>
         <Article story={story} related={content.related(story)} />
+        {preview && <SharePreviewPanel story={story} imagePath={seo.image.path} />}
       </main>
-      <JsonLd data={newsArticleJsonLd(story, await seoFields(story))} />
+      {!isDraft && <JsonLd data={newsArticleJsonLd(story, seo)} />}
     </>
   );
 }

@@ -1,0 +1,20 @@
+import { cookies, draftMode } from 'next/headers';
+import type { NextRequest } from 'next/server';
+import { getContent, slugFromParam } from '@/lib/content';
+import { defaultLocale, isLocale } from '@/lib/locales';
+import { paths } from '@/lib/paths';
+import { PREVIEW_COOKIE, PREVIEW_HEADERS } from '@/lib/preview-session';
+
+export const dynamic = 'force-dynamic';
+
+/** Ends the preview session and returns to the public story when there is one, else home. */
+export async function GET(request: NextRequest) {
+  (await draftMode()).disable();
+  (await cookies()).delete(PREVIEW_COOKIE);
+  const query = request.nextUrl.searchParams;
+  const requested = query.get('locale');
+  const locale = isLocale(requested) ? requested : defaultLocale;
+  const slug = slugFromParam(query.get('slug') ?? '');
+  const destination = slug && getContent().story(locale, slug) ? paths.story(locale, slug) : paths.home(locale);
+  return new Response(null, { status: 303, headers: { ...PREVIEW_HEADERS, Location: destination } });
+}

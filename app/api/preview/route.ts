@@ -1,0 +1,39 @@
+import { cookies, draftMode } from 'next/headers';
+import type { NextRequest } from 'next/server';
+import { refusedResponse } from '@/components/preview/refusedResponse';
+import { readStoryFresh } from '@/lib/content';
+import { defaultLocale, isLocale } from '@/lib/locales';
+import { paths } from '@/lib/paths';
+import { signPreviewSession, verifyPreviewQuery } from '@/lib/preview';
+import { BYPASS_COOKIE, nowSeconds, PREVIEW_COOKIE, PREVIEW_HEADERS, previewCookieOptions, previewSecret } from '@/lib/preview-session';
+
+export const dynamic = 'force-dynamic';
+
+function languageOf(request: NextRequest) {
+  const requested = request.nextUrl.searchParams.get('locale');
+  return isLocale(requested) ? requested : defaultLocale;
+}
+
+/** Opens a signed preview link: checks it, starts the editor's session, sends them to the draft. */
+export async function GET(request: NextRequest) {
+  const verified = verifyPreviewQuery(request.nextUrl.search, previewSecret(), nowSeconds());
+  if (!verified.ok) {
+    console.warn(`[preview] refused a link: ${verified.reason}`);
+    return refusedResponse(languageOf(request));
+  }
+  const { slug, locale, expiresAt } = verified.value;
+  const story = readStoryFresh(locale, slug);
+  if (story?.status !== 'draft') {
+    console.warn(`[preview] refused a link: ${story ? 'story is published' : 'no such draft'}`);
+    return refusedResponse(locale);
+  }
+
+  (await draftMode()).enable();
+  const jar = await cookies();
+  const options = previewCookieOptions(expiresAt);
+  // Draft Mode's own cookie, re-set with our attributes: Lax rather than None, and the link's expiry.
+  jar.set(BYPASS_COOKIE, jar.get(BYPASS_COOKIE)!.value, options);
+  jar.set(PREVIEW_COOKIE, signPreviewSession(expiresAt, previewSecret()!), options);
+  // The destination is computed here from the verified slug, never taken from the query.
+  return new Response(null, { status: 303, headers: { ...PREVIEW_HEADERS, Location: paths.story(locale, slug) } });
+}

@@ -1,0 +1,63 @@
+import { getTranslations } from 'next-intl/server';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { PreviewBanner } from './PreviewBanner';
+import { formatProblem } from '@/lib/content/store';
+import { loadContentFresh } from '@/lib/content';
+import { otherLocale, type Locale } from '@/lib/locales';
+import { paths } from '@/lib/paths';
+import { DEFAULT_TTL_SECONDS, previewQuery } from '@/lib/preview';
+import { nowSeconds, previewSecret } from '@/lib/preview-session';
+
+/** The editors' list: every draft with a fresh preview link, and what is wrong in the content folder. */
+export async function EditorsList({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'preview' });
+  const content = loadContentFresh();
+  const expiresAt = nowSeconds() + DEFAULT_TTL_SECONDS;
+  const drafts = content.allDrafts();
+  return (
+    <>
+      <PreviewBanner locale={locale} draft />
+      <SiteHeader locale={locale} alternateHref={paths.editorsList(otherLocale(locale))} />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-page px-4 py-8 sm:px-6">
+        <h1 className="font-display text-title-lg font-bold">{t('listTitle')}</h1>
+        {drafts.length === 0 && <p className="mt-4">{t('listEmpty')}</p>}
+        <ul className="mt-6 grid gap-4">
+          {drafts.map((draft) => {
+            const link = `/api/preview?${previewQuery({ slug: draft.slug, locale: draft.locale, expiresAt }, previewSecret()!)}`;
+            return (
+              <li key={`${draft.locale}/${draft.slug}`} className="rounded-lg border border-rule p-4" data-draft={draft.slug} lang={draft.locale}>
+                <p className="text-kicker text-muted">
+                  {t('edition')}: {draft.locale} · <span dir="ltr">{draft.sourcePath}</span>
+                </p>
+                <h2 className="font-display text-title-sm font-bold">
+                  <a href={paths.story(draft.locale, draft.slug)} className="hover:underline">
+                    {draft.title}
+                  </a>
+                </h2>
+                <p className="mt-2 text-meta">
+                  <a href={link} className="font-bold text-accent underline">
+                    {t('open')}
+                  </a>
+                </p>
+                <label className="mt-2 block text-kicker text-muted">
+                  {t('previewLink')}
+                  <input readOnly value={link} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-kicker text-ink" />
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+        <h2 className="mt-10 font-display text-title-md font-bold">{t('problems')}</h2>
+        {content.problems.length === 0 ? (
+          <p className="mt-2">{t('noProblems')}</p>
+        ) : (
+          <ul className="mt-2 list-disc ps-6 text-meta" dir="ltr" data-problems>
+            {content.problems.map((problem) => (
+              <li key={formatProblem(problem)}>{formatProblem(problem)}</li>
+            ))}
+          </ul>
+        )}
+      </main>
+    </>
+  );
+}

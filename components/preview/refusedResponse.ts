@@ -1,0 +1,15 @@
+import { getTranslations } from 'next-intl/server';
+import { escapeHtml } from '@/lib/content/markdown';
+import { localeConfig, type Locale } from '@/lib/locales';
+import { PREVIEW_HEADERS } from '@/lib/preview-session';
+
+/**
+ * The one answer to every refused preview link, whatever the reason: 401, a short page in the
+ * link's language, and nothing that tells whether the story exists.
+ */
+export async function refusedResponse(locale: Locale): Promise<Response> {
+  const t = await getTranslations({ locale, namespace: 'preview' });
+  const title = escapeHtml(t('refusedTitle'));
+  const html = `<!doctype html><html lang="${locale}" dir="${localeConfig[locale].dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.7"><main><h1>${title}</h1><p>${escapeHtml(t('refusedBody'))}</p><p><a href="/${locale}">${escapeHtml((await getTranslations({ locale, namespace: 'notFound' }))('backHome'))}</a></p></main></body></html>`;
+  return new Response(html, { status: 401, headers: { ...PREVIEW_HEADERS, 'Content-Type': 'text/html; charset=utf-8' } });
+}

@@ -1,0 +1,113 @@
+/**
+ * Editors' preview links: each is signed with HMAC-SHA256 over slug, locale and expiry, so it opens
+ * one draft until it expires and cannot be altered. A valid link starts a preview session, a cookie
+ * signed the same way that ends when the link would have.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isLocale, type Locale } from './locales';
+import { MAX_SLUG_LENGTH, normalizeSlug } from './content/store';
+
+export const MAX_TTL_SECONDS = 30 * 24 * 3600;
+export const DEFAULT_TTL_SECONDS = 24 * 3600;
+/** A preview link is a handful of short parameters; anything longer is not ours. */
+const MAX_QUERY_LENGTH = 2048;
+const LINK_PARAMS = ['slug', 'locale', 'exp', 'sig'] as const;
+
+export interface PreviewTarget {
+  slug: string;
+  locale: Locale;
+  /** Unix seconds. */
+  expiresAt: number;
+}
+
+export type Refusal = 'malformed' | 'expired' | 'bad-signature' | 'no-secret';
+export type Verified<T> = { ok: true; value: T } | { ok: false; reason: Refusal };
+
+function hmac(secret: string, message: string): Buffer {
+  if (!secret) throw new Error('preview secret is empty');
+  return createHmac('sha256', secret).update(message, 'utf8').digest();
+}
+
+function sameBytes(expected: Buffer, givenHex: string): boolean {
+  if (!/^[0-9a-f]{64}$/.test(givenHex)) return false;
+  return timingSafeEqual(expected, Buffer.from(givenHex, 'hex'));
+}
+
+function linkMessage(target: PreviewTarget): string {
+  return ['preview-link', target.slug, target.locale, String(target.expiresAt)].join('\n');
+}
+
+export function signPreviewLink(target: PreviewTarget, secret: string): string {
+  return hmac(secret, linkMessage(target)).toString('hex');
+}
+
+/** The query string of a preview link: `slug=…&locale=…&exp=…&sig=…`. */
+export function previewQuery(target: PreviewTarget, secret: string): string {
+  const params = new URLSearchParams({
+    slug: target.slug,
+    locale: target.locale,
+    exp: String(target.expiresAt),
+    sig: signPreviewLink(target, secret),
+  });
+  return params.toString();
+}
+
+/**
+ * Reads a preview link's raw query string strictly: each of its parameters exactly once, valid
+ * UTF-8, sane sizes, a real locale and slug, not expired, and a signature that matches.
+ */
+export function verifyPreviewQuery(rawQuery: string, secret: string | undefined, nowSeconds: number): Verified<PreviewTarget> {
+  if (!secret) return { ok: false, reason: 'no-secret' };
+  const query = rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery;
+  if (query.length > MAX_QUERY_LENGTH) return { ok: false, reason: 'malformed' };
+  const values = new Map<string, string>();
+  for (const pair of query.split('&')) {
+    const at = pair.indexOf('=');
+    if (at < 1) return { ok: false, reason: 'malformed' };
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent(pair.slice(0, at).replace(/\+/g, ' '));
+      value = decodeURIComponent(pair.slice(at + 1).replace(/\+/g, ' '));
+    } catch {
+      return { ok: false, reason: 'malformed' };
+    }
+    // Anything else (next=, redirect=) is ignored: the destination is never read from the link.
+    if (!(LINK_PARAMS as readonly string[]).includes(key)) continue;
+    if (values.has(key)) return { ok: false, reason: 'malformed' };
+    values.set(key, value);
+  }
+  if (values.size !== LINK_PARAMS.length) return { ok: false, reason: 'malformed' };
+  const slugParam = values.get('slug')!;
+  const slug = slugParam.length <= MAX_SLUG_LENGTH ? normalizeSlug(slugParam) : null;
+  const locale = values.get('locale');
+  const exp = values.get('exp')!;
+  if (!slug || slug !== slugParam || !isLocale(locale) || !/^\d{1,12}$/.test(exp)) return { ok: false, reason: 'malformed' };
+  const target: PreviewTarget = { slug, locale, expiresAt: Number(exp) };
+  if (!sameBytes(hmac(secret, linkMessage(target)), values.get('sig')!)) return { ok: false, reason: 'bad-signature' };
+  if (target.expiresAt <= nowSeconds) return { ok: false, reason: 'expired' };
+  if (target.expiresAt > nowSeconds + MAX_TTL_SECONDS) return { ok: false, reason: 'malformed' };
+  return { ok: true, value: target };
+}
+
+/** The preview session cookie's value: `expiry.signature`. */
+export function signPreviewSession(expiresAt: number, secret: string): string {
+  return `${expiresAt}.${hmac(secret, `preview-session\n${expiresAt}`).toString('hex')}`;
+}
+
+export function verifyPreviewSession(value: string | undefined, secret: string | undefined, nowSeconds: number): boolean {
+  if (!value || !secret) return false;
+  const match = /^(\d{1,12})\.([0-9a-f]{64})$/.exec(value);
+  if (!match) return false;
+  const expiresAt = Number(match[1]);
+  return expiresAt > nowSeconds && sameBytes(hmac(secret, `preview-session\n${expiresAt}`), match[2]);
+}
+
+/** "90s", "30m", "24h", "7d" → seconds, at most 30 days. */
+export function parseTtl(text: string): number {
+  const match = /^(\d+)([smhd])$/.exec(text.trim());
+  if (!match) throw new Error(`not a duration like 30m, 24h or 7d: ${JSON.stringify(text)}`);
+  const seconds = Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
+  if (seconds <= 0 || seconds > MAX_TTL_SECONDS) throw new Error('a preview link lives between 1 second and 30 days');
+  return seconds;
+}

@@ -1,0 +1,45 @@
+/**
+ * npm run preview-link -- <slug> [--locale ar|en] [--ttl 24h]
+ * Prints a signed preview link for a draft. Needs PREVIEW_SECRET (the server's) and SITE_URL.
+ */
+import { isLocale } from '../lib/locales';
+import { DEFAULT_TTL_SECONDS, parseTtl, previewQuery } from '../lib/preview';
+import { readStoryFresh, normalizeSlug } from '../lib/content';
+import { defaultLocale } from '../lib/locales';
+import { siteUrl } from '../lib/site';
+
+function fail(message: string): never {
+  console.error(`preview-link: ${message}`);
+  console.error('usage: npm run preview-link -- <slug> [--locale ar|en] [--ttl 24h]');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let slugArg: string | undefined;
+let locale: string = defaultLocale;
+let ttl = DEFAULT_TTL_SECONDS;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--locale') locale = args[++i] ?? '';
+  else if (args[i] === '--ttl') {
+    try {
+      ttl = parseTtl(args[++i] ?? '');
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  } else if (!slugArg) slugArg = args[i];
+  else fail(`unexpected argument ${JSON.stringify(args[i])}`);
+}
+
+const secret = process.env.PREVIEW_SECRET;
+if (!secret) fail('PREVIEW_SECRET is not set: preview is off');
+if (!slugArg) fail('which story? give its slug');
+const slug = normalizeSlug(slugArg);
+if (!slug) fail(`not a slug: ${JSON.stringify(slugArg)}`);
+if (!isLocale(locale)) fail(`--locale must be ar or en, not ${JSON.stringify(locale)}`);
+
+const story = readStoryFresh(locale, slug);
+if (!story) fail(`no valid story file for ${locale}/${slug} (npm run content:check tells what is wrong)`);
+if (story.status !== 'draft') fail(`${locale}/${slug} is published: it needs no preview link`);
+
+const expiresAt = Math.floor(Date.now() / 1000) + ttl;
+console.log(new URL(`/api/preview?${previewQuery({ slug, locale, expiresAt }, secret)}`, siteUrl).toString());
