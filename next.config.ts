@@ -13,6 +13,10 @@ const config: NextConfig = {
   images: {
     formats: ['image/avif', 'image/webp'],
   },
+  async redirects() {
+    // One address per page: the first page of a section is the section front.
+    return [{ source: '/:locale(ar|en)/section/:section/page/1', destination: '/:locale/section/:section', permanent: true }];
+  },
   async headers() {
     // Whatever an editor's browser is served while it holds a preview cookie stays out of indexes;
     // the routes themselves decide what the cookie is worth.

@@ -11,6 +11,7 @@ export async function cardLabels(locale: Locale, section?: Section) {
     brand: t('site.name'),
     tagline: t('site.tagline'),
     description: t('home.description'),
+    feedTitle: t('feed.title'),
     section: section ? t(`sections.${section}`) : undefined,
   };
 }

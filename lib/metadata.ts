@@ -20,6 +20,16 @@ export interface SiteLabels {
   siteName: string;
 }
 
+/** The RSS feed a page links with <link rel="alternate" type="application/rss+xml">. */
+export interface FeedLink {
+  path: string;
+  title: string;
+}
+
+function feedAlternates(feed: FeedLink) {
+  return { 'application/rss+xml': [{ url: absoluteUrl(feed.path), title: feed.title }] };
+}
+
 export const LOGO = { path: '/brand/logo.png', width: 600, height: 60 };
 
 const robots: Metadata['robots'] = { index: true, follow: true, 'max-image-preview': 'large' };
@@ -41,13 +51,13 @@ function imageFields(image: ShareImage) {
   };
 }
 
-export function storyMetadata(story: Story, options: SiteLabels & { sectionName: string; editions: Locale[]; image: ShareImage }): Metadata {
+export function storyMetadata(story: Story, options: SiteLabels & { sectionName: string; editions: Locale[]; image: ShareImage; feed: FeedLink }): Metadata {
   const url = absoluteUrl(paths.story(story.locale, story.slug));
   const images = imageFields(options.image);
   return {
     title: story.title,
     description: story.summary,
-    alternates: { canonical: url, languages: languageAlternates((l) => paths.story(l, story.slug), options.editions) },
+    alternates: { canonical: url, languages: languageAlternates((l) => paths.story(l, story.slug), options.editions), types: feedAlternates(options.feed) },
     openGraph: {
       type: 'article',
       siteName: options.siteName,
@@ -70,14 +80,14 @@ export function storyMetadata(story: Story, options: SiteLabels & { sectionName:
 /** Home and section fronts: a website, in every edition. */
 export function listingMetadata(
   locale: Locale,
-  options: SiteLabels & { pathFor: (locale: Locale) => string; title: string; description: string; editions: Locale[]; image: ShareImage },
+  options: SiteLabels & { pathFor: (locale: Locale) => string; title: string; description: string; editions: Locale[]; image: ShareImage; feed: FeedLink },
 ): Metadata {
   const url = absoluteUrl(options.pathFor(locale));
   const images = imageFields(options.image);
   return {
     title: { absolute: options.title },
     description: options.description,
-    alternates: { canonical: url, languages: languageAlternates(options.pathFor, options.editions) },
+    alternates: { canonical: url, languages: languageAlternates(options.pathFor, options.editions), types: feedAlternates(options.feed) },
     openGraph: {
       type: 'website',
       siteName: options.siteName,

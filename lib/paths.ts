@@ -9,6 +9,8 @@ export const paths = {
   home: (locale: Locale) => `/${locale}`,
   story: (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}`,
   section: (locale: Locale, section: Section) => `/${locale}/section/${section}`,
+  /** Page 1 is the section front itself; there is no /page/1. */
+  sectionPage: (locale: Locale, section: Section, page: number) => (page === 1 ? paths.section(locale, section) : `/${locale}/section/${section}/page/${page}`),
   // The card's version rides in the query: the image route ignores it, caches and scrapers do not.
   storyShareImage: (locale: Locale, slug: string, version: string) => `${paths.story(locale, slug)}/opengraph-image?v=${version}`,
   siteShareImage: (locale: Locale, version: string) => `/${locale}/opengraph-image?v=${version}`,

@@ -3,10 +3,11 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { HomeFront } from '@/components/home/HomeFront';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { cardLabels, siteShareImage } from '@/i18n/labels';
-import { getContent } from '@/lib/content';
 import { isLocale, locales, type Locale } from '@/lib/locales';
 import { listingMetadata } from '@/lib/metadata';
 import { paths } from '@/lib/paths';
+
+export const revalidate = 3600;
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
   const { locale } = await params;
@@ -20,6 +21,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>): Prom
     description: t('description'),
     editions: [...locales],
     image: await siteShareImage(locale),
+    feed: { path: paths.feed(locale), title: labels.feedTitle },
   });
 }
 
@@ -30,7 +32,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
     <>
       <SiteHeader locale={locale} />
       <main id="main" tabIndex={-1}>
-        <HomeFront locale={locale} stories={getContent().latest(locale, 0, 13).items} />
+        <HomeFront locale={locale} />
       </main>
     </>
   );

@@ -4,40 +4,50 @@ import type { Story } from '@/lib/content';
 import { DateLine } from './DateLine';
 import { ResponsiveImage } from './ResponsiveImage';
 
+type Size = 'feature' | 'lead' | 'regular' | 'compact';
+
 interface Props {
   story: Story;
-  size?: 'lead' | 'regular' | 'compact';
+  /** feature: picture above a big headline; lead: picture beside it; regular: a card; compact: headline only. */
+  size?: Size;
   headingLevel?: 'h2' | 'h3';
 }
 
-const titleSize = { lead: 'text-title-lg sm:text-title-xl', regular: 'text-title-sm', compact: 'text-title-sm' };
+const layout: Record<Size, { article: string; picture: string; text: string; title: string; sizes: string }> = {
+  feature: { article: 'flex flex-col gap-4', picture: '', text: 'flex flex-col gap-3', title: 'text-title-lg sm:text-title-xl', sizes: '(min-width: 1024px) 66vw, 100vw' },
+  lead: { article: 'grid gap-4 md:grid-cols-5 md:gap-8', picture: 'md:col-span-3', text: 'flex flex-col gap-3 md:col-span-2', title: 'text-title-lg sm:text-title-xl', sizes: '(min-width: 768px) 60vw, 100vw' },
+  regular: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '(min-width: 768px) 30vw, 100vw' },
+  compact: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '' },
+};
 
 export async function StoryCard({ story, size = 'regular', headingLevel: Heading = 'h3' }: Props) {
   const t = await getTranslations({ locale: story.locale, namespace: 'sections' });
   const href = paths.story(story.locale, story.slug);
+  const style = layout[size];
+  const prominent = size === 'feature' || size === 'lead';
   return (
-    <article className={size === 'lead' ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-2'}>
+    <article className={style.article}>
       {story.image && size !== 'compact' && (
-        <a href={href} tabIndex={-1} aria-hidden="true" className={size === 'lead' ? 'md:col-span-3' : ''}>
+        <a href={href} tabIndex={-1} aria-hidden="true" className={style.picture}>
           <ResponsiveImage
             src={story.image.src}
             alt=""
             width={story.image.width}
             height={story.image.height}
-            sizes={size === 'lead' ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 768px) 30vw, 100vw'}
-            preload={size === 'lead'}
+            sizes={style.sizes}
+            preload={prominent}
             className="h-auto w-full rounded-sm bg-wash"
           />
         </a>
       )}
-      <div className={size === 'lead' ? 'flex flex-col gap-3 md:col-span-2' : 'flex flex-col gap-1'}>
+      <div className={style.text}>
         <p className="text-kicker font-bold text-accent">{t(story.section)}</p>
-        <Heading className={`font-display font-bold ${titleSize[size]}`}>
+        <Heading className={`font-display font-bold ${style.title}`}>
           <a href={href} className="hover:underline">
             {story.title}
           </a>
         </Heading>
-        {size !== 'compact' && <p className="text-meta text-muted">{story.summary}</p>}
+        {size !== 'compact' && <p className={prominent ? 'text-dek text-muted' : 'text-meta text-muted'}>{story.summary}</p>}
         <DateLine date={story.publishedAt} locale={story.locale} variant="short" className="text-kicker text-muted" />
       </div>
     </article>

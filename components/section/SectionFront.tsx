@@ -3,14 +3,28 @@ import { StoryCard } from '@/components/article/StoryCard';
 import type { Story } from '@/lib/content';
 import type { Locale } from '@/lib/locales';
 import type { Section } from '@/lib/sections';
+import { Pagination } from './Pagination';
 
-export async function SectionFront({ locale, section, stories }: { locale: Locale; section: Section; stories: Story[] }) {
+interface Props {
+  locale: Locale;
+  section: Section;
+  stories: Story[];
+  page: number;
+  pages: number;
+}
+
+export async function SectionFront({ locale, section, stories, page, pages }: Props) {
   const t = await getTranslations({ locale });
-  const [lead, ...rest] = stories;
+  // Only the first page opens with a lead story; later pages are a plain list.
+  const lead = page === 1 ? stories[0] : undefined;
+  const rest = page === 1 ? stories.slice(1) : stories;
   return (
     <div className="mx-auto max-w-page px-4 sm:px-6">
-      <h1 className="border-b-4 border-ink py-6 font-display text-title-lg font-bold">{t(`sections.${section}`)}</h1>
-      {!lead && <p className="py-12">{t('section.empty')}</p>}
+      <h1 className="border-b-4 border-ink py-6 font-display text-title-lg font-bold">
+        {t(`sections.${section}`)}
+        {page > 1 && <span className="ms-3 text-title-sm text-muted">{t('pagination.status', { page, total: pages })}</span>}
+      </h1>
+      {stories.length === 0 && <p className="py-12">{t('section.empty')}</p>}
       {lead && (
         <div className="border-b border-rule py-6">
           <StoryCard story={lead} size="lead" headingLevel="h2" />
@@ -25,6 +39,7 @@ export async function SectionFront({ locale, section, stories }: { locale: Local
           ))}
         </ul>
       )}
+      <Pagination locale={locale} section={section} page={page} total={pages} />
     </div>
   );
 }

@@ -71,5 +71,6 @@ export async function POST(request: Request) {
   for (const path of revalidated) revalidatePath(path);
   // "Continue reading" on every other story may now list these.
   revalidatePath('/[locale]/news/[slug]', 'page');
+  revalidatePath('/[locale]/section/[section]/page/[page]', 'page');
   return reply({ stories: slugs.map((slug) => ({ slug, published: content.localesOf(slug) })), revalidated }, 200);
 }

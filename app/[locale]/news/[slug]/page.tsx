@@ -30,6 +30,7 @@ async function seoFields(story: Story) {
   const card = storyShareCard(story, labels);
   return {
     siteName: labels.brand,
+    feed: { path: paths.feed(story.locale), title: labels.feedTitle },
     sectionName: labels.section!,
     image: { path: paths.storyShareImage(story.locale, story.slug, card.version), alt: story.title },
   };

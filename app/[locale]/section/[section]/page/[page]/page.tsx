@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SectionRoute, sectionMetadata } from '@/components/section/SectionRoute';
+import { getContent } from '@/lib/content';
+import { isLocale } from '@/lib/locales';
+import { pageCount, parsePage, SECTION_PAGE_SIZE } from '@/lib/pagination';
+import { sections } from '@/lib/sections';
+
+export const revalidate = 3600;
+
+type Props = PageProps<'/[locale]/section/[section]/page/[page]'>;
+
+export function generateStaticParams({ params }: { params: { locale: string } }) {
+  if (!isLocale(params.locale)) return [];
+  const locale = params.locale;
+  return sections.flatMap((section) => {
+    const pages = pageCount(getContent().inSection(locale, section, 0, 0).total, SECTION_PAGE_SIZE);
+    return Array.from({ length: pages - 1 }, (_, i) => ({ section, page: String(i + 2) }));
+  });
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { page: raw, ...rest } = await params;
+  const page = parsePage(raw);
+  return page && page > 1 ? sectionMetadata(rest, page) : {};
+}
+
+export default async function SectionPageN({ params }: Props) {
+  const { page: raw, ...rest } = await params;
+  const page = parsePage(raw);
+  // Page 1 lives at the section front itself (next.config.ts redirects /page/1 there).
+  if (!page || page === 1) notFound();
+  return <SectionRoute params={rest} page={page} />;
+}

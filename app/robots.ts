@@ -1,0 +1,11 @@
+import type { MetadataRoute } from 'next';
+import { paths } from '@/lib/paths';
+import { absoluteUrl, siteUrl } from '@/lib/site';
+
+export default function robots(): MetadataRoute.Robots {
+  return {
+    rules: { userAgent: '*', allow: '/', disallow: ['/api/'] },
+    sitemap: [absoluteUrl(paths.sitemap()), absoluteUrl(paths.newsSitemap())],
+    host: siteUrl.origin,
+  };
+}

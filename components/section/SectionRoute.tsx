@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { cardLabels, siteShareImage } from '@/i18n/labels';
+import { getContent } from '@/lib/content';
+import { isLocale, locales, otherLocale, type Locale } from '@/lib/locales';
+import { listingMetadata } from '@/lib/metadata';
+import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
+import { paths } from '@/lib/paths';
+import { isSection } from '@/lib/sections';
+import { SectionFront } from './SectionFront';
+
+/** A section front's page, or undefined when the locale, the section or the page does not exist. */
+function resolve(params: { locale: string; section: string }, page: number) {
+  const { locale, section } = params;
+  if (!isLocale(locale) || !isSection(section)) return undefined;
+  const offset = (page - 1) * SECTION_PAGE_SIZE;
+  const result = getContent().inSection(locale, section, offset, SECTION_PAGE_SIZE);
+  const pages = pageCount(result.total);
+  return page <= pages ? { locale, section, page, pages, stories: result.items } : undefined;
+}
+
+export async function sectionMetadata(params: { locale: string; section: string }, page: number): Promise<Metadata> {
+  const found = resolve(params, page);
+  if (!found) return {};
+  const { locale, section } = found;
+  const t = await getTranslations({ locale });
+  const name = t(`sections.${section}`);
+  const labels = await cardLabels(locale);
+  return listingMetadata(locale, {
+    siteName: labels.brand,
+    pathFor: (l: Locale) => paths.sectionPage(l, section, page),
+    title: page === 1 ? t('section.title', { section: name }) : t('section.pageTitle', { section: name, page }),
+    description: t('section.description', { section: name }),
+    editions: [...locales],
+    image: await siteShareImage(locale),
+    feed: { path: paths.sectionFeed(locale, section), title: t('feed.sectionTitle', { section: name }) },
+  });
+}
+
+export async function SectionRoute({ params, page }: { params: { locale: string; section: string }; page: number }) {
+  const found = resolve(params, page);
+  if (!found) notFound();
+  const { locale, section, pages, stories } = found;
+  setRequestLocale(locale);
+  return (
+    <>
+      <SiteHeader locale={locale} alternateHref={paths.section(otherLocale(locale), section)} />
+      <main id="main" tabIndex={-1}>
+        <SectionFront locale={locale} section={section} stories={stories} page={page} pages={pages} />
+      </main>
+    </>
+  );
+}

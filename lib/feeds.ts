@@ -1,0 +1,67 @@
+/**
+ * RSS 2.0 for an edition or a section: title, link, a permalink guid, RFC 822 dates, the summary,
+ * and the hero picture as media:content.
+ */
+import type { Story } from './content';
+import type { Locale } from './locales';
+import { paths } from './paths';
+import { absoluteUrl } from './site';
+import { rfc822, xmlText } from './xml';
+
+export const FEED_SIZE = 30;
+
+export interface FeedChannel {
+  title: string;
+  description: string;
+  locale: Locale;
+  /** Site path of the page the feed mirrors, and of the feed itself. */
+  pagePath: string;
+  feedPath: string;
+  /** Localized section names, for each item's category. */
+  sectionName: (story: Story) => string;
+}
+
+function mimeOf(src: string): string {
+  const ext = src.split('?')[0].split('.').pop()?.toLowerCase();
+  return { webp: 'image/webp', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', avif: 'image/avif', gif: 'image/gif' }[ext ?? ''] ?? 'image/jpeg';
+}
+
+function item(story: Story, channel: FeedChannel): string {
+  const link = xmlText(absoluteUrl(paths.story(story.locale, story.slug)));
+  const parts = [
+    `<title>${xmlText(story.title)}</title>`,
+    `<link>${link}</link>`,
+    `<guid isPermaLink="true">${link}</guid>`,
+    `<pubDate>${rfc822(story.publishedAt)}</pubDate>`,
+    `<description>${xmlText(story.summary)}</description>`,
+    `<category>${xmlText(channel.sectionName(story))}</category>`,
+  ];
+  if (story.image) {
+    const url = xmlText(absoluteUrl(story.image.src));
+    parts.push(
+      `<media:content url="${url}" type="${mimeOf(story.image.src)}" medium="image" width="${story.image.width}" height="${story.image.height}"><media:description>${xmlText(story.image.alt)}</media:description></media:content>`,
+    );
+  }
+  return `<item>${parts.join('')}</item>`;
+}
+
+export function rssFeed(channel: FeedChannel, stories: Story[]): string {
+  const newest = stories[0]?.updatedAt ?? stories[0]?.publishedAt;
+  const head = [
+    `<title>${xmlText(channel.title)}</title>`,
+    `<link>${xmlText(absoluteUrl(channel.pagePath))}</link>`,
+    `<description>${xmlText(channel.description)}</description>`,
+    `<language>${channel.locale}</language>`,
+    `<atom:link href="${xmlText(absoluteUrl(channel.feedPath))}" rel="self" type="application/rss+xml"/>`,
+    ...(newest ? [`<lastBuildDate>${rfc822(newest)}</lastBuildDate>`] : []),
+  ];
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">' +
+    `<channel>${head.join('')}${stories.map((story) => item(story, channel)).join('')}</channel></rss>\n`
+  );
+}
+
+export const RSS_HEADERS = {
+  'Content-Type': 'application/rss+xml; charset=utf-8',
+};
