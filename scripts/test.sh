@@ -26,14 +26,19 @@ export E2E_BUILD_LOG="$PWD/$out/build.log"
 # Secrets for this run only, so the preview and publish tests can sign what the server checks.
 export PREVIEW_SECRET="${PREVIEW_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
 export REVALIDATE_SECRET="${REVALIDATE_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')}"
-if npx next build > "$E2E_BUILD_LOG" 2>&1; then
-  npx next start -p "$E2E_PORT" -H 127.0.0.1 > "$E2E_SERVER_LOG" 2>&1 &
+if curl -s -o /dev/null "$SITE_URL/"; then
+  # Testing whatever already listens there would test the wrong build.
+  echo "port $E2E_PORT is in use: stop that server or set E2E_PORT" >&2
+  status=1
+elif npx next build > "$E2E_BUILD_LOG" 2>&1; then
+  # Its own process group, so stopping it stops next-server too, not only the npx wrapper.
+  setsid npx next start -p "$E2E_PORT" -H 127.0.0.1 > "$E2E_SERVER_LOG" 2>&1 &
   server=$!
-  trap 'kill $server 2>/dev/null' EXIT
+  trap 'kill -- -$server 2>/dev/null' EXIT
   for _ in $(seq 1 60); do curl -sf -o /dev/null "$SITE_URL/ar" && break; sleep 1; done
   echo "== end-to-end tests"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test || status=1
-  kill $server 2>/dev/null
+  kill -- -$server 2>/dev/null
 else
   tail -60 "$E2E_BUILD_LOG"
   echo "build failed" > "$out/build.failed"

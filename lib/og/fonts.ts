@@ -86,7 +86,7 @@ export interface OgFonts {
 }
 
 /** The TTF files used, relative to node_modules. Kept here so the list is in one place. */
-export const OG_FONT_FILES: Record<OgWeight, ReadonlyArray<{ name: string; file: string }>> = {
+const OG_FONT_FILES: Record<OgWeight, ReadonlyArray<{ name: string; file: string }>> = {
   bold: [
     { name: 'NotoKufiArabic-Bold', file: '@expo-google-fonts/noto-kufi-arabic/700Bold/NotoKufiArabic_700Bold.ttf' },
     { name: 'NotoSans-Bold', file: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf' },
@@ -104,7 +104,7 @@ export const OG_FONT_FILES: Record<OgWeight, ReadonlyArray<{ name: string; file:
  * The one place that turns a node_modules-relative file into an absolute path. The Next server
  * runs with the project root as cwd, and so do vitest and tsx scripts.
  */
-export function resolveFontFile(relativeToNodeModules: string): string {
+function resolveFontFile(relativeToNodeModules: string): string {
   return path.join(process.cwd(), 'node_modules', ...relativeToNodeModules.split('/'));
 }
 
@@ -120,7 +120,7 @@ let sharedBuffer: InstanceType<HB['Buffer']> | undefined;
  * `harfbuzz.wasm` next to itself (via import.meta.url), so it must run as a real node_modules
  * package: plain Node/vitest do that; in Next list it in `serverExternalPackages`.
  */
-export function loadHarfBuzz(): Promise<HB> {
+function loadHarfBuzz(): Promise<HB> {
   if (!hbPromise) {
     hbPromise = import('harfbuzzjs').then((mod) => mod as HB);
     hbPromise.catch(() => {

@@ -6,7 +6,7 @@
  *   const { svg, width, height } = linesToSvg(layout, { color: '#111', width: 1040 });
  *   <img src={svgToDataUri(svg)} width={width} height={height} />
  */
-export { loadOgFonts, loadHarfBuzz, resolveFontFile, OG_FONT_FILES } from './fonts';
+export { loadOgFonts } from './fonts';
 export type { OgFace, OgFontStack, OgFonts, OgWeight } from './fonts';
 export { sanitizeText } from './sanitize';
 export { layoutParagraph, fitParagraph, ELLIPSIS } from './text-layout';

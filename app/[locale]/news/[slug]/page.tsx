@@ -8,13 +8,21 @@ import { SharePreviewPanel } from '@/components/preview/SharePreviewPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { cardLabels } from '@/i18n/labels';
 import { findPublishedStory, getContent, readStoryFresh, type Story } from '@/lib/content';
-import { otherLocale } from '@/lib/locales';
+import { isLocale, otherLocale } from '@/lib/locales';
 import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
 import { inPreview } from '@/lib/preview-session';
 
 export const revalidate = 3600;
+
+/** Published stories are generated at build time; a story published later renders on its first request. */
+export function generateStaticParams({ params }: { params: { locale: string } }) {
+  if (!isLocale(params.locale)) return [];
+  return getContent()
+    .allPublished(params.locale)
+    .map((story) => ({ slug: story.slug }));
+}
 
 type Params = PageProps<'/[locale]/news/[slug]'>['params'];
 
