@@ -5,6 +5,7 @@
  *   share image   the reference story's card, PNG, 30 renders: cold (a fresh process each) and warm
  *   JavaScript    gzip bytes the story page loads, and the share control's own part of it
  *   throughput    requests per second for the story page, home, the share image and `/` (the proxy)
+ *   lighthouse    the reference story in both editions, Lighthouse's mobile run: scores, LCP, TBT, CLS
  *
  * The page measures run against a production build on 127.0.0.1: `next build` first, unless
  * BENCH_SKIP_BUILD=1 says the current .next build is the one to measure.
@@ -13,12 +14,24 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 
 interface Result {
   name: string;
   value: number;
   unit: string;
+  /** At most this; a negative target means at least its absolute value (scores). */
   target?: number;
+}
+
+function meets(r: Result): boolean {
+  if (r.target === undefined) return true;
+  return r.target < 0 ? r.value >= -r.target : r.value <= r.target;
+}
+
+function targetText(r: Result): string {
+  return r.target! < 0 ? `≥ ${-r.target!}` : `≤ ${r.target}`;
 }
 
 const RENDERS = 30;
@@ -104,12 +117,55 @@ async function benchThroughput(): Promise<Result[]> {
   return results;
 }
 
-const results = [...benchShareImage(), ...(await withServer(async () => [...(await benchJavaScript()), ...(await benchThroughput())]))];
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const LIGHTHOUSE_RUNS = 3;
+
+async function benchLighthouse(): Promise<Result[]> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const results: Result[] = [];
+  try {
+    for (const locale of ['ar', 'en']) {
+      // Lighthouse's simulated mobile run varies from run to run on a shared machine: take the median of three.
+      const runs = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+        const run = await lighthouse(`${BASE}/${locale}/news/armenia-freezes-csto-participation`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
+        runs.push(run!.lhr);
+      }
+      const score = (id: string) => median(runs.map((lhr) => Math.round((lhr.categories[id].score ?? 0) * 100)));
+      const metric = (id: string) => median(runs.map((lhr) => lhr.audits[id].numericValue!));
+      results.push(
+        { name: `lighthouse ${locale} story, performance (mobile, median of 3)`, value: score('performance'), unit: '/100', target: -90 },
+        { name: `lighthouse ${locale} story, accessibility`, value: score('accessibility'), unit: '/100', target: -100 },
+        { name: `lighthouse ${locale} story, best practices`, value: score('best-practices'), unit: '/100' },
+        { name: `lighthouse ${locale} story, SEO`, value: score('seo'), unit: '/100', target: -90 },
+        { name: `lighthouse ${locale} story, largest contentful paint`, value: metric('largest-contentful-paint'), unit: 'ms', target: 2500 },
+        { name: `lighthouse ${locale} story, total blocking time`, value: metric('total-blocking-time'), unit: 'ms', target: 200 },
+        { name: `lighthouse ${locale} story, cumulative layout shift`, value: metric('cumulative-layout-shift'), unit: '', target: 0.1 },
+      );
+    }
+  } finally {
+    chrome.kill();
+  }
+  return results;
+}
+
+const results = [
+  ...benchShareImage(),
+  ...(await withServer(async () => [...(await benchJavaScript()), ...(await benchThroughput()), ...(await benchLighthouse())])),
+];
 let missed = 0;
 for (const r of results) {
-  const verdict = r.target === undefined ? '' : r.value <= r.target ? `  ok (target ≤ ${r.target} ${r.unit})` : `  MISSED (target ≤ ${r.target} ${r.unit})`;
-  if (r.target !== undefined && r.value > r.target) missed++;
-  console.log(`${r.name.padEnd(60)} ${r.value.toFixed(1).padStart(9)} ${r.unit}${verdict}`);
+  const verdict = r.target === undefined ? '' : `  ${meets(r) ? 'ok' : 'MISSED'} (target ${targetText(r)} ${r.unit})`;
+  if (!meets(r)) missed++;
+  console.log(`${r.name.padEnd(60)} ${r.value.toFixed(r.unit === '' ? 3 : 1).padStart(9)} ${r.unit}${verdict}`);
 }
 fs.mkdirSync('artifacts', { recursive: true });
 fs.writeFileSync('artifacts/bench.json', JSON.stringify({ date: new Date().toISOString(), results }, null, 2));

@@ -17,7 +17,7 @@ export async function Article({ story, related }: Props) {
   return (
     <article className="mx-auto max-w-measure px-4 pt-6 sm:px-6" aria-labelledby="story-headline">
       <header className="flex flex-col gap-3">
-        <a href={paths.section(story.locale, story.section)} className="self-start text-kicker font-bold text-accent hover:underline">
+        <a href={paths.section(story.locale, story.section)} className="self-start font-display text-kicker font-bold text-accent hover:underline">
           {t(`sections.${story.section}`)}
         </a>
         <DateLine date={story.publishedAt} locale={story.locale} className="text-meta text-muted" />
@@ -32,7 +32,7 @@ export async function Article({ story, related }: Props) {
 
       {story.image && <HeroFigure image={story.image} />}
 
-      <p className="mt-6 text-dek font-bold text-ink">{story.summary}</p>
+      <p className="mt-6 text-dek text-ink">{story.summary}</p>
 
       <div className="story-body mt-6 text-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
 
@@ -58,12 +58,12 @@ export async function Article({ story, related }: Props) {
       <footer className="mt-10 flex flex-col gap-3 border-t border-rule pt-4 text-meta">
         {story.sources.length > 0 && (
           <p>
-            <span className="font-bold">{t('story.sources')}</span> {story.sources.join(t('story.listSeparator'))}
+            <span className="font-display font-bold">{t('story.sources')}</span> {story.sources.join(t('story.listSeparator'))}
           </p>
         )}
         {story.tags.length > 0 && (
           <div className="flex flex-wrap items-center gap-2">
-            <h2 className="font-bold">{t('story.tags')}</h2>
+            <h2 className="font-display font-bold">{t('story.tags')}</h2>
             <ul className="flex flex-wrap gap-2">
               {story.tags.map((tag) => (
                 <li key={tag} className="rounded-full bg-wash px-3 py-0.5">

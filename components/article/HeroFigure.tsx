@@ -17,7 +17,7 @@ export function HeroFigure({ image }: { image: StoryImage }) {
         <figcaption className="mt-2 text-meta text-muted">
           {image.caption}
           {image.caption && image.credit && ' - '}
-          {image.credit && <span className="font-bold">{image.credit}</span>}
+          {image.credit && <span className="font-display font-bold">{image.credit}</span>}
         </figcaption>
       )}
     </figure>

@@ -41,7 +41,7 @@ export async function StoryCard({ story, size = 'regular', headingLevel: Heading
         </a>
       )}
       <div className={style.text}>
-        <p className="text-kicker font-bold text-accent">{t(story.section)}</p>
+        <p className="font-display text-kicker font-bold text-accent">{t(story.section)}</p>
         <Heading className={`font-display font-bold ${style.title}`}>
           <a href={href} className="hover:underline">
             {story.title}

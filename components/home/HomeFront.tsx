@@ -59,7 +59,7 @@ export async function HomeFront({ locale }: { locale: Locale }) {
                 {t(`sections.${section}`)}
               </a>
             </h2>
-            <a href={paths.section(locale, section)} className="text-meta font-bold text-accent hover:underline">
+            <a href={paths.section(locale, section)} className="font-display text-meta font-bold text-accent hover:underline">
               {t('home.more', { section: t(`sections.${section}`) })}
             </a>
           </div>

@@ -29,12 +29,8 @@ export async function SiteHeader({ locale, alternateHref }: Props) {
         </a>
       </div>
       <nav aria-label={t('site.mainNav')} className="mx-auto max-w-page px-4 sm:px-6">
-        <ul className="flex flex-wrap gap-x-5 gap-y-1 pb-3 text-meta font-bold whitespace-nowrap">
-          <li>
-            <a href={paths.home(locale)} className="hover:text-accent">
-              {t('site.home')}
-            </a>
-          </li>
+        {/* One line whatever the font: a row that wraps once the web font arrives would shift the whole page. */}
+        <ul className="flex gap-x-5 overflow-x-auto pb-3 font-display text-meta font-bold whitespace-nowrap">
           {sections.map((section) => (
             <li key={section}>
               <a href={paths.section(locale, section)} className="hover:text-accent">

@@ -14,7 +14,7 @@ interface Props {
 export async function Pagination({ locale, section, page, total }: Props) {
   if (total <= 1) return null;
   const t = await getTranslations({ locale, namespace: 'pagination' });
-  const link = 'inline-flex min-h-11 items-center rounded-full border border-rule px-4 font-bold hover:bg-wash';
+  const link = 'inline-flex min-h-11 items-center rounded-full border border-rule px-4 font-display font-bold hover:bg-wash';
   return (
     <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-4 border-t border-rule py-6 text-meta">
       {page > 1 ? (

@@ -28,7 +28,7 @@ export interface ShareControlProps {
 
 const ONE_TAP: Platform[] = ['whatsapp', 'telegram'];
 const button =
-  'inline-flex min-h-11 items-center gap-2 rounded-full border border-rule bg-paper px-4 text-meta font-bold text-ink hover:bg-wash focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent';
+  'inline-flex min-h-11 items-center gap-2 rounded-full border border-rule bg-paper px-4 font-display text-meta font-bold text-ink hover:bg-wash focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent';
 
 function TargetLink({ target, withName }: { target: ShareTarget; withName: boolean }) {
   const external = target.platform !== 'email';
@@ -147,7 +147,7 @@ export function ShareControl({ title, summary, nativeUrl, copyUrl, targets, labe
               {labels.urlLabel}
               <input ref={urlRef} readOnly value={copyUrl} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink" />
             </label>
-            <p role="status" aria-live="polite" className="min-h-6 text-meta font-bold text-accent">
+            <p role="status" aria-live="polite" className="min-h-6 font-display text-meta font-bold text-accent">
               {status}
             </p>
           </div>

@@ -19,6 +19,17 @@ const SCREENSHOTS = path.join(process.cwd(), 'artifacts', 'screenshots');
 
 export async function saveScreenshot(page: Page, name: string, fullPage = true) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  if (fullPage) {
+    // Walk down the page so lazy pictures load, as they would for a reader scrolling.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      window.scrollTo(0, 0);
+      await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((resolve) => img.addEventListener('load', resolve, { once: true })))));
+    });
+  }
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
