@@ -4,7 +4,7 @@
  */
 import { localeConfig, type Locale } from './locales';
 
-export interface DateParts {
+interface DateParts {
   weekday: string;
   day: string;
   month: string;
@@ -28,7 +28,7 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
   return parts.find((p) => p.type === type)?.value ?? '';
 }
 
-export function dateParts(date: Date, locale: Locale, timeZone: string): DateParts {
+function dateParts(date: Date, locale: Locale, timeZone: string): DateParts {
   const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
   const local = formatter(localeConfig[locale].intlTag, timeZone, options).formatToParts(date);
   const latin = formatter(localeConfig.en.intlTag, timeZone, options).formatToParts(date);

@@ -6,7 +6,7 @@ import type { Story } from './content';
 import type { Locale } from './locales';
 import { paths } from './paths';
 import { absoluteUrl } from './site';
-import { rfc822, xmlText } from './xml';
+import { escapeMarkup, rfc822 } from './xml';
 
 export const FEED_SIZE = 30;
 
@@ -27,32 +27,42 @@ function mimeOf(src: string): string {
 }
 
 function item(story: Story, channel: FeedChannel): string {
-  const link = xmlText(absoluteUrl(paths.story(story.locale, story.slug)));
+  const link = escapeMarkup(absoluteUrl(paths.story(story.locale, story.slug)));
   const parts = [
-    `<title>${xmlText(story.title)}</title>`,
+    `<title>${escapeMarkup(story.title)}</title>`,
     `<link>${link}</link>`,
     `<guid isPermaLink="true">${link}</guid>`,
     `<pubDate>${rfc822(story.publishedAt)}</pubDate>`,
-    `<description>${xmlText(story.summary)}</description>`,
-    `<category>${xmlText(channel.sectionName(story))}</category>`,
+    `<description>${escapeMarkup(story.summary)}</description>`,
+    `<category>${escapeMarkup(channel.sectionName(story))}</category>`,
   ];
   if (story.image) {
-    const url = xmlText(absoluteUrl(story.image.src));
+    const url = escapeMarkup(absoluteUrl(story.image.src));
     parts.push(
-      `<media:content url="${url}" type="${mimeOf(story.image.src)}" medium="image" width="${story.image.width}" height="${story.image.height}"><media:description>${xmlText(story.image.alt)}</media:description></media:content>`,
+      `<media:content url="${url}" type="${mimeOf(story.image.src)}" medium="image" width="${story.image.width}" height="${story.image.height}"><media:description>${escapeMarkup(story.image.alt)}</media:description></media:content>`,
     );
   }
   return `<item>${parts.join('')}</item>`;
 }
 
+/** When the newest change among these stories happened: a publication or an update. */
+export function lastChange(stories: Story[]): Date | undefined {
+  let newest: Date | undefined;
+  for (const story of stories) {
+    const changed = story.updatedAt ?? story.publishedAt;
+    if (!newest || changed > newest) newest = changed;
+  }
+  return newest;
+}
+
 export function rssFeed(channel: FeedChannel, stories: Story[]): string {
-  const newest = stories[0]?.updatedAt ?? stories[0]?.publishedAt;
+  const newest = lastChange(stories);
   const head = [
-    `<title>${xmlText(channel.title)}</title>`,
-    `<link>${xmlText(absoluteUrl(channel.pagePath))}</link>`,
-    `<description>${xmlText(channel.description)}</description>`,
+    `<title>${escapeMarkup(channel.title)}</title>`,
+    `<link>${escapeMarkup(absoluteUrl(channel.pagePath))}</link>`,
+    `<description>${escapeMarkup(channel.description)}</description>`,
     `<language>${channel.locale}</language>`,
-    `<atom:link href="${xmlText(absoluteUrl(channel.feedPath))}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${escapeMarkup(absoluteUrl(channel.feedPath))}" rel="self" type="application/rss+xml"/>`,
     ...(newest ? [`<lastBuildDate>${rfc822(newest)}</lastBuildDate>`] : []),
   ];
   return (

@@ -30,12 +30,12 @@ function feedAlternates(feed: FeedLink) {
   return { 'application/rss+xml': [{ url: absoluteUrl(feed.path), title: feed.title }] };
 }
 
-export const LOGO = { path: '/brand/logo.png', width: 600, height: 60 };
+const LOGO = { path: '/brand/logo.png', width: 600, height: 60 };
 
 const robots: Metadata['robots'] = { index: true, follow: true, 'max-image-preview': 'large' };
 
 /** hreflang links, only where the page exists in more than one edition. */
-function languageAlternates(pathFor: (locale: Locale) => string, available: Locale[]) {
+export function languageAlternates(pathFor: (locale: Locale) => string, available: Locale[]) {
   if (available.length < 2) return undefined;
   const languages: Record<string, string> = {};
   for (const locale of available) languages[locale] = absoluteUrl(pathFor(locale));

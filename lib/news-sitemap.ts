@@ -5,9 +5,9 @@
 import type { Story } from './content';
 import { paths } from './paths';
 import { absoluteUrl } from './site';
-import { xmlText } from './xml';
+import { escapeMarkup } from './xml';
 
-export const NEWS_WINDOW_MS = 48 * 3600 * 1000;
+const NEWS_WINDOW_MS = 48 * 3600 * 1000;
 
 export function recentStories(stories: Story[], now: Date): Story[] {
   const since = now.getTime() - NEWS_WINDOW_MS;
@@ -17,10 +17,10 @@ export function recentStories(stories: Story[], now: Date): Story[] {
 export function newsSitemap(stories: Story[], publicationName: (story: Story) => string): string {
   const urls = stories.map(
     (story) =>
-      `<url><loc>${xmlText(absoluteUrl(paths.story(story.locale, story.slug)))}</loc><news:news>` +
-      `<news:publication><news:name>${xmlText(publicationName(story))}</news:name><news:language>${story.locale}</news:language></news:publication>` +
+      `<url><loc>${escapeMarkup(absoluteUrl(paths.story(story.locale, story.slug)))}</loc><news:news>` +
+      `<news:publication><news:name>${escapeMarkup(publicationName(story))}</news:name><news:language>${story.locale}</news:language></news:publication>` +
       `<news:publication_date>${story.publishedAt.toISOString()}</news:publication_date>` +
-      `<news:title>${xmlText(story.title)}</news:title></news:news></url>`,
+      `<news:title>${escapeMarkup(story.title)}</news:title></news:news></url>`,
   );
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -3,7 +3,8 @@
  * our signed, expiring session cookie. Both must hold; the proxy is never the guard.
  */
 import { cookies, draftMode } from 'next/headers';
-import { verifyPreviewSession } from './preview';
+import { findPublishedStory, readStoryFresh, type Story } from './content';
+import { nowSeconds, verifyPreviewSession } from './preview';
 import { siteUrl } from './site';
 
 export const PREVIEW_COOKIE = 'sahifa_preview';
@@ -14,17 +15,23 @@ export function previewSecret(): string | undefined {
   return process.env.PREVIEW_SECRET || undefined;
 }
 
-export function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
+/**
+ * The expiry of the editor's preview session, or null outside one. Public renders never read
+ * cookies (Draft Mode is off for them, including at build time), so published pages stay static.
+ */
+export async function previewSessionExpiry(): Promise<number | null> {
+  if (!(await draftMode()).isEnabled) return null;
+  return verifyPreviewSession((await cookies()).get(PREVIEW_COOKIE)?.value, previewSecret(), nowSeconds());
 }
 
-/**
- * True only inside a valid editor session. Public renders never read cookies (Draft Mode is off for
- * them, including at build time), so published pages stay static.
- */
 export async function inPreview(): Promise<boolean> {
-  if (!(await draftMode()).isEnabled) return false;
-  return verifyPreviewSession((await cookies()).get(PREVIEW_COOKIE)?.value, previewSecret(), nowSeconds());
+  return (await previewSessionExpiry()) !== null;
+}
+
+/** What a story URL shows: to readers the published story; to an editor in preview, its file as it is now. */
+export async function storyForRequest(locale: string, slug: string): Promise<{ story?: Story; preview: boolean }> {
+  if (await inPreview()) return { story: readStoryFresh(locale, slug), preview: true };
+  return { story: findPublishedStory(locale, slug), preview: false };
 }
 
 /** HttpOnly, Lax (None only when a CMS frames the preview), Secure whenever the site is https. */

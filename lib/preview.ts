@@ -5,9 +5,9 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isLocale, type Locale } from './locales';
-import { MAX_SLUG_LENGTH, normalizeSlug } from './content/store';
+import { normalizeSlug } from './content/store';
 
-export const MAX_TTL_SECONDS = 30 * 24 * 3600;
+const MAX_TTL_SECONDS = 30 * 24 * 3600;
 export const DEFAULT_TTL_SECONDS = 24 * 3600;
 /** A preview link is a handful of short parameters; anything longer is not ours. */
 const MAX_QUERY_LENGTH = 2048;
@@ -20,8 +20,8 @@ export interface PreviewTarget {
   expiresAt: number;
 }
 
-export type Refusal = 'malformed' | 'expired' | 'bad-signature' | 'no-secret';
-export type Verified<T> = { ok: true; value: T } | { ok: false; reason: Refusal };
+type Refusal = 'malformed' | 'expired' | 'bad-signature' | 'no-secret';
+type Verified<T> = { ok: true; value: T } | { ok: false; reason: Refusal };
 
 function hmac(secret: string, message: string): Buffer {
   if (!secret) throw new Error('preview secret is empty');
@@ -37,7 +37,7 @@ function linkMessage(target: PreviewTarget): string {
   return ['preview-link', target.slug, target.locale, String(target.expiresAt)].join('\n');
 }
 
-export function signPreviewLink(target: PreviewTarget, secret: string): string {
+function signPreviewLink(target: PreviewTarget, secret: string): string {
   return hmac(secret, linkMessage(target)).toString('hex');
 }
 
@@ -79,7 +79,7 @@ export function verifyPreviewQuery(rawQuery: string, secret: string | undefined,
   }
   if (values.size !== LINK_PARAMS.length) return { ok: false, reason: 'malformed' };
   const slugParam = values.get('slug')!;
-  const slug = slugParam.length <= MAX_SLUG_LENGTH ? normalizeSlug(slugParam) : null;
+  const slug = normalizeSlug(slugParam);
   const locale = values.get('locale');
   const exp = values.get('exp')!;
   if (!slug || slug !== slugParam || !isLocale(locale) || !/^\d{1,12}$/.test(exp)) return { ok: false, reason: 'malformed' };
@@ -95,12 +95,17 @@ export function signPreviewSession(expiresAt: number, secret: string): string {
   return `${expiresAt}.${hmac(secret, `preview-session\n${expiresAt}`).toString('hex')}`;
 }
 
-export function verifyPreviewSession(value: string | undefined, secret: string | undefined, nowSeconds: number): boolean {
-  if (!value || !secret) return false;
+/** The session's expiry (unix seconds) when the cookie is genuine and current, else null. */
+export function verifyPreviewSession(value: string | undefined, secret: string | undefined, nowSeconds: number): number | null {
+  if (!value || !secret) return null;
   const match = /^(\d{1,12})\.([0-9a-f]{64})$/.exec(value);
-  if (!match) return false;
+  if (!match) return null;
   const expiresAt = Number(match[1]);
-  return expiresAt > nowSeconds && sameBytes(hmac(secret, `preview-session\n${expiresAt}`), match[2]);
+  return expiresAt > nowSeconds && sameBytes(hmac(secret, `preview-session\n${expiresAt}`), match[2]) ? expiresAt : null;
+}
+
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
 }
 
 /** "90s", "30m", "24h", "7d" → seconds, at most 30 days. */

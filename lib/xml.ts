@@ -1,12 +1,13 @@
 /**
- * XML text the strict way: escaped, and without the control characters XML 1.0 forbids, so a
- * headline full of `<`, `&` or `]]>` still makes a document every feed reader accepts.
+ * Markup text the strict way: escaped, and without the control characters XML 1.0 forbids, so a
+ * headline full of `<`, `&` or `]]>` still makes a document every feed reader accepts. The same
+ * escaping serves HTML text and attributes.
  */
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-export function xmlText(value: string): string {
+export function escapeMarkup(value: string): string {
   return value.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 

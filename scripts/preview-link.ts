@@ -3,7 +3,7 @@
  * Prints a signed preview link for a draft. Needs PREVIEW_SECRET (the server's) and SITE_URL.
  */
 import { isLocale } from '../lib/locales';
-import { DEFAULT_TTL_SECONDS, parseTtl, previewQuery } from '../lib/preview';
+import { DEFAULT_TTL_SECONDS, nowSeconds, parseTtl, previewQuery } from '../lib/preview';
 import { readStoryFresh, normalizeSlug } from '../lib/content';
 import { defaultLocale } from '../lib/locales';
 import { siteUrl } from '../lib/site';
@@ -41,5 +41,5 @@ const story = readStoryFresh(locale, slug);
 if (!story) fail(`no valid story file for ${locale}/${slug} (npm run content:check tells what is wrong)`);
 if (story.status !== 'draft') fail(`${locale}/${slug} is published: it needs no preview link`);
 
-const expiresAt = Math.floor(Date.now() / 1000) + ttl;
+const expiresAt = nowSeconds() + ttl;
 console.log(new URL(`/api/preview?${previewQuery({ slug, locale, expiresAt }, secret)}`, siteUrl).toString());

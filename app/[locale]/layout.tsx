@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
   const t = await getTranslations({ locale, namespace: 'site' });
   return {
     metadataBase: siteUrl,
-    title: { default: t('name'), template: `%s | ${t('name')}` },
+    title: { default: t('name'), template: t('titleTemplate') },
     applicationName: t('name'),
   };
 }

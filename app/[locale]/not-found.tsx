@@ -1,11 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { paths } from '@/lib/paths';
-import { defaultLocale, isLocale } from '@/lib/locales';
+import { localeOrDefault } from '@/lib/locales';
 
 export default async function NotFound() {
-  const requested = await getLocale();
-  const locale = isLocale(requested) ? requested : defaultLocale;
+  const locale = localeOrDefault(await getLocale());
   const t = await getTranslations({ locale, namespace: 'notFound' });
   return (
     <>

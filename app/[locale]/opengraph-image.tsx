@@ -1,6 +1,7 @@
 import { shareImageResponse } from '@/components/share/shareImageResponse';
 import { cardLabels } from '@/i18n/labels';
-import { defaultLocale, isLocale, locales } from '@/lib/locales';
+import { notFound } from 'next/navigation';
+import { isLocale, locales } from '@/lib/locales';
 import { SHARE_CARD_SIZE } from '@/lib/og';
 import { siteShareCard } from '@/lib/og/story-card';
 
@@ -12,7 +13,7 @@ export function generateStaticParams() {
 }
 
 export default async function Image({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale: requested } = await params;
-  const locale = isLocale(requested) ? requested : defaultLocale;
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   return shareImageResponse(siteShareCard(locale, await cardLabels(locale)).text);
 }

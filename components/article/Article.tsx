@@ -20,7 +20,10 @@ export async function Article({ story, related }: Props) {
         <a href={paths.section(story.locale, story.section)} className="self-start font-display text-kicker font-bold text-accent hover:underline">
           {t(`sections.${story.section}`)}
         </a>
-        <DateLine date={story.publishedAt} locale={story.locale} className="text-meta text-muted" />
+        <p className="flex flex-wrap gap-x-3 text-meta text-muted">
+          <DateLine date={story.publishedAt} locale={story.locale} />
+          {story.updatedAt && <span>{t.rich('story.updated', { date: () => <DateLine date={story.updatedAt!} locale={story.locale} variant="short" /> })}</span>}
+        </p>
         <h1 id="story-headline" className="font-display text-title-md font-bold sm:text-title-xl">
           {story.title}
         </h1>
@@ -30,7 +33,7 @@ export async function Article({ story, related }: Props) {
         <StoryShare story={story} />
       </header>
 
-      {story.image && <HeroFigure image={story.image} />}
+      {story.image && <HeroFigure image={story.image} locale={story.locale} />}
 
       <p className="mt-6 text-dek text-ink">{story.summary}</p>
 

@@ -1,7 +1,10 @@
+import { getTranslations } from 'next-intl/server';
 import type { StoryImage } from '@/lib/content/schema';
+import type { Locale } from '@/lib/locales';
 import { ResponsiveImage } from './ResponsiveImage';
 
-export function HeroFigure({ image }: { image: StoryImage }) {
+export async function HeroFigure({ image, locale }: { image: StoryImage; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: 'story' });
   return (
     <figure className="my-6">
       <ResponsiveImage
@@ -16,7 +19,7 @@ export function HeroFigure({ image }: { image: StoryImage }) {
       {(image.caption || image.credit) && (
         <figcaption className="mt-2 text-meta text-muted">
           {image.caption}
-          {image.caption && image.credit && ' - '}
+          {image.caption && image.credit && t('creditSeparator')}
           {image.credit && <span className="font-display font-bold">{image.credit}</span>}
         </figcaption>
       )}

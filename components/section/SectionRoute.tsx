@@ -33,7 +33,8 @@ export async function sectionMetadata(params: { locale: string; section: string 
     pathFor: (l: Locale) => paths.sectionPage(l, section, page),
     title: page === 1 ? t('section.title', { section: name }) : t('section.pageTitle', { section: name, page }),
     description: t('section.description', { section: name }),
-    editions: [...locales],
+    // Page n of a section exists in an edition only if that edition has n pages.
+    editions: locales.filter((l) => page <= pageCount(getContent().inSection(l, section, 0, 0).total)),
     image: await siteShareImage(locale),
     feed: { path: paths.sectionFeed(locale, section), title: t('feed.sectionTitle', { section: name }) },
   });

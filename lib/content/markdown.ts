@@ -3,21 +3,16 @@
  * and the page's only h1 is the headline, so body headings start at h2.
  */
 import { Marked, type Tokens } from 'marked';
+import { escapeMarkup } from '../xml';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-const SAFE_HREF = /^(https?:|mailto:|\/|#)/i;
+const SAFE_HREF = /^(https?:|mailto:|\/(?![/\\])|#)/i;
 
 const marked = new Marked({
   gfm: true,
   async: false,
   renderer: {
     html({ text }: Tokens.HTML | Tokens.Tag) {
-      return escapeHtml(text);
+      return escapeMarkup(text);
     },
     heading({ tokens, depth }: Tokens.Heading) {
       const level = Math.min(Math.max(depth, 2), 4);
@@ -27,13 +22,13 @@ const marked = new Marked({
       const label = this.parser.parseInline(tokens);
       if (!SAFE_HREF.test(href)) return label;
       const external = /^https?:/i.test(href);
-      const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+      const titleAttr = title ? ` title="${escapeMarkup(title)}"` : '';
       const rel = external ? ' rel="noopener noreferrer"' : '';
-      return `<a href="${escapeHtml(href)}"${titleAttr}${rel}>${label}</a>`;
+      return `<a href="${escapeMarkup(href)}"${titleAttr}${rel}>${label}</a>`;
     },
     image({ text: alt }: Tokens.Image) {
       // Inline images have no dimensions or credit; the hero figure is the story's picture.
-      return escapeHtml(alt);
+      return escapeMarkup(alt);
     },
   },
 });

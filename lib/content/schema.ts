@@ -42,7 +42,10 @@ const text = z.string().trim().min(1, 'must not be empty');
 
 export const storyImageSchema = z
   .object({
-    src: z.string().regex(/^\/[^\s]*$/, 'must be a path under public/, starting with /'),
+    src: z
+      .string()
+      .regex(/^\/(?!\/)(?:[\w-]+\/)*[\w.-]+\.(?:webp|avif|png|jpe?g|gif)$/i, 'must be an image file under public/, like /images/stories/name.webp')
+      .refine((src) => !src.includes('..'), 'must not climb out of public/ with ..'),
     alt: text,
     caption: text.optional(),
     credit: text.optional(),

@@ -85,6 +85,10 @@ function listKey(locale: Locale, name: string): string {
   return `${locale}\u0000${name}`;
 }
 
+function page(list: Story[] = [], offset: number, limit: number): Page<Story> {
+  return { items: list.slice(offset, offset + limit), total: list.length };
+}
+
 function pushTo<K>(map: Map<K, Story[]>, key: K, story: Story) {
   const list = map.get(key);
   if (list) list.push(story);
@@ -124,13 +128,11 @@ export class ContentIndex {
   }
 
   latest(locale: Locale, offset = 0, limit = 20): Page<Story> {
-    const list = this.byLocale.get(locale) ?? [];
-    return { items: list.slice(offset, offset + limit), total: list.length };
+    return page(this.byLocale.get(locale), offset, limit);
   }
 
   inSection(locale: Locale, section: Section, offset = 0, limit = 20): Page<Story> {
-    const list = this.bySection.get(listKey(locale, section)) ?? [];
-    return { items: list.slice(offset, offset + limit), total: list.length };
+    return page(this.bySection.get(listKey(locale, section)), offset, limit);
   }
 
   /**
@@ -176,7 +178,14 @@ export function loadContent(dir: string): ContentIndex {
       problems.push({ path: displayPath(folderPath), field: '(slug)', message: 'folder name must be letters or digits joined by single hyphens, at most 120 characters' });
       continue;
     }
-    for (const file of fs.readdirSync(folderPath)) {
+    let files: string[];
+    try {
+      files = fs.readdirSync(folderPath);
+    } catch (error) {
+      problems.push({ path: displayPath(folderPath), field: '(folder)', message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    for (const file of files) {
       if (!file.endsWith('.md')) continue;
       const filePath = path.join(folderPath, file);
       const locale = file.slice(0, -3);
@@ -184,7 +193,14 @@ export function loadContent(dir: string): ContentIndex {
         problems.push({ path: displayPath(filePath), field: '(locale)', message: `file name must be one of ${locales.map((l) => `${l}.md`).join(', ')}` });
         continue;
       }
-      const parsed = parseStoryFile(fs.readFileSync(filePath, 'utf8'), { slug, locale, file: filePath });
+      let raw: string;
+      try {
+        raw = fs.readFileSync(filePath, 'utf8');
+      } catch (error) {
+        problems.push({ path: displayPath(filePath), field: '(file)', message: `cannot read: ${(error as Error).message}` });
+        continue;
+      }
+      const parsed = parseStoryFile(raw, { slug, locale, file: filePath });
       problems.push(...parsed.problems);
       if (parsed.story) stories.push(parsed.story);
     }

@@ -32,10 +32,10 @@ export interface ShareCardText {
   footer: string;
 }
 
-/** A short fingerprint of everything drawn: it changes when the headline, date or design does. */
+/** A short fingerprint of everything that can be drawn: it changes when the headline, date or design does. */
 export function shareCardVersion(card: ShareCardText): string {
   return createHash('sha256')
-    .update([CARD_DESIGN, card.direction, card.brand, card.kicker ?? '', card.headline, card.footer].join('\u0000'))
+    .update([CARD_DESIGN, card.direction, card.brand, card.kicker ?? '', card.headline, card.fallbackHeadline, card.footer].join('\u0000'))
     .digest('hex')
     .slice(0, 12);
 }

@@ -81,8 +81,6 @@ export interface OgFonts {
   bold: OgFontStack;
   /** Small text (date line): Noto Kufi Arabic Regular, then Noto Sans Regular. */
   regular: OgFontStack;
-  /** The harfbuzzjs module, for callers that need raw access (tests). */
-  hb: HB;
 }
 
 /** The TTF files used, relative to node_modules. Kept here so the list is in one place. */
@@ -218,7 +216,7 @@ export function loadOgFonts(): Promise<OgFonts> {
           weight,
           OG_FONT_FILES[weight].map(({ name, file }) => createFace(hb, name, resolveFontFile(file))),
         );
-      return { bold: build('bold'), regular: build('regular'), hb };
+      return { bold: build('bold'), regular: build('regular') };
     })();
     fontsPromise.catch(() => {
       fontsPromise = undefined;

@@ -2,6 +2,7 @@
  * Draws a ParagraphLayout as an SVG of glyph outlines: one <path> per visible glyph, coordinates
  * already in pixels (y down), so the SVG needs no fonts and no text support from its renderer.
  */
+import { escapeMarkup } from '../xml';
 import type { BaseDirection, ParagraphLayout } from './text-layout';
 
 export interface SvgOptions {
@@ -31,9 +32,6 @@ function num(v: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
-function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The glyph outlines as one `<g>` element, for composing several text blocks into one picture. */
 export function linesToSvgGroup(layout: ParagraphLayout, options: SvgOptions): SvgResult {
@@ -67,7 +65,7 @@ export function linesToSvgGroup(layout: ParagraphLayout, options: SvgOptions): S
       }
     }
   }
-  return { svg: `<g fill="${escapeAttr(options.color)}">${parts.join('')}</g>`, width: boxWidth, height: boxHeight };
+  return { svg: `<g fill="${escapeMarkup(options.color)}">${parts.join('')}</g>`, width: boxWidth, height: boxHeight };
 }
 
 export function linesToSvg(layout: ParagraphLayout, options: SvgOptions): SvgResult {

@@ -86,6 +86,9 @@ test.describe('an editor previews a draft', () => {
     for (const problem of content.problems) await expect(problems).toContainText(`${problem.field}: ${problem.message}`);
     const href = (await page.locator(`[data-draft="${arabicDraft.slug}"][lang="ar"] a`, { hasText: 'افتح المعاينة' }).getAttribute('href'))!;
     expect(href).toMatch(/^\/api\/preview\?slug=/);
+    // The list's links end with the session that shows them: a session cannot renew itself.
+    const session = (await page.context().cookies()).find((c) => c.name === 'sahifa_preview')!;
+    expect(Number(new URLSearchParams(href.split('?')[1]).get('exp'))).toBe(Number(session.value.split('.')[0]));
     await page.goto(href);
     await expect(page.locator('h1')).toHaveText(arabicDraft.title);
   });

@@ -53,6 +53,15 @@ test('a draft whose file turns to published appears on the site after one hook c
     await expect.poll(async () => (await request.get('/ar/section/science')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
     const image = await request.get(`${storyPath('ar', SLUG)}/opengraph-image`);
     expect(image.status()).toBe(200);
+
+    // A new headline is a new card URL, so no platform keeps showing the old picture.
+    const cardUrl = async () => /property="og:image" content="([^"]+)"/.exec(await (await request.get(storyPath('ar', SLUG))).text())?.[1];
+    const before = await cardUrl();
+    expect(before).toMatch(/opengraph-image\?v=[0-9a-f]{12}$/);
+    fs.writeFileSync(file(), fs.readFileSync(file(), 'utf8').replace(/^title: "(.*)"$/m, 'title: "$1 (محدّث)"'));
+    expect((await request.post('/api/revalidate', { data: { slugs: [SLUG] }, headers: auth })).status()).toBe(200);
+    await expect.poll(cardUrl, { timeout: 15_000 }).not.toBe(before);
+    expect((await request.get(new URL((await cardUrl())!).pathname)).status()).toBe(200);
   } finally {
     fs.writeFileSync(file(), original);
     await request.post('/api/revalidate', { data: { slugs: [SLUG] }, headers: auth });

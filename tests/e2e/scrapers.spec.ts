@@ -179,7 +179,7 @@ test('share images are saved for a look: the reference story in both editions an
   }
 });
 
-test('the image URL changes with the headline and is cached for good', async ({ request, baseURL }) => {
+test('each story has its own card URL, and the card is cached for good', async ({ request, baseURL }) => {
   const heads = await Promise.all(
     content.allPublished('ar').slice(0, 3).map((story) => fetchHead(request, `${baseURL}${storyPath('ar', story.slug)}`)),
   );

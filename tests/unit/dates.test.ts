@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDateLine, formatShortDate, siteDay } from '@/lib/dates';
 
 describe('formatDateLine', () => {
@@ -14,14 +14,13 @@ describe('formatDateLine', () => {
 
   it('shows a late-evening UTC story on the next day in a UTC+3 site, whatever the server zone', () => {
     const lateNight = new Date('2024-10-25T22:30:00Z');
-    const serverZone = process.env.TZ;
     for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Tokyo']) {
-      process.env.TZ = tz;
+      vi.stubEnv('TZ', tz);
       expect(formatDateLine(lateNight, 'ar', 'Asia/Riyadh')).toBe('السبت 26 أكتوبر / October 2024');
       expect(formatDateLine(lateNight, 'en', 'Asia/Riyadh')).toBe('Saturday 26 October 2024');
       expect(siteDay(lateNight, 'Asia/Riyadh')).toBe('2024-10-26');
     }
-    process.env.TZ = serverZone;
+    vi.unstubAllEnvs();
     expect(formatDateLine(lateNight, 'en', 'UTC')).toBe('Friday 25 October 2024');
   });
 

@@ -5,7 +5,7 @@ import { frontMatterSchema } from '@/lib/content/schema';
 import { rssFeed } from '@/lib/feeds';
 import { newsSitemap, recentStories } from '@/lib/news-sitemap';
 import { pageCount, parsePage } from '@/lib/pagination';
-import { rfc822, xmlText } from '@/lib/xml';
+import { rfc822, escapeMarkup } from '@/lib/xml';
 
 function story(slug: string, publishedAt: string, title = 'عنوان'): Story {
   return {
@@ -22,7 +22,7 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@'
 
 describe('xml', () => {
   it('escapes markup and drops characters XML forbids', () => {
-    expect(xmlText('a < b & c ]]> "d" \'e\'\u0001')).toBe('a &lt; b &amp; c ]]&gt; &quot;d&quot; &apos;e&apos;');
+    expect(escapeMarkup('a < b & c ]]> "d" \'e\'\u0001')).toBe('a &lt; b &amp; c ]]&gt; &quot;d&quot; &apos;e&apos;');
   });
 
   it('writes RFC 822 dates', () => {

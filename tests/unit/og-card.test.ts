@@ -38,11 +38,18 @@ describe('renderShareCardSvg', () => {
 });
 
 describe('shareCardVersion', () => {
-  it('changes when anything drawn changes, and only then', () => {
+  it('is stable for the same card and changes with every text that can be drawn', () => {
     const base = shareCardVersion(reference);
     expect(shareCardVersion({ ...reference })).toBe(base);
-    expect(shareCardVersion({ ...reference, headline: `${reference.headline}!` })).not.toBe(base);
-    expect(shareCardVersion({ ...reference, footer: 'السبت 26 أكتوبر / October 2024' })).not.toBe(base);
+    const changes: Partial<typeof reference>[] = [
+      { headline: `${reference.headline}!` },
+      { footer: 'السبت 26 أكتوبر / October 2024' },
+      { kicker: 'علوم' },
+      { brand: 'Sahifa' },
+      { direction: 'ltr' },
+      { fallbackHeadline: 'صحيفة' },
+    ];
+    for (const change of changes) expect(shareCardVersion({ ...reference, ...change }), JSON.stringify(change)).not.toBe(base);
     expect(base).toMatch(/^[0-9a-f]{12}$/);
   });
 });

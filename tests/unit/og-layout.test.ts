@@ -311,17 +311,3 @@ describe('fitParagraph', () => {
     expect(layout.height).toBeLessThanOrEqual(maxHeight);
   });
 });
-
-describe('speed', () => {
-  it('lays out and draws the reference headline well under the 60 ms image budget (warm)', () => {
-    const run = () =>
-      linesToSvg(
-        fitParagraph(HEADLINE, { font: fonts.bold, maxWidth: 1040, maxLines: 3, sizes: [72, 64, 56], baseDirection: 'rtl' }),
-        { color: '#111', width: 1040 },
-      );
-    run();
-    const t0 = performance.now();
-    for (let i = 0; i < 10; i++) run();
-    expect((performance.now() - t0) / 10).toBeLessThan(20);
-  });
-});

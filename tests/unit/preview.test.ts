@@ -83,12 +83,12 @@ describe('preview links', () => {
 describe('preview sessions', () => {
   it('are valid until they expire, and only with the secret that signed them', () => {
     const cookie = signPreviewSession(NOW + 60, SECRET);
-    expect(verifyPreviewSession(cookie, SECRET, NOW)).toBe(true);
-    expect(verifyPreviewSession(cookie, SECRET, NOW + 60)).toBe(false);
-    expect(verifyPreviewSession(cookie, 'another-secret', NOW)).toBe(false);
-    expect(verifyPreviewSession(cookie.replace(/^\d+/, String(NOW + 9999)), SECRET, NOW)).toBe(false);
-    expect(verifyPreviewSession(undefined, SECRET, NOW)).toBe(false);
-    expect(verifyPreviewSession(cookie, '', NOW)).toBe(false);
+    expect(verifyPreviewSession(cookie, SECRET, NOW)).toBe(NOW + 60);
+    expect(verifyPreviewSession(cookie, SECRET, NOW + 60)).toBeNull();
+    expect(verifyPreviewSession(cookie, 'another-secret', NOW)).toBeNull();
+    expect(verifyPreviewSession(cookie.replace(/^\d+/, String(NOW + 9999)), SECRET, NOW)).toBeNull();
+    expect(verifyPreviewSession(undefined, SECRET, NOW)).toBeNull();
+    expect(verifyPreviewSession(cookie, '', NOW)).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ const valid = {
 
 function fieldsOf(input: unknown): string[] {
   const result = frontMatterSchema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
+  return result.success ? [] : [...new Set(result.error.issues.map((issue) => issue.path.join('.')))];
 }
 
 describe('parseIsoDate', () => {
@@ -43,7 +43,10 @@ describe('frontMatterSchema', () => {
     expect(fieldsOf({ ...valid, publishedAt: '2024-02-31' })).toEqual(['publishedAt']);
     expect(fieldsOf({ ...valid, section: 'sports' })).toEqual(['section']);
     expect(fieldsOf({ ...valid, status: 'live' })).toEqual(['status']);
-    expect(fieldsOf({ ...valid, image: { src: 'x.webp', alt: 'a', width: 10, height: 10 } })).toEqual(['image.src']);
+    for (const src of ['x.webp', '//evil.example/x.png', '/images/x.webp?v=2', '/images/../x.webp', '/images/x.svg', '/images/a b.webp']) {
+      expect(fieldsOf({ ...valid, image: { src, alt: 'a', width: 10, height: 10 } }), src).toEqual(['image.src']);
+    }
+    expect(fieldsOf({ ...valid, image: { src: '/images/stories/x-1.webp', alt: 'a', width: 10, height: 10 } })).toEqual([]);
     expect(fieldsOf({ ...valid, image: { src: '/x.webp', alt: 'a', width: 0, height: 10 } })).toEqual(['image.width']);
   });
 

@@ -39,6 +39,8 @@ function makeSite() {
   writeStory(dir, 'bad-date', 'ar', { title: 'تاريخ', publishedAt: '2024-02-31' });
   writeStory(dir, 'weird', 'fr', { title: 'Français' });
   fs.mkdirSync(path.join(dir, 'stories', 'bad name'), { recursive: true });
+  // A folder where a file should be: unreadable as a story, and no reason to stop.
+  fs.mkdirSync(path.join(dir, 'stories', 'odd-folder', 'ar.md'), { recursive: true });
   return dir;
 }
 
@@ -49,9 +51,9 @@ describe('loadContent', () => {
   it('reports each broken file with its path and field, and loads the rest', () => {
     const found = index.problems.map((p) => `${path.basename(path.dirname(p.path))}/${path.basename(p.path)} ${p.field}`);
     expect(found).toEqual(
-      expect.arrayContaining(['no-title/ar.md title', 'bad-date/ar.md publishedAt', 'weird/fr.md (locale)', 'stories/bad name (slug)']),
+      expect.arrayContaining(['no-title/ar.md title', 'bad-date/ar.md publishedAt', 'weird/fr.md (locale)', 'stories/bad name (slug)', 'odd-folder/ar.md (file)']),
     );
-    expect(index.problems).toHaveLength(4);
+    expect(index.problems).toHaveLength(5);
     expect(index.story('ar', 'lead')?.title).toBe('الرئيسية');
     expect(index.story('ar', 'no-title')).toBeUndefined();
   });
@@ -68,6 +70,7 @@ describe('loadContent', () => {
     expect(index.story('ar', 'secret-draft')).toBeUndefined();
     expect(index.inSection('ar', 'world').items.map((s) => s.slug)).not.toContain('secret-draft');
     expect(index.allDrafts().map((s) => s.slug)).toEqual(['secret-draft']);
+    for (const story of index.allPublished('ar')) expect(index.related(story, 10).map((s) => s.slug)).not.toContain('secret-draft');
   });
 
   it('finds stories by section', () => {
@@ -105,7 +108,7 @@ describe('getContent', () => {
     const first = getContent();
     expect(getContent()).toBe(first);
     const lines = log.mock.calls.map((call) => String(call[0]));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines.some((line) => line.includes(path.join('no-title', 'ar.md')) && line.includes(': title:'))).toBe(true);
     expect(lines.some((line) => line.includes(path.join('bad-date', 'ar.md')) && line.includes(': publishedAt:'))).toBe(true);
     log.mockRestore();

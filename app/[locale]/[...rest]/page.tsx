@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { EditorsList } from '@/components/preview/EditorsList';
 import { isLocale } from '@/lib/locales';
-import { inPreview } from '@/lib/preview-session';
+import { previewSessionExpiry } from '@/lib/preview-session';
 
 type Props = PageProps<'/[locale]/[...rest]'>;
 
@@ -17,18 +17,20 @@ export function generateStaticParams() {
  * /{locale}/preview is the editors' list, served from this catch-all on purpose: outside a preview
  * session it is then the very same 404 as any other unknown path, with nothing that tells it exists.
  */
-async function editorsListLocale({ params }: Props) {
+async function editorsList({ params }: Props) {
   const { locale, rest } = await params;
-  return isLocale(locale) && rest.length === 1 && rest[0] === 'preview' && (await inPreview()) ? locale : undefined;
+  if (!isLocale(locale) || rest.length !== 1 || rest[0] !== 'preview') return undefined;
+  const sessionExpiresAt = await previewSessionExpiry();
+  return sessionExpiresAt === null ? undefined : { locale, sessionExpiresAt };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  return (await editorsListLocale(props)) ? { robots: { index: false, follow: false } } : {};
+  return (await editorsList(props)) ? { robots: { index: false, follow: false } } : {};
 }
 
 export default async function CatchAll(props: Props) {
-  const locale = await editorsListLocale(props);
-  if (!locale) notFound();
-  setRequestLocale(locale);
-  return <EditorsList locale={locale} />;
+  const list = await editorsList(props);
+  if (!list) notFound();
+  setRequestLocale(list.locale);
+  return <EditorsList {...list} />;
 }

@@ -1,25 +1,21 @@
 import { cookies, draftMode } from 'next/headers';
 import type { NextRequest } from 'next/server';
-import { refusedResponse } from '@/components/preview/refusedResponse';
+import { refusedResponse } from './refused';
 import { readStoryFresh } from '@/lib/content';
-import { defaultLocale, isLocale } from '@/lib/locales';
+import { localeOrDefault } from '@/lib/locales';
 import { paths } from '@/lib/paths';
-import { signPreviewSession, verifyPreviewQuery } from '@/lib/preview';
-import { BYPASS_COOKIE, nowSeconds, PREVIEW_COOKIE, PREVIEW_HEADERS, previewCookieOptions, previewSecret } from '@/lib/preview-session';
+import { nowSeconds, signPreviewSession, verifyPreviewQuery } from '@/lib/preview';
+import { BYPASS_COOKIE, PREVIEW_COOKIE, PREVIEW_HEADERS, previewCookieOptions, previewSecret } from '@/lib/preview-session';
 
 export const dynamic = 'force-dynamic';
 
-function languageOf(request: NextRequest) {
-  const requested = request.nextUrl.searchParams.get('locale');
-  return isLocale(requested) ? requested : defaultLocale;
-}
 
 /** Opens a signed preview link: checks it, starts the editor's session, sends them to the draft. */
 export async function GET(request: NextRequest) {
   const verified = verifyPreviewQuery(request.nextUrl.search, previewSecret(), nowSeconds());
   if (!verified.ok) {
     console.warn(`[preview] refused a link: ${verified.reason}`);
-    return refusedResponse(languageOf(request));
+    return refusedResponse(localeOrDefault(request.nextUrl.searchParams.get('locale')));
   }
   const { slug, locale, expiresAt } = verified.value;
   const story = readStoryFresh(locale, slug);

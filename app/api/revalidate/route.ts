@@ -54,7 +54,9 @@ function slugsOf(body: unknown): string[] | null {
  * Re-reads the content folder and revalidates every page the named stories appear on.
  */
 export async function POST(request: Request) {
-  if (!authorized(request.headers.get('authorization'))) return reply({ error: 'unauthorized' }, 401);
+  if (!authorized(request.headers.get('authorization'))) {
+    return Response.json({ error: 'unauthorized' }, { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer realm="sahifa-publish"' } });
+  }
   const text = await readBody(request);
   if (text === null) return reply({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413);
   let body: unknown;

@@ -7,12 +7,12 @@ import { PreviewBanner } from '@/components/preview/PreviewBanner';
 import { SharePreviewPanel } from '@/components/preview/SharePreviewPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { cardLabels } from '@/i18n/labels';
-import { findPublishedStory, getContent, readStoryFresh, type Story } from '@/lib/content';
+import { getContent, type Story } from '@/lib/content';
 import { isLocale, otherLocale } from '@/lib/locales';
 import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
-import { inPreview } from '@/lib/preview-session';
+import { storyForRequest } from '@/lib/preview-session';
 
 export const revalidate = 3600;
 
@@ -26,11 +26,9 @@ export function generateStaticParams({ params }: { params: { locale: string } })
 
 type Params = PageProps<'/[locale]/news/[slug]'>['params'];
 
-/** Readers get the published index; an editor in preview gets the file as it is now, draft or not. */
-async function findStory(params: Params): Promise<{ story?: Story; preview: boolean }> {
+async function findStory(params: Params) {
   const { locale, slug } = await params;
-  if (await inPreview()) return { story: readStoryFresh(locale, slug), preview: true };
-  return { story: findPublishedStory(locale, slug), preview: false };
+  return storyForRequest(locale, slug);
 }
 
 async function seoFields(story: Story) {

@@ -1,7 +1,7 @@
 import { cookies, draftMode } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { getContent, slugFromParam } from '@/lib/content';
-import { defaultLocale, isLocale } from '@/lib/locales';
+import { localeOrDefault } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { PREVIEW_COOKIE, PREVIEW_HEADERS } from '@/lib/preview-session';
 
@@ -12,8 +12,7 @@ export async function GET(request: NextRequest) {
   (await draftMode()).disable();
   (await cookies()).delete(PREVIEW_COOKIE);
   const query = request.nextUrl.searchParams;
-  const requested = query.get('locale');
-  const locale = isLocale(requested) ? requested : defaultLocale;
+  const locale = localeOrDefault(query.get('locale'));
   const slug = slugFromParam(query.get('slug') ?? '');
   const destination = slug && getContent().story(locale, slug) ? paths.story(locale, slug) : paths.home(locale);
   return new Response(null, { status: 303, headers: { ...PREVIEW_HEADERS, Location: destination } });
