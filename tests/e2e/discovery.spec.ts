@@ -93,7 +93,7 @@ test('the sitemap lists every published story with lastmod and hreflang, the fro
       expect(entry, story.slug).toBeTruthy();
       expect(Date.parse(entry!.lastmod!)).toBe((story.updatedAt ?? story.publishedAt).getTime());
       if (content.localesOf(story.slug).length === 2) {
-        expect(entry!['xhtml:link']!.map((l) => l['@hreflang']).sort()).toEqual(['ar', 'en']);
+        expect(entry!['xhtml:link']!.map((l) => l['@hreflang']).sort()).toEqual(['ar', 'en', 'x-default']);
       }
     }
   }
