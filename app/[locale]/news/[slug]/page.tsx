@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { setRequestLocale } from 'next-intl/server';
 import { Article } from '@/components/article/Article';
 import { SiteHeader } from '@/components/layout/SiteHeader';
@@ -31,7 +32,8 @@ async function findStory(params: Params) {
   return storyForRequest(locale, slug);
 }
 
-async function seoFields(story: Story) {
+/** Metadata and the page both need these; `cache` computes them once per render. */
+const seoFields = cache(async (story: Story) => {
   const labels = await cardLabels(story.locale, story.section);
   const card = storyShareCard(story, labels);
   return {
@@ -40,7 +42,7 @@ async function seoFields(story: Story) {
     sectionName: labels.section!,
     image: { path: paths.storyShareImage(story.locale, story.slug, card.version), alt: story.title },
   };
-}
+});
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
   const { story, preview } = await findStory(params);
