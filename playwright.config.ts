@@ -1,29 +1,14 @@
-import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from './tests/chromium';
 
 /**
  * End-to-end tests run against the production build (`next build` happens in scripts/test.sh).
  * Debian's Chromium where it is installed (CI, this team's machines), else Playwright's own browser.
  */
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
-const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
-  ? {
-      executablePath: SYSTEM_CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }
-  : {};
+const launchOptions = chromiumPath ? { executablePath: chromiumPath, args: ['--headless', ...chromiumFlags] } : {};
 
 export default defineConfig({
   testDir: 'tests/e2e',

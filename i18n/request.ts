@@ -1,11 +1,9 @@
-import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { localeOrDefault } from '../lib/locales';
 import { siteTimeZone } from '../lib/site';
-import { routing } from './routing';
 
 export default getRequestConfig(async ({ requestLocale }) => {
-  const requested = await requestLocale;
-  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  const locale = localeOrDefault(await requestLocale);
   return {
     locale,
     timeZone: siteTimeZone,

@@ -16,6 +16,7 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumFlags, chromiumPath } from '../tests/chromium.ts';
 
 interface Result {
   name: string;
@@ -117,14 +118,10 @@ async function benchThroughput(): Promise<Result[]> {
   return results;
 }
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const LIGHTHOUSE_RUNS = 3;
 
 async function benchLighthouse(): Promise<Result[]> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ['--headless=new', ...chromiumFlags] });
   const results: Result[] = [];
   try {
     for (const locale of ['ar', 'en']) {
