@@ -7,7 +7,10 @@ const SECRET = process.env.PREVIEW_SECRET ?? '';
 test.skip(!SECRET, 'PREVIEW_SECRET is set by scripts/test.sh for the server under test');
 
 const now = () => Math.floor(Date.now() / 1000);
-const drafts = content.allDrafts().filter((draft) => draft.slug !== 'publish-me');
+// Tests running in parallel must not see each other's edits: these two drafts belong to the tests that change them.
+const PUBLISHED_BY_TEST = 'publish-me';
+const EDITED_BY_TEST = 'edit-me';
+const drafts = content.allDrafts().filter((draft) => ![PUBLISHED_BY_TEST, EDITED_BY_TEST].includes(draft.slug));
 const arabicDraft = drafts.find((draft) => draft.locale === 'ar')!;
 
 function link(target: Partial<PreviewTarget> = {}, secret = SECRET) {
@@ -64,12 +67,14 @@ test.describe('an editor previews a draft', () => {
   }
 
   test('an edit to the draft file shows on reload', async ({ page }) => {
-    const file = `${process.env.CONTENT_DIR}/stories/${arabicDraft.slug}/ar.md`;
     test.skip(!process.env.CONTENT_DIR, 'needs the content folder of the server under test');
+    const draft = content.allDrafts().find((story) => story.slug === EDITED_BY_TEST)!;
+    const file = `${process.env.CONTENT_DIR}/stories/${draft.slug}/ar.md`;
     const original = fs.readFileSync(file, 'utf8');
     try {
-      await startPreview(page);
-      const edited = `${arabicDraft.title} (مُعدّل)`;
+      await startPreview(page, { slug: draft.slug });
+      await expect(page.locator('h1')).toHaveText(draft.title);
+      const edited = `${draft.title} (مُعدّل)`;
       fs.writeFileSync(file, original.replace(/^title: .*$/m, `title: ${JSON.stringify(edited)}`));
       await page.reload();
       await expect(page.locator('h1')).toHaveText(edited);
