@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { cardLabels, siteShareImage } from '@/i18n/labels';
 import { getContent } from '@/lib/content';
-import { isLocale, locales, otherLocale, type Locale } from '@/lib/locales';
+import { isLocale, localeOrDefault, locales, otherLocale, type Locale } from '@/lib/locales';
 import { listingMetadata } from '@/lib/metadata';
 import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
@@ -23,7 +23,7 @@ function resolve(params: { locale: string; section: string }, page: number) {
 
 export async function sectionMetadata(params: { locale: string; section: string }, page: number): Promise<Metadata> {
   const found = resolve(params, page);
-  if (!found) return {};
+  if (!found) return notFoundMetadata(localeOrDefault(params.locale));
   const { locale, section } = found;
   const t = await getTranslations({ locale });
   const name = t(`sections.${section}`);
@@ -42,7 +42,7 @@ export async function sectionMetadata(params: { locale: string; section: string 
 
 export async function SectionRoute({ params, page }: { params: { locale: string; section: string }; page: number }) {
   const found = resolve(params, page);
-  if (!found) notFound();
+  if (!found) return <NotFoundPage locale={localeOrDefault(params.locale)} />;
   const { locale, section, pages, stories } = found;
   setRequestLocale(locale);
   return (

@@ -31,6 +31,31 @@ for (const [path, locale] of badPaths) {
   });
 }
 
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  const dir = { ar: 'rtl', en: 'ltr' };
+  const pages: [string, 'ar' | 'en'][] = [
+    ['/ar/news/no-such-story', 'ar'],
+    ['/en/news/no-such-story', 'en'],
+    ['/ar/section/no-such-section', 'ar'],
+    ['/en/section/science/page/999', 'en'],
+    ['/ar/no/such/page', 'ar'],
+  ];
+  for (const [path, locale] of pages) {
+    test(`${path} is the ${locale} 404 page in the HTML itself`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page.locator('html')).toHaveAttribute('dir', dir[locale]);
+      await expect(page).toHaveTitle(notFoundTitle[locale]);
+      await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);
+      await expect(page.locator('main h1')).toHaveText(notFoundTitle[locale]);
+      await expect(page.locator(`main a[href="/${locale}"]`)).toBeVisible();
+      await expect(page.locator('footer')).toBeVisible();
+    });
+  }
+});
+
 test('drafts are not public', async ({ request }) => {
   const drafts = content.allDrafts();
   expect(drafts.length).toBeGreaterThan(0);

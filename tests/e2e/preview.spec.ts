@@ -109,6 +109,7 @@ test.describe('an editor previews a draft', () => {
       expect(response.headers()['cache-control'], url).toMatch(/no-store/);
       expect(response.headers()['x-robots-tag'], url).toBe('noindex');
     }
+    expect((await request.get(storyPath('ar', 'no-such-story-at-all'))).status()).toBe(404);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
+import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { EditorsList } from '@/components/preview/EditorsList';
-import { isLocale } from '@/lib/locales';
+import { isLocale, localeOrDefault } from '@/lib/locales';
 import { previewSessionExpiry } from '@/lib/preview-session';
 
 type Props = PageProps<'/[locale]/[...rest]'>;
@@ -25,12 +25,13 @@ async function editorsList({ params }: Props) {
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  return (await editorsList(props)) ? { robots: { index: false, follow: false } } : {};
+  if (await editorsList(props)) return { robots: { index: false, follow: false } };
+  return notFoundMetadata(localeOrDefault((await props.params).locale));
 }
 
 export default async function CatchAll(props: Props) {
   const list = await editorsList(props);
-  if (!list) notFound();
+  if (!list) return <NotFoundPage locale={localeOrDefault((await props.params).locale)} />;
   setRequestLocale(list.locale);
   return <EditorsList {...list} />;
 }

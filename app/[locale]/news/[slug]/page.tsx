@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { setRequestLocale } from 'next-intl/server';
 import { Article } from '@/components/article/Article';
+import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { PreviewBanner } from '@/components/preview/PreviewBanner';
 import { SharePreviewPanel } from '@/components/preview/SharePreviewPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { cardLabels } from '@/i18n/labels';
 import { getContent, type Story } from '@/lib/content';
-import { isLocale, otherLocale } from '@/lib/locales';
+import { isLocale, localeOrDefault, otherLocale } from '@/lib/locales';
 import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
@@ -29,7 +29,7 @@ type Params = PageProps<'/[locale]/news/[slug]'>['params'];
 
 async function findStory(params: Params) {
   const { locale, slug } = await params;
-  return storyForRequest(locale, slug);
+  return { locale: localeOrDefault(locale), ...(await storyForRequest(locale, slug)) };
 }
 
 /** Metadata and the page both need these; `cache` computes them once per render. */
@@ -45,15 +45,15 @@ const seoFields = cache(async (story: Story) => {
 });
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
-  const { story, preview } = await findStory(params);
-  if (!story) return {};
+  const { locale, story, preview } = await findStory(params);
+  if (!story) return notFoundMetadata(locale);
   const metadata = storyMetadata(story, { ...(await seoFields(story)), editions: getContent().localesOf(story.slug) });
   return preview ? { ...metadata, robots: { index: false, follow: false } } : metadata;
 }
 
 export default async function StoryPage({ params }: PageProps<'/[locale]/news/[slug]'>) {
-  const { story, preview } = await findStory(params);
-  if (!story) notFound();
+  const { locale, story, preview } = await findStory(params);
+  if (!story) return <NotFoundPage locale={locale} />;
   setRequestLocale(story.locale);
   const content = getContent();
   const target = otherLocale(story.locale);

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { SectionRoute, sectionMetadata } from '@/components/section/SectionRoute';
 import { getContent } from '@/lib/content';
-import { isLocale } from '@/lib/locales';
+import { isLocale, localeOrDefault } from '@/lib/locales';
 import { pageCount, parsePage, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { sections } from '@/lib/sections';
 
@@ -22,13 +22,13 @@ export function generateStaticParams({ params }: { params: { locale: string } })
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { page: raw, ...rest } = await params;
   const page = parsePage(raw);
-  return page && page > 1 ? sectionMetadata(rest, page) : {};
+  return page && page > 1 ? sectionMetadata(rest, page) : notFoundMetadata(localeOrDefault(rest.locale));
 }
 
 export default async function SectionPageN({ params }: Props) {
   const { page: raw, ...rest } = await params;
   const page = parsePage(raw);
   // Page 1 lives at the section front itself (next.config.ts redirects /page/1 there).
-  if (!page || page === 1) notFound();
+  if (!page || page === 1) return <NotFoundPage locale={localeOrDefault(rest.locale)} />;
   return <SectionRoute params={rest} page={page} />;
 }
