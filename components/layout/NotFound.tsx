@@ -39,11 +39,11 @@ function NotFoundSignal(): never {
  * What a page renders for something that does not exist. A bare notFound() makes Next 16 answer with an empty
  * document that only JavaScript fills in (vercel/next.js#62228). Thrown inside a Suspense boundary of a static
  * or ISR render, it still sets the 404, and the HTML keeps the layout (lang, dir, footer) with this fallback in
- * place, so readers without JavaScript and crawlers get the localized page. A Draft Mode render streams, and
- * its status would go out as 200 before the boundary could change it, so there the bare call is the right one.
+ * place, so readers without JavaScript and crawlers get the localized page. Renders that stream (Draft Mode,
+ * `next dev`) send their status before the boundary could change it, so there the bare call is the right one.
  */
 export async function NotFoundPage({ locale }: { locale: Locale }) {
-  if ((await draftMode()).isEnabled) notFound();
+  if (process.env.NODE_ENV === 'development' || (await draftMode()).isEnabled) notFound();
   return (
     <Suspense fallback={<NotFoundView locale={locale} />}>
       <NotFoundSignal />
