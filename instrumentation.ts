@@ -1,8 +1,10 @@
-/** Runs once when a server process starts: load the content index now, so problems are logged at start. */
+/** Runs once when a server process starts: open the content index now, so problems are logged at start. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { getContent } = await import('./lib/content');
-    getContent();
+    const { formatProblem, getContent } = await import('./lib/content');
+    const content = getContent();
+    await content.ready();
+    for (const problem of await content.problems()) console.error(`[content] ${formatProblem(problem)}`);
     if (!process.env.PREVIEW_SECRET) console.warn('[preview] PREVIEW_SECRET is not set: preview links are off');
     if (!process.env.REVALIDATE_SECRET) console.warn('[publish] REVALIDATE_SECRET is not set: the publish hook refuses every call');
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
@@ -5,6 +6,8 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Next's file-system cache, except that it never stores a 404 (lib/cache/isr-cache-handler.mjs).
+  cacheHandler: path.resolve('lib/cache/isr-cache-handler.mjs'),
   // Metadata in <head> of the first response for every user agent, not only Next's list of bots:
   // a page first rendered for a browser is cached and then served to scrapers as it is.
   htmlLimitedBots: /.*/,

@@ -12,6 +12,7 @@ const launchOptions = chromiumPath ? { executablePath: chromiumPath, args: ['--h
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -2,7 +2,7 @@
  * RSS 2.0 for an edition or a section: title, link, a permalink guid, RFC 822 dates, the summary,
  * and the hero picture as media:content.
  */
-import type { Story } from './content';
+import type { StorySummary } from './content';
 import type { Locale } from './locales';
 import { paths } from './paths';
 import { absoluteUrl } from './site';
@@ -18,7 +18,7 @@ export interface FeedChannel {
   pagePath: string;
   feedPath: string;
   /** Localized section names, for each item's category. */
-  sectionName: (story: Story) => string;
+  sectionName: (story: StorySummary) => string;
 }
 
 function mimeOf(src: string): string {
@@ -26,7 +26,7 @@ function mimeOf(src: string): string {
   return { webp: 'image/webp', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', avif: 'image/avif', gif: 'image/gif' }[ext ?? ''] ?? 'image/jpeg';
 }
 
-function item(story: Story, channel: FeedChannel): string {
+function item(story: StorySummary, channel: FeedChannel): string {
   const link = escapeMarkup(absoluteUrl(paths.story(story.locale, story.slug)));
   const parts = [
     `<title>${escapeMarkup(story.title)}</title>`,
@@ -46,7 +46,7 @@ function item(story: Story, channel: FeedChannel): string {
 }
 
 /** When the newest change among these stories happened: a publication or an update. */
-export function lastChange(stories: Story[]): Date | undefined {
+export function lastChange(stories: StorySummary[]): Date | undefined {
   let newest: Date | undefined;
   for (const story of stories) {
     const changed = story.updatedAt ?? story.publishedAt;
@@ -55,7 +55,7 @@ export function lastChange(stories: Story[]): Date | undefined {
   return newest;
 }
 
-export function rssFeed(channel: FeedChannel, stories: Story[]): string {
+export function rssFeed(channel: FeedChannel, stories: StorySummary[]): string {
   const newest = lastChange(stories);
   const head = [
     `<title>${escapeMarkup(channel.title)}</title>`,

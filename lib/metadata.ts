@@ -4,7 +4,7 @@
  * visitor arrived with can leak into a canonical.
  */
 import type { Metadata } from 'next';
-import type { Story } from './content';
+import type { StorySummary } from './content';
 import { defaultLocale, localeConfig, type Locale } from './locales';
 import { SHARE_CARD_SIZE } from './og/card';
 import { paths } from './paths';
@@ -51,7 +51,7 @@ function imageFields(image: ShareImage) {
   };
 }
 
-export function storyMetadata(story: Story, options: SiteLabels & { sectionName: string; editions: Locale[]; image: ShareImage; feed: FeedLink }): Metadata {
+export function storyMetadata(story: StorySummary, options: SiteLabels & { sectionName: string; editions: Locale[]; image: ShareImage; feed: FeedLink }): Metadata {
   const url = absoluteUrl(paths.story(story.locale, story.slug));
   const images = imageFields(options.image);
   return {
@@ -103,7 +103,7 @@ export function listingMetadata(
   };
 }
 
-export function newsArticleJsonLd(story: Story, options: SiteLabels & { sectionName: string; image: ShareImage }) {
+export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { sectionName: string; image: ShareImage }) {
   const url = absoluteUrl(paths.story(story.locale, story.slug));
   const images = [absoluteUrl(options.image.path)];
   if (story.image) images.unshift(absoluteUrl(story.image.src));

@@ -2,19 +2,21 @@
  * A Google News sitemap: the stories of the last 48 hours, with publication name and language,
  * publication date and title. With nothing that recent it is a valid, empty urlset.
  */
-import type { Story } from './content';
+import type { StorySummary } from './content';
 import { paths } from './paths';
 import { absoluteUrl } from './site';
 import { escapeMarkup } from './xml';
 
 const NEWS_WINDOW_MS = 48 * 3600 * 1000;
+/** Google News reads at most 1,000 URLs from a news sitemap. */
+export const NEWS_SITEMAP_LIMIT = 1000;
 
-export function recentStories(stories: Story[], now: Date): Story[] {
+export function recentStories(stories: StorySummary[], now: Date): StorySummary[] {
   const since = now.getTime() - NEWS_WINDOW_MS;
   return stories.filter((story) => story.publishedAt.getTime() >= since && story.publishedAt.getTime() <= now.getTime());
 }
 
-export function newsSitemap(stories: Story[], publicationName: (story: Story) => string): string {
+export function newsSitemap(stories: StorySummary[], publicationName: (story: StorySummary) => string): string {
   const urls = stories.map(
     (story) =>
       `<url><loc>${escapeMarkup(absoluteUrl(paths.story(story.locale, story.slug)))}</loc><news:news>` +

@@ -2,8 +2,8 @@
  * Site paths, percent-encoded, so Arabic slugs travel safely in links, feeds and metadata.
  * Every link on the site is built here.
  */
-import { locales, type Locale } from './locales';
-import { sections, type Section } from './sections';
+import type { Locale } from './locales';
+import type { Section } from './sections';
 
 export const paths = {
   home: (locale: Locale) => `/${locale}`,
@@ -18,29 +18,6 @@ export const paths = {
   feed: (locale: Locale) => `/${locale}/feed.xml`,
   sectionFeed: (locale: Locale, section: Section) => `/${locale}/section/${section}/feed.xml`,
   sitemap: () => '/sitemap.xml',
+  sitemapFile: (name: string) => `/sitemaps/${name}`,
   newsSitemap: () => '/news-sitemap.xml',
 };
-
-/**
- * Everything a publish can change when these stories change: the stories and their cards in both
- * editions, every front that lists stories, the feeds and the sitemaps. Story paths come both
- * percent-encoded and as written, since caches may key Arabic slugs either way.
- */
-export function pathsAffectedByPublishing(slugs: string[]): string[] {
-  const affected = new Set<string>([paths.sitemap(), paths.newsSitemap()]);
-  for (const locale of locales) {
-    affected.add(paths.home(locale));
-    affected.add(paths.feed(locale));
-    for (const section of sections) {
-      affected.add(paths.section(locale, section));
-      affected.add(paths.sectionFeed(locale, section));
-    }
-    for (const slug of slugs) {
-      for (const storyPath of new Set([paths.story(locale, slug), `/${locale}/news/${slug}`])) {
-        affected.add(storyPath);
-        affected.add(`${storyPath}/opengraph-image`);
-      }
-    }
-  }
-  return [...affected];
-}

@@ -3,7 +3,7 @@
  * our signed, expiring session cookie. Both must hold; the proxy is never the guard.
  */
 import { cookies, draftMode } from 'next/headers';
-import { findPublishedStory, readStoryFresh, type Story } from './content';
+import { findDraft, findPublishedStory, type Story } from './content';
 import { nowSeconds, verifyPreviewSession } from './preview';
 import { siteUrl } from './site';
 
@@ -30,8 +30,8 @@ export async function inPreview(): Promise<boolean> {
 
 /** What a story URL shows: to readers the published story; to an editor in preview, its file as it is now. */
 export async function storyForRequest(locale: string, slug: string): Promise<{ story?: Story; preview: boolean }> {
-  if (await inPreview()) return { story: readStoryFresh(locale, slug), preview: true };
-  return { story: findPublishedStory(locale, slug), preview: false };
+  if (await inPreview()) return { story: await findDraft(locale, slug), preview: true };
+  return { story: await findPublishedStory(locale, slug), preview: false };
 }
 
 /** HttpOnly, Lax (None only when a CMS frames the preview), Secure whenever the site is https. */

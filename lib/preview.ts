@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isLocale, type Locale } from './locales';
-import { normalizeSlug } from './content/store';
+import { normalizeSlug } from './content/parse';
 
 const MAX_TTL_SECONDS = 30 * 24 * 3600;
 export const DEFAULT_TTL_SECONDS = 24 * 3600;

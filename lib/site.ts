@@ -1,6 +1,7 @@
 /**
  * Site-wide configuration read from the environment once. Defaults serve the bundled content on localhost.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 function readSiteUrl(): URL {
@@ -19,6 +20,28 @@ export const siteTimeZone = process.env.SITE_TIME_ZONE ?? 'Asia/Riyadh';
 
 // Read at run time from wherever CONTENT_DIR points; nothing to trace into the build.
 export const contentDir = path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'));
+
+/**
+ * The story index (SQLite) of that folder. By default in Next's build cache, which survives
+ * rebuilds, so `next start` finds the index its build made; one file per content folder.
+ */
+export const contentIndexFile = path.resolve(
+  /*turbopackIgnore: true*/ process.env.CONTENT_INDEX_FILE ??
+    path.join(process.cwd(), '.next', 'cache', 'sahifa', `content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.sqlite`),
+);
+
+/**
+ * How many of each edition's newest stories `next build` prerenders, pages and share cards; every
+ * other story renders on its first request and is cached then, so builds do not grow with the archive.
+ */
+export const prerenderedStories = readCount('PRERENDER_STORIES', 200);
+
+function readCount(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number, not ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
 
 /** An absolute URL on this site for a path that is already percent-encoded where needed. */
 export function absoluteUrl(pathname: string): string {

@@ -19,6 +19,8 @@ if npm run -s content:check > "$out/content-check.log" 2>&1; then echo "content:
 echo "== production build for end-to-end tests"
 cp -R content/stories/. tests/fixtures/stories/. "$out/content/stories/"
 export E2E_PORT=${E2E_PORT:-3100}
+# Fewer stories prerendered than the fixtures hold, so the suite sees both kinds of story page.
+export PRERENDER_STORIES=${PRERENDER_STORIES:-6}
 export CONTENT_DIR="$PWD/$out/content"
 export SITE_URL="http://127.0.0.1:$E2E_PORT"
 export E2E_SERVER_LOG="$PWD/$out/server.log"

@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getContent } from '@/lib/content';
 import { locales } from '@/lib/locales';
-import { newsSitemap, recentStories } from '@/lib/news-sitemap';
+import { XML_HEADERS } from '@/lib/sitemap';
+import { NEWS_SITEMAP_LIMIT, newsSitemap, recentStories } from '@/lib/news-sitemap';
 
 // "The last 48 hours" moves with the clock: rebuild the list every five minutes.
 export const revalidate = 300;
@@ -10,8 +11,10 @@ export async function GET() {
   const content = getContent();
   const now = new Date();
   const names = Object.fromEntries(await Promise.all(locales.map(async (locale) => [locale, (await getTranslations({ locale }))('site.name')])));
-  const stories = locales.flatMap((locale) => recentStories(content.allPublished(locale), now));
+  // Newest first: the stories of the last 48 hours are among the first few hundred of any newsroom.
+  const newest = await Promise.all(locales.map((locale) => content.latest(locale, 0, NEWS_SITEMAP_LIMIT)));
+  const stories = newest.flatMap((page) => recentStories(page.items, now));
   return new Response(newsSitemap(stories, (story) => names[story.locale]), {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+    headers: XML_HEADERS,
   });
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { paths } from '@/lib/paths';
-import type { Story } from '@/lib/content';
+import type { Story, StorySummary } from '@/lib/content';
 import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';
 import { StoryShare } from '@/components/share/StoryShare';
@@ -8,7 +8,7 @@ import { StoryCard } from './StoryCard';
 
 interface Props {
   story: Story;
-  related: Story[];
+  related: StorySummary[];
 }
 
 /** The story page, in the order of the reference story: date, headline, share, picture, dek, body, more, sources. */

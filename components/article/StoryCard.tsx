@@ -1,13 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { paths } from '@/lib/paths';
-import type { Story } from '@/lib/content';
+import type { StorySummary } from '@/lib/content';
 import { DateLine } from './DateLine';
 import { ResponsiveImage } from './ResponsiveImage';
 
 type Size = 'feature' | 'lead' | 'regular' | 'compact';
 
 interface Props {
-  story: Story;
+  story: StorySummary;
   /** feature: picture above a big headline; lead: picture beside it; regular: a card; compact: headline only. */
   size?: Size;
   headingLevel?: 'h2' | 'h3';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { StoryCard } from '@/components/article/StoryCard';
-import { getContent, type Story } from '@/lib/content';
+import { getContent } from '@/lib/content';
 import type { Locale } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { sections } from '@/lib/sections';
@@ -15,16 +15,18 @@ const PER_SECTION = 4;
 export async function HomeFront({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale });
   const content = getContent();
-  const [lead, ...latest] = content.latest(locale, 0, LATEST + 1).items;
+  const [lead, ...latest] = (await content.latest(locale, 0, LATEST + 1)).items;
   if (!lead) return <p className="mx-auto max-w-page px-4 py-12 sm:px-6">{t('home.empty')}</p>;
-  const shown = new Set<Story>([lead, ...latest]);
-  const blocks = sections
-    .map((section) => {
-      const candidates = content.inSection(locale, section, 0, PER_SECTION + LATEST + 1).items;
-      const fresh = candidates.filter((story) => !shown.has(story));
-      return { section, stories: (fresh.length > 0 ? fresh : candidates).slice(0, PER_SECTION) };
-    })
-    .filter((block) => block.stories.length > 0);
+  const shown = new Set([lead, ...latest].map((story) => story.slug));
+  const blocks = (
+    await Promise.all(
+      sections.map(async (section) => {
+        const candidates = (await content.inSection(locale, section, 0, PER_SECTION + LATEST + 1)).items;
+        const fresh = candidates.filter((story) => !shown.has(story.slug));
+        return { section, stories: (fresh.length > 0 ? fresh : candidates).slice(0, PER_SECTION) };
+      }),
+    )
+  ).filter((block) => block.stories.length > 0);
 
   return (
     <div className="mx-auto max-w-page px-4 sm:px-6">

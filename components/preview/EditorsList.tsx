@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { PreviewBanner } from './PreviewBanner';
-import { formatProblem } from '@/lib/content/store';
-import { loadContentFresh } from '@/lib/content';
+import { formatProblem, getContent } from '@/lib/content';
 import { otherLocale, type Locale } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { previewQuery } from '@/lib/preview';
 import { previewSecret } from '@/lib/preview-session';
+
+const RESCAN_WAIT_MS = 1000;
 
 /**
  * The editors' list: every draft with a preview link, and what is wrong in the content folder.
@@ -15,9 +16,11 @@ import { previewSecret } from '@/lib/preview-session';
  */
 export async function EditorsList({ locale, sessionExpiresAt }: { locale: Locale; sessionExpiresAt: number }) {
   const t = await getTranslations({ locale });
-  const content = loadContentFresh();
+  const content = getContent();
+  // New and changed files join the list as the scan reaches them; a large archive's scan goes on behind the page.
+  await Promise.race([content.rescan(), new Promise((resolve) => setTimeout(resolve, RESCAN_WAIT_MS))]);
+  const [drafts, problems] = await Promise.all([content.drafts(), content.problems()]);
   const expiresAt = sessionExpiresAt;
-  const drafts = content.allDrafts();
   return (
     <>
       <PreviewBanner locale={locale} draft />
@@ -52,11 +55,11 @@ export async function EditorsList({ locale, sessionExpiresAt }: { locale: Locale
           })}
         </ul>
         <h2 className="mt-10 font-display text-title-md font-bold">{t('preview.problems')}</h2>
-        {content.problems.length === 0 ? (
+        {problems.length === 0 ? (
           <p className="mt-2">{t('preview.noProblems')}</p>
         ) : (
           <ul className="mt-2 list-disc ps-6 text-meta" dir="ltr" data-problems>
-            {content.problems.map((problem) => (
+            {problems.map((problem) => (
               <li key={formatProblem(problem)}>{formatProblem(problem)}</li>
             ))}
           </ul>

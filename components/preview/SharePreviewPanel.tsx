@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import type { Story } from '@/lib/content';
+import type { StorySummary } from '@/lib/content';
 import { paths } from '@/lib/paths';
 import { siteUrl } from '@/lib/site';
 
 interface Props {
-  story: Story;
+  story: StorySummary;
   /** The draft's share image, as the page's og:image names it. */
   imagePath: string;
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { StoryCard } from '@/components/article/StoryCard';
-import type { Story } from '@/lib/content';
+import type { StorySummary } from '@/lib/content';
 import type { Locale } from '@/lib/locales';
 import type { Section } from '@/lib/sections';
 import { Pagination } from './Pagination';
@@ -8,7 +8,7 @@ import { Pagination } from './Pagination';
 interface Props {
   locale: Locale;
   section: Section;
-  stories: Story[];
+  stories: StorySummary[];
   page: number;
   pages: number;
 }

@@ -8,21 +8,26 @@ import { isLocale, localeOrDefault, locales, otherLocale, type Locale } from '@/
 import { listingMetadata } from '@/lib/metadata';
 import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
-import { isSection } from '@/lib/sections';
+import { isSection, type Section } from '@/lib/sections';
 import { SectionFront } from './SectionFront';
 
 /** A section front's page, or undefined when the locale, the section or the page does not exist. */
-function resolve(params: { locale: string; section: string }, page: number) {
+async function resolve(params: { locale: string; section: string }, page: number) {
   const { locale, section } = params;
   if (!isLocale(locale) || !isSection(section)) return undefined;
   const offset = (page - 1) * SECTION_PAGE_SIZE;
-  const result = getContent().inSection(locale, section, offset, SECTION_PAGE_SIZE);
+  const result = await getContent().inSection(locale, section, offset, SECTION_PAGE_SIZE);
   const pages = pageCount(result.total);
   return page <= pages ? { locale, section, page, pages, stories: result.items } : undefined;
 }
 
+async function editionsWithPage(section: Section, page: number): Promise<Locale[]> {
+  const totals = await Promise.all(locales.map(async (l) => (await getContent().inSection(l, section, 0, 0)).total));
+  return locales.filter((_, i) => page <= pageCount(totals[i]));
+}
+
 export async function sectionMetadata(params: { locale: string; section: string }, page: number): Promise<Metadata> {
-  const found = resolve(params, page);
+  const found = await resolve(params, page);
   if (!found) return notFoundMetadata(localeOrDefault(params.locale));
   const { locale, section } = found;
   const t = await getTranslations({ locale });
@@ -34,14 +39,14 @@ export async function sectionMetadata(params: { locale: string; section: string 
     title: page === 1 ? t('section.title', { section: name }) : t('section.pageTitle', { section: name, page }),
     description: t('section.description', { section: name }),
     // Page n of a section exists in an edition only if that edition has n pages.
-    editions: locales.filter((l) => page <= pageCount(getContent().inSection(l, section, 0, 0).total)),
+    editions: await editionsWithPage(section, page),
     image: await siteShareImage(locale),
     feed: { path: paths.sectionFeed(locale, section), title: t('feed.sectionTitle', { section: name }) },
   });
 }
 
 export async function SectionRoute({ params, page }: { params: { locale: string; section: string }; page: number }) {
-  const found = resolve(params, page);
+  const found = await resolve(params, page);
   if (!found) return <NotFoundPage locale={localeOrDefault(params.locale)} />;
   const { locale, section, pages, stories } = found;
   setRequestLocale(locale);

@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
-import type { Story } from '@/lib/content';
+import type { StorySummary } from '@/lib/content';
 import { paths } from '@/lib/paths';
 import { platforms, shareLink, trackedUrl } from '@/lib/share';
 import { absoluteUrl } from '@/lib/site';
 import { ShareControl } from './ShareControl';
 
 /** Builds the share links on the server, so they are in the HTML before any JavaScript runs. */
-export async function StoryShare({ story }: { story: Story }) {
+export async function StoryShare({ story }: { story: StorySummary }) {
   const t = await getTranslations({ locale: story.locale, namespace: 'share' });
   const shareable = { url: absoluteUrl(paths.story(story.locale, story.slug)), title: story.title, summary: story.summary };
   return (

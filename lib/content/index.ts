@@ -1,36 +1,31 @@
 /**
- * The content provider the app talks to. Routes call these functions; they never see files.
+ * The content provider the app talks to. Routes and components call `getContent()` and the
+ * helpers here; what stands behind it (today the file store) is this module's business alone.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { isLocale, type Locale } from '../locales';
-import { contentDir } from '../site';
-import { formatProblem, loadContent, normalizeSlug, parseStoryFile, type ContentIndex, type Story } from './store';
+import { isLocale } from '../locales';
+import { contentDir, contentIndexFile } from '../site';
+import { createFileStore } from './file-store';
+import { normalizeSlug } from './parse';
+import type { ContentSource } from './types';
 
-export type { ContentIndex, ContentProblem, Page, Story } from './store';
-export { normalizeSlug } from './store';
+export type { ContentProblem, ContentSource, Page, ReloadedStory, Story, StoryRef, StorySummary } from './types';
+export { formatProblem, normalizeSlug } from './parse';
 
 /**
- * One index per server process. Next bundles routes separately, so a module-level variable would
+ * One source per server process. Next bundles routes separately, so a module-level variable would
  * give each bundle its own copy; the publish hook's reload must reach them all.
  */
-const INDEX = Symbol.for('sahifa.content-index');
-const processState = globalThis as typeof globalThis & { [INDEX]?: ContentIndex };
+const SOURCE = Symbol.for('sahifa.content-source');
+const processState = globalThis as typeof globalThis & { [SOURCE]?: ContentSource };
 
-export function getContent(): ContentIndex {
-  let index = processState[INDEX];
-  if (!index) {
-    index = loadContent(contentDir);
-    processState[INDEX] = index;
-    for (const problem of index.problems) console.error(`[content] ${formatProblem(problem)}`);
-  }
-  return index;
-}
-
-/** Reads the content folder again (after a publish), for every route of this process. */
-export function reloadContent(): ContentIndex {
-  processState[INDEX] = undefined;
-  return getContent();
+export function getContent(): ContentSource {
+  processState[SOURCE] ??= createFileStore({
+    dir: contentDir,
+    indexFile: contentIndexFile,
+    // A build prerenders from the index, so it must have seen every file first.
+    waitForScan: process.env.NEXT_PHASE === 'phase-production-build',
+  });
+  return processState[SOURCE];
 }
 
 /**
@@ -50,30 +45,18 @@ export function slugFromParam(raw: string): string | null {
 }
 
 /** The published story a route's raw `locale` and `slug` segments name, if any. */
-export function findPublishedStory(locale: string, rawSlug: string) {
+export async function findPublishedStory(locale: string, rawSlug: string) {
   const slug = slugFromParam(rawSlug);
   if (!isLocale(locale) || !slug) return undefined;
   return getContent().story(locale, slug);
 }
 
 /**
- * A story straight from its file, draft or published, bypassing the index: what an editor sees in
- * preview, so an edit shows on reload. The slug is checked before it comes near the disk.
+ * A story straight from its file, draft or published: what an editor sees in preview, so an edit
+ * shows on reload. The slug is checked before it comes near the disk.
  */
-export function readStoryFresh(locale: string, rawSlug: string): Story | undefined {
+export async function findDraft(locale: string, rawSlug: string) {
   const slug = slugFromParam(rawSlug);
   if (!isLocale(locale) || !slug) return undefined;
-  const file = path.join(contentDir, 'stories', slug, `${locale}.md`);
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return parseStoryFile(raw, { slug, locale: locale as Locale, file }).story ?? undefined;
-}
-
-/** The whole content folder read now, problems included: for the editors' list. */
-export function loadContentFresh(): ContentIndex {
-  return loadContent(contentDir);
+  return getContent().draft(locale, slug);
 }

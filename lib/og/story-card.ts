@@ -1,7 +1,7 @@
 /**
  * What the share card of a story or of the site says, in the story's language and direction.
  */
-import type { Story } from '../content';
+import type { StorySummary } from '../content';
 import { formatDateLine } from '../dates';
 import { localeConfig, type Locale } from '../locales';
 import { siteTimeZone } from '../site';
@@ -24,7 +24,7 @@ function versioned(text: ShareCardText): VersionedCard {
   return { text, version: shareCardVersion(text) };
 }
 
-export function storyShareCard(story: Story, labels: CardLabels): VersionedCard {
+export function storyShareCard(story: StorySummary, labels: CardLabels): VersionedCard {
   return versioned({
     direction: localeConfig[story.locale].dir,
     brand: labels.brand,

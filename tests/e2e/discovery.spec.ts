@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { content, saveScreenshot, storyPath } from './support';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url', 'xhtml:link'].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url', 'sitemap', 'xhtml:link'].includes(name) });
 const sections = ['world', 'science', 'culture', 'technology'] as const;
 const PAGE_SIZE = 10;
 
@@ -81,9 +81,13 @@ test('a headline full of <, & and ]]> still makes a valid feed that says it righ
   expect(item.title).toBe(tricky!.title);
 });
 
-test('the sitemap lists every published story with lastmod and hreflang, the fronts, and no draft', async ({ request, baseURL }) => {
-  const { text, xml } = await fetchXml(request, '/sitemap.xml');
-  const urls: { loc: string; lastmod?: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[] = xml.urlset.url;
+test('the sitemap index lists files that hold every published story with lastmod and hreflang, the fronts, and no draft', async ({ request, baseURL }) => {
+  const index = await fetchXml(request, '/sitemap.xml');
+  const files: string[] = index.xml.sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
+  expect(files).toEqual([`${baseURL}/sitemaps/fronts.xml`, `${baseURL}/sitemaps/stories-ar-1.xml`, `${baseURL}/sitemaps/stories-en-1.xml`]);
+  const parts = await Promise.all(files.map((file) => fetchXml(request, new URL(file).pathname)));
+  const text = parts.map((part) => part.text).join('');
+  const urls: { loc: string; lastmod?: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[] = parts.flatMap((part) => part.xml.urlset.url);
   const locs = urls.map((u) => u.loc);
   for (const locale of ['ar', 'en'] as const) {
     expect(locs).toContain(`${baseURL}/${locale}`);

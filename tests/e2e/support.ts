@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { loadContent } from '../../lib/content/store';
+import { contentDir, loadSnapshot } from './content-snapshot';
 
 export const REFERENCE_SLUG = 'armenia-freezes-csto-participation';
 
-/** The content the server under test was built from: the same folder, read by the same (unit-tested) store. */
-export const contentDir = process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content');
-export const content = loadContent(contentDir);
+/** The content the server under test was built from (see global-setup.ts). */
+export const content = loadSnapshot();
+export { contentDir };
 
 export const seedLines = fs
   .readFileSync(path.join(process.cwd(), 'tests/fixtures/reference-seed.txt'), 'utf8')

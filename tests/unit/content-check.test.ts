@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function contentCheck(contentDir: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content-check.ts'], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/content-check.mts'], {
     env: { ...process.env, CONTENT_DIR: contentDir },
     encoding: 'utf8',
   });

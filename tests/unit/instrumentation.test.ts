@@ -10,9 +10,11 @@ afterEach(() => {
 
 async function start(env: Record<string, string>) {
   vi.resetModules();
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('sahifa.content-index')];
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('sahifa.content-source')];
   vi.stubEnv('NEXT_RUNTIME', 'nodejs');
-  vi.stubEnv('CONTENT_DIR', fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-start-')));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-start-'));
+  vi.stubEnv('CONTENT_DIR', dir);
+  vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, 'index.sqlite'));
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { loadContent, normalizeSlug } from '@/lib/content/store';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createFileStore } from '@/lib/content/file-store';
 import { markdownToHtml } from '@/lib/content/markdown';
+import { normalizeSlug } from '@/lib/content/parse';
+import type { ContentSource } from '@/lib/content/types';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-store-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -26,6 +28,12 @@ function writeStory(dir: string, slug: string, locale: string, fm: Fixture, body
   fs.writeFileSync(path.join(folder, `${locale}.md`), lines.join('\n'));
 }
 
+function openStore(dir: string, log: (line: string) => void = () => {}) {
+  return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log });
+}
+
+const slugs = (page: { items: { slug: string }[] } | { slug: string }[]) => ('items' in page ? page.items : page).map((s) => s.slug);
+
 function makeSite() {
   const dir = fs.mkdtempSync(path.join(root, 'site-'));
   writeStory(dir, 'lead', 'ar', { title: 'الرئيسية', tags: ['أرمينيا'], publishedAt: '2024-10-25T09:00:00Z' });
@@ -44,98 +52,153 @@ function makeSite() {
   return dir;
 }
 
-describe('loadContent', () => {
+describe('the file store', () => {
   const dir = makeSite();
-  const index = loadContent(dir);
+  let store: ContentSource;
+  beforeAll(async () => {
+    store = openStore(dir);
+    await store.ready();
+  });
 
-  it('reports each broken file with its path and field, and loads the rest', () => {
-    const found = index.problems.map((p) => `${path.basename(path.dirname(p.path))}/${path.basename(p.path)} ${p.field}`);
+  it('reports each broken file with its path and field, and loads the rest', async () => {
+    const problems = await store.problems();
+    const found = problems.map((p) => `${path.basename(path.dirname(p.path))}/${path.basename(p.path)} ${p.field}`);
     expect(found).toEqual(
       expect.arrayContaining(['no-title/ar.md title', 'bad-date/ar.md publishedAt', 'weird/fr.md (locale)', 'stories/bad name (slug)', 'odd-folder/ar.md (file)']),
     );
-    expect(index.problems).toHaveLength(5);
-    expect(index.story('ar', 'lead')?.title).toBe('الرئيسية');
-    expect(index.story('ar', 'no-title')).toBeUndefined();
+    expect(problems).toHaveLength(5);
+    expect((await store.story('ar', 'lead'))?.title).toBe('الرئيسية');
+    expect((await store.story('ar', 'lead'))?.bodyHtml).toBe('<p>نص القصة.</p>\n');
+    expect(await store.story('ar', 'no-title')).toBeUndefined();
   });
 
-  it('lists a locale newest first, without drafts', () => {
-    const page = index.latest('ar');
-    expect(page.items.map((s) => s.slug)).toEqual(['unrelated', 'lead', 'science-tagged', 'قصة-عربية', 'older-world']);
+  it('lists a locale newest first, without drafts', async () => {
+    const page = await store.latest('ar', 0, 20);
+    expect(slugs(page)).toEqual(['unrelated', 'lead', 'science-tagged', 'قصة-عربية', 'older-world']);
     expect(page.total).toBe(5);
-    expect(index.latest('ar', 1, 2).items.map((s) => s.slug)).toEqual(['lead', 'science-tagged']);
-    expect(index.latest('en').items.map((s) => s.slug)).toEqual(['lead']);
+    expect(slugs(await store.latest('ar', 1, 2))).toEqual(['lead', 'science-tagged']);
+    expect(slugs(await store.latest('en', 0, 20))).toEqual(['lead']);
   });
 
-  it('keeps drafts out of every public lookup', () => {
-    expect(index.story('ar', 'secret-draft')).toBeUndefined();
-    expect(index.inSection('ar', 'world').items.map((s) => s.slug)).not.toContain('secret-draft');
-    expect(index.allDrafts().map((s) => s.slug)).toEqual(['secret-draft']);
-    for (const story of index.allPublished('ar')) expect(index.related(story, 10).map((s) => s.slug)).not.toContain('secret-draft');
+  it('keeps drafts out of every public lookup', async () => {
+    expect(await store.story('ar', 'secret-draft')).toBeUndefined();
+    expect(slugs(await store.inSection('ar', 'world', 0, 20))).not.toContain('secret-draft');
+    expect(slugs(await store.drafts())).toEqual(['secret-draft']);
+    for (const story of (await store.latest('ar', 0, 20)).items) expect(slugs(await store.related(story, 10))).not.toContain('secret-draft');
   });
 
-  it('finds stories by section', () => {
-    expect(index.inSection('ar', 'world').items.map((s) => s.slug)).toEqual(['lead', 'قصة-عربية', 'older-world']);
-    expect(index.inSection('ar', 'technology').total).toBe(0);
+  it('finds stories by section', async () => {
+    expect(slugs(await store.inSection('ar', 'world', 0, 20))).toEqual(['lead', 'قصة-عربية', 'older-world']);
+    expect((await store.inSection('ar', 'technology', 0, 20)).total).toBe(0);
   });
 
-  it('relates stories by section or tag, newest first, never the story itself', () => {
-    const lead = index.story('ar', 'lead')!;
-    expect(index.related(lead).map((s) => s.slug)).toEqual(['science-tagged', 'قصة-عربية', 'older-world']);
-    expect(index.related(lead, 1).map((s) => s.slug)).toEqual(['science-tagged']);
+  it('relates stories by section or tag, newest first, never the story itself', async () => {
+    const lead = (await store.story('ar', 'lead'))!;
+    expect(slugs(await store.related(lead, 4))).toEqual(['science-tagged', 'قصة-عربية', 'older-world']);
+    expect(slugs(await store.related(lead, 1))).toEqual(['science-tagged']);
   });
 
-  it('knows which editions a story has', () => {
-    expect(index.localesOf('lead')).toEqual(['ar', 'en']);
-    expect(index.localesOf('older-world')).toEqual(['ar']);
-    expect(index.localesOf('secret-draft')).toEqual([]);
+  it('knows which editions a story has', async () => {
+    expect((await store.editions('lead')).sort()).toEqual(['ar', 'en']);
+    expect(await store.editions('older-world')).toEqual(['ar']);
+    expect(await store.editions('secret-draft')).toEqual([]);
   });
 
-  it('reports an unreadable folder instead of throwing', () => {
-    const empty = loadContent(path.join(root, 'does-not-exist'));
-    expect(empty.problems[0].field).toBe('(folder)');
-    expect(empty.latest('ar').total).toBe(0);
+  it('reports an unreadable folder instead of throwing', async () => {
+    const missing = path.join(root, 'does-not-exist');
+    const empty = createFileStore({ dir: missing, indexFile: path.join(root, 'missing.sqlite'), waitForScan: true, log: () => {} });
+    expect((await empty.problems())[0].field).toBe('(folder)');
+    expect((await empty.latest('ar', 0, 20)).total).toBe(0);
+  });
+
+  it('a second store over the same index file serves at once, and agrees', async () => {
+    const again = createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: false, log: () => {} });
+    expect(slugs(await again.latest('ar', 0, 20))).toEqual(slugs(await store.latest('ar', 0, 20)));
   });
 });
 
-describe('getContent', () => {
-  it('reads CONTENT_DIR once and logs every problem with path and field', async () => {
-    vi.resetModules();
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('sahifa.content-index')];
+describe('incremental publishing', () => {
+  it('reload takes in a new, a changed, an unpublished and a deleted story, and nothing else', async () => {
     const dir = makeSite();
-    vi.stubEnv('CONTENT_DIR', dir);
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { getContent } = await import('@/lib/content');
-    const first = getContent();
-    expect(getContent()).toBe(first);
-    const lines = log.mock.calls.map((call) => String(call[0]));
-    expect(lines).toHaveLength(5);
-    expect(lines.some((line) => line.includes(path.join('no-title', 'ar.md')) && line.includes(': title:'))).toBe(true);
-    expect(lines.some((line) => line.includes(path.join('bad-date', 'ar.md')) && line.includes(': publishedAt:'))).toBe(true);
-    log.mockRestore();
-    vi.unstubAllEnvs();
+    const store = openStore(dir);
+    await store.ready();
+    const since = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    writeStory(dir, 'fresh', 'ar', { title: 'جديدة', section: 'science', publishedAt: '2024-11-01T09:00:00Z' });
+    writeStory(dir, 'lead', 'ar', { title: 'الرئيسية معدلة', tags: ['أرمينيا'], publishedAt: '2024-10-25T09:00:00Z' });
+    writeStory(dir, 'unrelated', 'ar', { title: 'ثقافة', section: 'culture', status: 'draft', publishedAt: '2024-10-30T09:00:00Z' });
+    fs.rmSync(path.join(dir, 'stories', 'older-world'), { recursive: true });
+    // Changed on disk but not named: stays as it was until it is.
+    writeStory(dir, 'science-tagged', 'ar', { title: 'لم تُنشر بعد', section: 'science', publishedAt: '2024-10-20T09:00:00Z' });
+
+    const reloaded = await store.reload(['fresh', 'lead', 'unrelated', 'older-world']);
+    expect(reloaded.map((r) => [r.slug, r.published.sort()])).toEqual([
+      ['fresh', ['ar']],
+      ['lead', ['ar', 'en']],
+      ['unrelated', []],
+      ['older-world', []],
+    ]);
+    expect(reloaded.find((r) => r.slug === 'fresh')!.sections).toEqual([{ locale: 'ar', section: 'science' }]);
+    expect(reloaded.find((r) => r.slug === 'unrelated')!.sections).toEqual([{ locale: 'ar', section: 'culture' }]);
+    expect(slugs(await store.latest('ar', 0, 20))).toEqual(['fresh', 'lead', 'science-tagged', 'قصة-عربية']);
+    expect((await store.story('ar', 'lead'))?.title).toBe('الرئيسية معدلة');
+    expect((await store.story('ar', 'science-tagged'))?.title).toBe('علم');
+    expect(slugs(await store.inSection('ar', 'science', 0, 20))).toEqual(['fresh', 'science-tagged']);
+    expect(slugs(await store.drafts()).sort()).toEqual(['secret-draft', 'unrelated']);
+    const changed = (await store.changedSince(since)).map((ref) => `${ref.locale}/${ref.slug}`).sort();
+    expect(changed).toEqual(['ar/fresh', 'ar/lead', 'ar/older-world', 'ar/unrelated']);
   });
 
-  it('sees a story published after start once reloaded, and reads files fresh for preview', async () => {
-    vi.resetModules();
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('sahifa.content-index')];
+  it('keeps the last good version of a file that is half-written, and says so once', async () => {
     const dir = makeSite();
-    vi.stubEnv('CONTENT_DIR', dir);
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { getContent, reloadContent, readStoryFresh } = await import('@/lib/content');
-    expect(getContent().story('ar', 'secret-draft')).toBeUndefined();
-    expect(readStoryFresh('ar', 'secret-draft')?.status).toBe('draft');
+    const lines: string[] = [];
+    const store = openStore(dir, (line) => lines.push(line));
+    await store.ready();
+    lines.length = 0;
+    fs.writeFileSync(path.join(dir, 'stories', 'lead', 'ar.md'), '---\ntitle: "نصف');
+    const [lead] = await store.reload(['lead']);
+    expect(lead.problems).toHaveLength(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/lead.ar\.md: \(front matter\)/);
+    expect((await store.story('ar', 'lead'))?.title).toBe('الرئيسية');
+    expect(lead.published.sort()).toEqual(['ar', 'en']);
+  });
 
+  it('a rescan finds what changed on disk without the hook, removals included', async () => {
+    const dir = makeSite();
+    const store = openStore(dir);
+    await store.ready();
+    writeStory(dir, 'from-a-deploy', 'ar', { title: 'نشر', publishedAt: '2024-12-01T09:00:00Z' });
+    fs.rmSync(path.join(dir, 'stories', 'unrelated'), { recursive: true });
+    const result = await store.rescan();
+    expect(result).toEqual({ changed: 1, removed: 1 });
+    expect(slugs(await store.latest('ar', 0, 2))).toEqual(['from-a-deploy', 'lead']);
+  });
+
+  it('a new store over an existing index catches up with the folder', async () => {
+    const dir = makeSite();
+    await openStore(dir).ready();
+    writeStory(dir, 'while-down', 'ar', { title: 'أثناء التوقف', publishedAt: '2024-12-02T09:00:00Z' });
+    const restarted = openStore(dir);
+    await restarted.ready();
+    expect(slugs(await restarted.latest('ar', 0, 1))).toEqual(['while-down']);
+  });
+
+  it('reads a draft fresh from its file, and never a path outside the folder', async () => {
+    const dir = makeSite();
+    const store = openStore(dir);
+    expect((await store.draft('ar', 'secret-draft'))?.status).toBe('draft');
     writeStory(dir, 'secret-draft', 'ar', { title: 'مسودة معدلة', status: 'draft', publishedAt: '2024-10-28T09:00:00Z' });
-    expect(readStoryFresh('ar', 'secret-draft')?.title).toBe('مسودة معدلة');
-
-    writeStory(dir, 'secret-draft', 'ar', { title: 'منشورة', publishedAt: '2024-10-28T09:00:00Z' });
-    expect(getContent().story('ar', 'secret-draft')).toBeUndefined();
-    expect(reloadContent().story('ar', 'secret-draft')?.title).toBe('منشورة');
-    expect(getContent().latest('ar').items[0].slug).toBe('unrelated');
-
-    for (const bad of ['../../etc/passwd', '..%2F..%2Fpackage', '%00', 'no-title', 'does-not-exist']) expect(readStoryFresh('ar', bad), bad).toBeUndefined();
-    expect(readStoryFresh('fr', 'lead')).toBeUndefined();
-    vi.restoreAllMocks();
+    expect((await store.draft('ar', 'secret-draft'))?.title).toBe('مسودة معدلة');
+    vi.stubEnv('CONTENT_DIR', dir);
+    vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, 'index', 'app.sqlite'));
+    vi.resetModules();
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('sahifa.content-source')];
+    const { findDraft } = await import('@/lib/content');
+    for (const bad of ['../../etc/passwd', '..%2F..%2Fpackage', '%00', 'no-title', 'does-not-exist']) expect(await findDraft('ar', bad), bad).toBeUndefined();
+    expect(await findDraft('fr', 'lead')).toBeUndefined();
+    expect((await findDraft('ar', 'secret-draft'))?.title).toBe('مسودة معدلة');
     vi.unstubAllEnvs();
   });
 });

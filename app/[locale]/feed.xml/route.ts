@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
       feedPath: paths.feed(locale),
       sectionName: (story) => t(`sections.${story.section}`),
     },
-    getContent().latest(locale, 0, FEED_SIZE).items,
+    (await getContent().latest(locale, 0, FEED_SIZE)).items,
   );
   return new Response(feed, { headers: RSS_HEADERS });
 }

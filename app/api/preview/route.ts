@@ -1,14 +1,13 @@
 import { cookies, draftMode } from 'next/headers';
 import type { NextRequest } from 'next/server';
 import { refusedResponse } from './refused';
-import { readStoryFresh } from '@/lib/content';
+import { findDraft } from '@/lib/content';
 import { localeOrDefault } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { nowSeconds, signPreviewSession, verifyPreviewQuery } from '@/lib/preview';
 import { BYPASS_COOKIE, PREVIEW_COOKIE, PREVIEW_HEADERS, previewCookieOptions, previewSecret } from '@/lib/preview-session';
 
 export const dynamic = 'force-dynamic';
-
 
 /** Opens a signed preview link: checks it, starts the editor's session, sends them to the draft. */
 export async function GET(request: NextRequest) {
@@ -18,7 +17,7 @@ export async function GET(request: NextRequest) {
     return refusedResponse(localeOrDefault(request.nextUrl.searchParams.get('locale')));
   }
   const { slug, locale, expiresAt } = verified.value;
-  const story = readStoryFresh(locale, slug);
+  const story = await findDraft(locale, slug);
   if (story?.status !== 'draft') {
     console.warn(`[preview] refused a link: ${story ? 'story is published' : 'no such draft'}`);
     return refusedResponse(locale);

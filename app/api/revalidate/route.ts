@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
-import { normalizeSlug, reloadContent } from '@/lib/content';
-import { pathsAffectedByPublishing } from '@/lib/paths';
+import { after } from 'next/server';
+import { normalizeSlug } from '@/lib/content';
+import { publish, publishAll } from '@/lib/publish';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,6 +43,11 @@ async function readBody(request: Request): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** `{"all": true}`: the whole folder changed (a deploy replaced it). */
+function wantsEverything(body: unknown): boolean {
+  return (body as { all?: unknown } | null)?.all === true;
+}
+
 function slugsOf(body: unknown): string[] | null {
   const slugs = (body as { slugs?: unknown } | null)?.slugs;
   if (!Array.isArray(slugs) || slugs.length === 0 || slugs.length > MAX_SLUGS) return null;
@@ -50,8 +56,9 @@ function slugsOf(body: unknown): string[] | null {
 }
 
 /**
- * The publish hook: POST {"slugs": [...]} with `Authorization: Bearer <REVALIDATE_SECRET>`.
- * Re-reads the content folder and revalidates every page the named stories appear on.
+ * The publish hook: POST {"slugs": [...]} with `Authorization: Bearer <REVALIDATE_SECRET>` re-reads
+ * the named stories and revalidates the pages they appear on. POST {"all": true} rescans the whole
+ * folder after the response, then lets every page regenerate on its next request.
  */
 export async function POST(request: Request) {
   if (!authorized(request.headers.get('authorization'))) {
@@ -65,14 +72,14 @@ export async function POST(request: Request) {
   } catch {
     return reply({ error: 'the body is not JSON' }, 400);
   }
+  if (wantsEverything(body)) {
+    after(async () => {
+      const { changed, removed } = await publishAll(() => revalidatePath('/', 'layout'));
+      console.log(`[publish] rescanned the content folder: ${changed} files changed, ${removed} removed`);
+    });
+    return reply({ rescan: 'started' }, 202);
+  }
   const slugs = slugsOf(body);
-  if (!slugs) return reply({ error: `expected {"slugs": [...]} with 1 to ${MAX_SLUGS} story slugs` }, 400);
-
-  const content = reloadContent();
-  const revalidated = pathsAffectedByPublishing(slugs);
-  for (const path of revalidated) revalidatePath(path);
-  // "Continue reading" on every other story may now list these.
-  revalidatePath('/[locale]/news/[slug]', 'page');
-  revalidatePath('/[locale]/section/[section]/page/[page]', 'page');
-  return reply({ stories: slugs.map((slug) => ({ slug, published: content.localesOf(slug) })), revalidated }, 200);
+  if (!slugs) return reply({ error: `expected {"slugs": [...]} with 1 to ${MAX_SLUGS} story slugs, or {"all": true}` }, 400);
+  return reply(await publish(slugs, (path) => revalidatePath(path)), 200);
 }

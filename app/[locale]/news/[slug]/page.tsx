@@ -8,21 +8,22 @@ import { PreviewBanner } from '@/components/preview/PreviewBanner';
 import { SharePreviewPanel } from '@/components/preview/SharePreviewPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { cardLabels } from '@/i18n/labels';
-import { getContent, type Story } from '@/lib/content';
+import { getContent, type StorySummary } from '@/lib/content';
 import { isLocale, localeOrDefault, otherLocale } from '@/lib/locales';
 import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
+import { prerenderedStories } from '@/lib/site';
 import { storyForRequest } from '@/lib/preview-session';
 
 export const revalidate = 3600;
 
-/** Published stories are generated at build time; a story published later renders on its first request. */
-export function generateStaticParams({ params }: { params: { locale: string } }) {
+const RELATED_STORIES = 4;
+
+/** The newest stories are generated at build time; every other one renders on its first request. */
+export async function generateStaticParams({ params }: { params: { locale: string } }) {
   if (!isLocale(params.locale)) return [];
-  return getContent()
-    .allPublished(params.locale)
-    .map((story) => ({ slug: story.slug }));
+  return (await getContent().latest(params.locale, 0, prerenderedStories)).items.map((story) => ({ slug: story.slug }));
 }
 
 type Params = PageProps<'/[locale]/news/[slug]'>['params'];
@@ -33,7 +34,7 @@ async function findStory(params: Params) {
 }
 
 /** Metadata and the page both need these; `cache` computes them once per render. */
-const seoFields = cache(async (story: Story) => {
+const seoFields = cache(async (story: StorySummary) => {
   const labels = await cardLabels(story.locale, story.section);
   const card = storyShareCard(story, labels);
   return {
@@ -47,7 +48,7 @@ const seoFields = cache(async (story: Story) => {
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
   const { locale, story, preview } = await findStory(params);
   if (!story) return notFoundMetadata(locale);
-  const metadata = storyMetadata(story, { ...(await seoFields(story)), editions: getContent().localesOf(story.slug) });
+  const metadata = storyMetadata(story, { ...(await seoFields(story)), editions: await getContent().editions(story.slug) });
   return preview ? { ...metadata, robots: { index: false, follow: false } } : metadata;
 }
 
@@ -57,7 +58,7 @@ export default async function StoryPage({ params }: PageProps<'/[locale]/news/[s
   setRequestLocale(story.locale);
   const content = getContent();
   const target = otherLocale(story.locale);
-  const alternateHref = content.story(target, story.slug) ? paths.story(target, story.slug) : undefined;
+  const alternateHref = (await content.editions(story.slug)).includes(target) ? paths.story(target, story.slug) : undefined;
   const seo = await seoFields(story);
   const isDraft = story.status === 'draft';
   return (
@@ -65,7 +66,7 @@ export default async function StoryPage({ params }: PageProps<'/[locale]/news/[s
       {preview && <PreviewBanner locale={story.locale} draft={isDraft} slug={isDraft ? undefined : story.slug} />}
       <SiteHeader locale={story.locale} alternateHref={alternateHref} />
       <main id="main" tabIndex={-1}>
-        <Article story={story} related={content.related(story)} />
+        <Article story={story} related={await content.related(story, RELATED_STORIES)} />
         {preview && <SharePreviewPanel story={story} imagePath={seo.image.path} />}
       </main>
       {!isDraft && <JsonLd data={newsArticleJsonLd(story, seo)} />}

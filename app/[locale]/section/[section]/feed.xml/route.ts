@@ -26,7 +26,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
       feedPath: paths.sectionFeed(locale, section),
       sectionName: () => name,
     },
-    getContent().inSection(locale, section, 0, FEED_SIZE).items,
+    (await getContent().inSection(locale, section, 0, FEED_SIZE)).items,
   );
   return new Response(feed, { headers: RSS_HEADERS });
 }

@@ -10,13 +10,19 @@ export const revalidate = 3600;
 
 type Props = PageProps<'/[locale]/section/[section]/page/[page]'>;
 
-export function generateStaticParams({ params }: { params: { locale: string } }) {
+/** The first pages after each front are built; deeper ones render on their first request. */
+const PRERENDERED_PAGES = 5;
+
+export async function generateStaticParams({ params }: { params: { locale: string } }) {
   if (!isLocale(params.locale)) return [];
   const locale = params.locale;
-  return sections.flatMap((section) => {
-    const pages = pageCount(getContent().inSection(locale, section, 0, 0).total, SECTION_PAGE_SIZE);
-    return Array.from({ length: pages - 1 }, (_, i) => ({ section, page: String(i + 2) }));
-  });
+  const perSection = await Promise.all(
+    sections.map(async (section) => {
+      const pages = Math.min(pageCount((await getContent().inSection(locale, section, 0, 0)).total, SECTION_PAGE_SIZE), PRERENDERED_PAGES);
+      return Array.from({ length: Math.max(pages - 1, 0) }, (_, i) => ({ section, page: String(i + 2) }));
+    }),
+  );
+  return perSection.flat();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

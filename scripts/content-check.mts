@@ -4,14 +4,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { contentDir } from '../lib/site';
-import { formatProblem, loadContent, type ContentProblem } from '../lib/content/store';
+import { createFileStore } from '../lib/content/file-store';
+import { formatProblem } from '../lib/content/parse';
+import type { ContentProblem, StorySummary } from '../lib/content/types';
 import { locales } from '../lib/locales';
+import { contentDir, contentIndexFile } from '../lib/site';
 
-const index = loadContent(contentDir);
-const problems: ContentProblem[] = [...index.problems];
+// Problems are printed below, once, in order.
+const store = createFileStore({ dir: contentDir, indexFile: contentIndexFile, waitForScan: true, log: () => {} });
+await store.ready();
+const problems: ContentProblem[] = await store.problems();
 
-const stories = [...locales.flatMap((locale) => index.allPublished(locale)), ...index.allDrafts()];
+const stories: StorySummary[] = [...(await store.drafts())];
+for (const locale of locales) {
+  const { total } = await store.latest(locale, 0, 0);
+  stories.push(...(await store.latest(locale, 0, total)).items);
+}
 for (const story of stories) {
   if (story.image && !fs.existsSync(path.join(process.cwd(), 'public', story.image.src))) {
     problems.push({ path: story.sourcePath, field: 'image.src', message: `no such file in public/: ${story.image.src}` });

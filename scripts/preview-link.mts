@@ -4,9 +4,10 @@
  */
 import { isLocale } from '../lib/locales';
 import { DEFAULT_TTL_SECONDS, nowSeconds, parseTtl, previewQuery } from '../lib/preview';
-import { readStoryFresh, normalizeSlug } from '../lib/content';
+import { normalizeSlug } from '../lib/content/parse';
+import { readStoryNow } from '../lib/content/file-store';
 import { defaultLocale } from '../lib/locales';
-import { siteUrl } from '../lib/site';
+import { contentDir, siteUrl } from '../lib/site';
 
 function fail(message: string): never {
   console.error(`preview-link: ${message}`);
@@ -37,7 +38,7 @@ const slug = normalizeSlug(slugArg);
 if (!slug) fail(`not a slug: ${JSON.stringify(slugArg)}`);
 if (!isLocale(locale)) fail(`--locale must be ar or en, not ${JSON.stringify(locale)}`);
 
-const story = readStoryFresh(locale, slug);
+const story = await readStoryNow(contentDir, locale, slug);
 if (!story) fail(`no valid story file for ${locale}/${slug} (npm run content:check tells what is wrong)`);
 if (story.status !== 'draft') fail(`${locale}/${slug} is published: it needs no preview link`);
 

@@ -1,0 +1,232 @@
+/**
+ * The embedded content source: one folder per story, one Markdown file per edition, indexed into
+ * SQLite (`./story-index.ts`). The whole folder is compared with the index a batch at a time,
+ * yielding between batches, so a scan never holds up a request; the publish hook re-reads only the
+ * stories it names.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { isLocale, locales, type Locale } from '../../locales';
+import { displayPath, formatProblem, normalizeSlug, parseStoryFile, renderStory, type ParsedStory } from '../parse';
+import type { ContentProblem, ContentSource, ReloadedStory, Story, StorySummary } from '../types';
+import { withScanLock } from './scan-lock';
+import { StoryIndex, type FileStamp } from './story-index';
+
+export interface FileStoreOptions {
+  /** The folder holding `stories/`. */
+  dir: string;
+  /** The SQLite file of the index. */
+  indexFile: string;
+  /**
+   * Whether `ready()` waits for the scan that checks the index against the folder. A server that
+   * already has an index serves from it at once and scans behind; a build must see every file.
+   */
+  waitForScan: boolean;
+  log?: (line: string) => void;
+}
+
+/** Folders examined, and files read, between two yields to waiting requests. */
+const BATCH = 200;
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface StoryFile {
+  slug: string;
+  locale: Locale;
+  /** `{slug}/{locale}.md`, the file's key in the index. */
+  key: string;
+  file: string;
+}
+
+type FileRead = { state: 'gone' } | { state: 'read'; stamp: FileStamp; story: ParsedStory | null; problems: ContentProblem[] };
+
+async function readStoryFile(target: StoryFile): Promise<FileRead> {
+  let stamp: FileStamp;
+  try {
+    const stats = await fs.stat(target.file);
+    stamp = { mtime: stats.mtimeMs, size: stats.size };
+  } catch {
+    return { state: 'gone' };
+  }
+  let raw: string;
+  try {
+    raw = await fs.readFile(target.file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'gone' };
+    return { state: 'read', stamp, story: null, problems: [{ path: displayPath(target.file), field: '(file)', message: `cannot read: ${(error as Error).message}` }] };
+  }
+  return { state: 'read', stamp, ...parseStoryFile(raw, target) };
+}
+
+/** One story file read now, draft or published: for preview and the editors' tools, no index needed. */
+export async function readStoryNow(dir: string, locale: Locale, slug: string): Promise<Story | undefined> {
+  const read = await readStoryFile({ slug, locale, key: `${slug}/${locale}.md`, file: path.join(dir, 'stories', slug, `${locale}.md`) });
+  return read.state === 'read' && read.story ? renderStory(read.story) : undefined;
+}
+
+export function createFileStore({ dir, indexFile, waitForScan, log = console.error }: FileStoreOptions): ContentSource {
+  const storiesDir = path.join(dir, 'stories');
+  const index = new StoryIndex(indexFile);
+  const storyFile = (slug: string, locale: Locale): StoryFile => ({ slug, locale, key: `${slug}/${locale}.md`, file: path.join(storiesDir, slug, `${locale}.md`) });
+
+  /** Takes one file's state into the index. A file that fails keeps its last good version listed. */
+  function apply(target: StoryFile, read: FileRead) {
+    if (read.state === 'gone') {
+      index.remove(target);
+      index.dropFile(target.key);
+      return;
+    }
+    for (const problem of read.problems) log(`[content] ${formatProblem(problem)}`);
+    if (read.story) index.put(read.story);
+    index.setFile(target.key, read.stamp, read.problems);
+  }
+
+  /** The story files in one folder of `stories/`, and what is wrong with the folder itself. */
+  async function examineFolder(name: string): Promise<{ files: StoryFile[]; problems: ContentProblem[] }> {
+    const folderPath = path.join(storiesDir, name);
+    const slug = normalizeSlug(name);
+    if (!slug) {
+      return { files: [], problems: [{ path: displayPath(folderPath), field: '(slug)', message: 'folder name must be letters or digits joined by single hyphens, at most 120 characters' }] };
+    }
+    let names: string[];
+    try {
+      names = await fs.readdir(folderPath);
+    } catch (error) {
+      return { files: [], problems: [{ path: displayPath(folderPath), field: '(folder)', message: `cannot read: ${(error as Error).message}` }] };
+    }
+    const files: StoryFile[] = [];
+    const problems: ContentProblem[] = [];
+    for (const file of names) {
+      if (!file.endsWith('.md')) continue;
+      const locale = file.slice(0, -3);
+      if (isLocale(locale)) files.push(storyFile(slug, locale));
+      else problems.push({ path: displayPath(path.join(folderPath, file)), field: '(locale)', message: `file name must be one of ${locales.map((l) => `${l}.md`).join(', ')}` });
+    }
+    return { files, problems };
+  }
+
+  async function scan(): Promise<{ changed: number; removed: number }> {
+    let entries;
+    try {
+      entries = await fs.readdir(storiesDir, { withFileTypes: true });
+    } catch (error) {
+      const problem = { path: displayPath(storiesDir), field: '(folder)', message: `cannot read the stories folder: ${(error as Error).message}` };
+      log(`[content] ${formatProblem(problem)}`);
+      index.replaceFolderProblems([problem]);
+      return { changed: 0, removed: 0 };
+    }
+    const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+    const seen = new Set<string>();
+    const folderProblems: ContentProblem[] = [];
+    let changed = 0;
+    for (let start = 0; start < folders.length; start += BATCH) {
+      const examined = await Promise.all(folders.slice(start, start + BATCH).map(examineFolder));
+      const files = examined.flatMap((folder) => folder.files);
+      folderProblems.push(...examined.flatMap((folder) => folder.problems));
+      for (const file of files) seen.add(file.key);
+      const stamps = await Promise.all(files.map((file) => fs.stat(file.file).then((s) => ({ mtime: s.mtimeMs, size: s.size }), () => undefined)));
+      const stale = files.filter((file, i) => {
+        const known = index.stamp(file.key);
+        return !known || !stamps[i] || known.mtime !== stamps[i].mtime || known.size !== stamps[i].size;
+      });
+      const reads = await Promise.all(stale.map(readStoryFile));
+      index.transaction(() => stale.forEach((file, i) => apply(file, reads[i])));
+      changed += stale.length;
+      await yieldToRequests();
+    }
+    const gone = index.filePaths().filter((key) => !seen.has(key));
+    index.transaction(() => {
+      for (const key of gone) {
+        const [slug, file] = key.split('/');
+        apply(storyFile(slug, file.slice(0, -3) as Locale), { state: 'gone' });
+      }
+      index.replaceFolderProblems(folderProblems);
+    });
+    for (const problem of folderProblems) log(`[content] ${formatProblem(problem)}`);
+    index.setMeta('scanned', dir);
+    return { changed, removed: gone.length };
+  }
+
+  const firstScan = withScanLock(`${indexFile}.lock`, scan);
+  // A server with an index of this folder serves from it while the scan catches up behind.
+  const ready = waitForScan || index.meta('scanned') !== dir ? firstScan.then(() => undefined) : Promise.resolve();
+  firstScan.catch((error) => log(`[content] scanning ${displayPath(storiesDir)} failed: ${(error as Error).message}`));
+
+  return {
+    ready: () => ready,
+
+    async story(locale, slug) {
+      await ready;
+      const story = index.story(locale, slug);
+      return story && renderStory(story);
+    },
+
+    draft: (locale, slug) => readStoryNow(dir, locale, slug),
+
+    async editions(slug) {
+      await ready;
+      return index.editions(slug);
+    },
+
+    async latest(locale, offset, limit) {
+      await ready;
+      return index.latest(locale, offset, limit);
+    },
+
+    async inSection(locale, section, offset, limit) {
+      await ready;
+      return index.inSection(locale, section, offset, limit);
+    },
+
+    async related(story, limit) {
+      await ready;
+      // Each source list is sorted already, so only its first `limit + 1` entries can make the cut.
+      const sources = [index.inSection(story.locale, story.section, 0, limit + 1).items, ...story.tags.map((tag) => index.tagged(story.locale, tag, limit + 1))];
+      const candidates = new Map<string, StorySummary>();
+      for (const list of sources) for (const candidate of list) if (candidate.slug !== story.slug) candidates.set(candidate.slug, candidate);
+      return [...candidates.values()].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : 1)).slice(0, limit);
+    },
+
+    async drafts() {
+      await ready;
+      return index.drafts();
+    },
+
+    async problems() {
+      await ready;
+      return index.problems();
+    },
+
+    async changedSince(since) {
+      await ready;
+      return index.changedSince(since.getTime());
+    },
+
+    async reload(slugs) {
+      await ready;
+      const reloaded: ReloadedStory[] = [];
+      for (const slug of slugs) {
+        const targets = locales.map((locale) => storyFile(slug, locale));
+        const reads = await Promise.all(targets.map(readStoryFile));
+        const sections: ReloadedStory['sections'] = [];
+        index.transaction(() =>
+          targets.forEach((target, i) => {
+            const before = index.current(target.locale, slug);
+            if (before?.status === 'published') sections.push({ locale: target.locale, section: before.section });
+            apply(target, reads[i]);
+            const after = index.current(target.locale, slug);
+            const listedBefore = before?.status === 'published' && before.section === after?.section;
+            if (after?.status === 'published' && !listedBefore) sections.push({ locale: target.locale, section: after.section });
+          }),
+        );
+        const problems = reads.flatMap((read) => (read.state === 'read' ? read.problems : []));
+        reloaded.push({ slug, published: index.editions(slug), sections, problems });
+      }
+      return reloaded;
+    },
+
+    async rescan() {
+      await ready;
+      return (await withScanLock(`${indexFile}.lock`, scan)) ?? { changed: 0, removed: 0 };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * One story file to a story: YAML front matter validated by the schema, and a Markdown body.
+ * A file that fails becomes problems with its path and field, never an exception.
+ */
+import path from 'node:path';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import type { Locale } from '../locales';
+import { markdownToHtml } from './markdown';
+import { frontMatterSchema } from './schema';
+import type { ContentProblem, Story, StorySummary } from './types';
+
+/** A story as its file has it: the summary and the Markdown body, not yet rendered. */
+export interface ParsedStory extends StorySummary {
+  body: string;
+}
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
+/** Letters and digits of any script joined by single hyphens: no dots, slashes or spaces can reach the disk. */
+const SLUG = /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u;
+export const MAX_SLUG_LENGTH = 120;
+
+export function normalizeSlug(raw: string): string | null {
+  const slug = raw.normalize('NFC');
+  return slug.length <= MAX_SLUG_LENGTH && SLUG.test(slug) ? slug : null;
+}
+
+/** The front matter's YAML and the body of a story file, or null when there is no fenced block. */
+export function splitFrontMatter(raw: string): { yaml: string; body: string } | null {
+  const match = FRONT_MATTER.exec(raw);
+  return match ? { yaml: match[1], body: match[2] } : null;
+}
+
+/** A path as reports show it: relative to the working folder where it lies inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
+export function parseStoryFile(raw: string, where: { slug: string; locale: Locale; file: string }): { story: ParsedStory | null; problems: ContentProblem[] } {
+  const shownPath = displayPath(where.file);
+  const parts = splitFrontMatter(raw);
+  if (!parts) {
+    return { story: null, problems: [{ path: shownPath, field: '(front matter)', message: 'missing the --- fenced YAML block at the top' }] };
+  }
+  let data: unknown;
+  try {
+    // The core schema leaves dates as strings, so the schema checks them to the day.
+    data = loadYaml(parts.yaml, { schema: CORE_SCHEMA });
+  } catch (error) {
+    return { story: null, problems: [{ path: shownPath, field: '(front matter)', message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` }] };
+  }
+  const result = frontMatterSchema.safeParse(data ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => ({
+      path: shownPath,
+      field: issue.path.length ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(front matter)',
+      message: issue.message,
+    }));
+    return { story: null, problems };
+  }
+  const body = parts.body.trim();
+  if (!body) {
+    return { story: null, problems: [{ path: shownPath, field: '(body)', message: 'the story has no text' }] };
+  }
+  return { story: { ...result.data, slug: where.slug, locale: where.locale, sourcePath: shownPath, body }, problems: [] };
+}
+
+/** The story as a page shows it: the body rendered now, when its page renders. */
+export function renderStory({ body, ...summary }: ParsedStory): Story {
+  return { ...summary, bodyHtml: markdownToHtml(body) };
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.path}: ${problem.field}: ${problem.message}`;
+}

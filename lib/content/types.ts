@@ -1,0 +1,76 @@
+/**
+ * What a content source hands the app. Routes and components see these types and the
+ * `ContentSource` interface only, never files or the index behind them.
+ */
+import type { Locale } from '../locales';
+import type { Section } from '../sections';
+import type { FrontMatter } from './schema';
+
+/** Everything a list, a card or a feed needs: the front matter, without the body. */
+export interface StorySummary extends FrontMatter {
+  slug: string;
+  locale: Locale;
+  /** Where the story came from, for error reports. */
+  sourcePath: string;
+}
+
+/** A story as its page shows it. */
+export interface Story extends StorySummary {
+  bodyHtml: string;
+}
+
+export interface ContentProblem {
+  path: string;
+  field: string;
+  message: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface StoryRef {
+  locale: Locale;
+  slug: string;
+}
+
+/** What re-reading one story's files changed, so the publish hook knows which pages to refresh. */
+export interface ReloadedStory {
+  slug: string;
+  /** The editions published after the reload. */
+  published: Locale[];
+  /** Sections it was listed in before or is listed in now, per edition. */
+  sections: { locale: Locale; section: Section }[];
+  /** The edition's files that could not be read or parsed: the last good version stays. */
+  problems: ContentProblem[];
+}
+
+/**
+ * The content source. The file store (`./file-store`) is the one built; a headless CMS would
+ * implement the same interface. Every method is async so a remote source fits behind it.
+ */
+export interface ContentSource {
+  /** Resolves once the index can answer (at start, after the first scan of a new index). */
+  ready(): Promise<void>;
+  /** A published story with its body rendered. */
+  story(locale: Locale, slug: string): Promise<Story | undefined>;
+  /** A story as its file is now, draft or published: what an editor previews. */
+  draft(locale: Locale, slug: string): Promise<Story | undefined>;
+  /** The editions a story is published in. */
+  editions(slug: string): Promise<Locale[]>;
+  latest(locale: Locale, offset: number, limit: number): Promise<Page<StorySummary>>;
+  inSection(locale: Locale, section: Section, offset: number, limit: number): Promise<Page<StorySummary>>;
+  /** Stories sharing the section or a tag, newest first. */
+  related(story: StorySummary, limit: number): Promise<StorySummary[]>;
+  /** Every draft, for the editors' list. */
+  drafts(): Promise<StorySummary[]>;
+  /** Every file or folder that could not be used, with its path and field. */
+  problems(): Promise<ContentProblem[]>;
+  /** Stories whose index entry changed after `since` (published, edited, unpublished or removed). */
+  changedSince(since: Date): Promise<StoryRef[]>;
+  /** Re-reads the named stories' files now and updates the index in place. */
+  reload(slugs: string[]): Promise<ReloadedStory[]>;
+  /** Compares the whole folder with the index and takes in what changed, a batch at a time. */
+  rescan(): Promise<{ changed: number; removed: number }>;
+}

@@ -1,0 +1,71 @@
+/**
+ * Publishing, whatever calls it (the hook, a CMS webhook, a message from another server): re-read
+ * the named stories, then refresh only the pages they appear on. Other stories' pages keep their
+ * cache; their "continue reading" catches up at their hourly revalidation.
+ */
+import { formatProblem, getContent, type ContentSource, type ReloadedStory } from './content';
+import { locales, type Locale } from './locales';
+import { pageCount } from './pagination';
+import { paths } from './paths';
+import { sitemapFileName, sitemapFiles } from './sitemap';
+
+/** Section pages after the front that a publish refreshes at once (the ones `next build` prerenders). */
+export const SECTION_PAGES_REFRESHED = 5;
+const RELATED_REFRESHED = 4;
+
+export interface PublishResult {
+  stories: { slug: string; published: Locale[] }[];
+  /** Files that could not be read: their last good version stays on the site. */
+  problems: string[];
+  revalidated: string[];
+}
+
+/** A story's own paths, percent-encoded and as written, since caches may key Arabic slugs either way. */
+function storyPaths(locale: Locale, slug: string, withCard: boolean): string[] {
+  return [...new Set([paths.story(locale, slug), `/${locale}/news/${slug}`])].flatMap((storyPath) => (withCard ? [storyPath, `${storyPath}/opengraph-image`] : [storyPath]));
+}
+
+/** Every path whose page may show a change to these stories. */
+export async function pathsAffectedBy(reloaded: ReloadedStory[], content: ContentSource = getContent()): Promise<string[]> {
+  const affected = new Set<string>([paths.sitemap(), paths.newsSitemap()]);
+  const totals = await Promise.all(locales.map(async (locale) => (await content.latest(locale, 0, 0)).total));
+  for (const file of sitemapFiles(Object.fromEntries(locales.map((l, i) => [l, totals[i]])) as Record<Locale, number>)) affected.add(paths.sitemapFile(sitemapFileName(file)));
+  for (const story of reloaded) {
+    for (const locale of locales) {
+      for (const path of storyPaths(locale, story.slug, true)) affected.add(path);
+      if (!story.published.includes(locale) && !story.sections.some((s) => s.locale === locale)) continue;
+      affected.add(paths.home(locale));
+      affected.add(paths.feed(locale));
+    }
+    for (const { locale, section } of story.sections) {
+      affected.add(paths.section(locale, section));
+      affected.add(paths.sectionFeed(locale, section));
+      const pages = Math.min(pageCount((await content.inSection(locale, section, 0, 0)).total), SECTION_PAGES_REFRESHED);
+      for (let page = 2; page <= pages; page++) affected.add(paths.sectionPage(locale, section, page));
+    }
+    for (const locale of story.published) {
+      const published = await content.story(locale, story.slug);
+      if (!published) continue;
+      for (const neighbour of await content.related(published, RELATED_REFRESHED)) for (const path of storyPaths(locale, neighbour.slug, false)) affected.add(path);
+    }
+  }
+  return [...affected];
+}
+
+export async function publish(slugs: string[], revalidatePath: (path: string) => void, content: ContentSource = getContent()): Promise<PublishResult> {
+  const reloaded = await content.reload(slugs);
+  const revalidated = await pathsAffectedBy(reloaded, content);
+  for (const path of revalidated) revalidatePath(path);
+  return {
+    stories: reloaded.map(({ slug, published }) => ({ slug, published })),
+    problems: reloaded.flatMap((story) => story.problems.map(formatProblem)),
+    revalidated,
+  };
+}
+
+/** After a deploy replaced the folder: take in every change, then let every page regenerate on its next request. */
+export async function publishAll(revalidateEverything: () => void, content: ContentSource = getContent()) {
+  const result = await content.rescan();
+  revalidateEverything();
+  return result;
+}

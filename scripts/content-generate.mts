@@ -1,0 +1,106 @@
+/**
+ * npm run content:generate -- --stories N --out DIR [--seed S] [--from DIR]
+ *
+ * A synthetic archive for scale runs, made from the bundled stories: both editions (most stories),
+ * every section, a few drafts and Arabic slugs, dates spread over ten years, a share with pictures,
+ * a pool of shared tags and authors. The same seed gives the same archive, byte for byte.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadStoryTemplates, type StoryTemplate } from './content/templates';
+
+const { values } = parseArgs({
+  options: {
+    stories: { type: 'string', default: '1000' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    from: { type: 'string', default: 'content' },
+  },
+});
+const count = Number(values.stories);
+if (!values.out || !Number.isInteger(count) || count < 1) {
+  console.error('usage: npm run content:generate -- --stories N --out DIR [--seed S] [--from DIR]');
+  process.exit(2);
+}
+
+/** mulberry32: small, fast and deterministic, which is all a synthetic archive needs. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const next = random(Number(values.seed));
+const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+
+const ARCHIVE_START = Date.UTC(2016, 0, 1);
+const ARCHIVE_END = Date.UTC(2026, 10, 28);
+const SHARED_TAGS = { ar: Array.from({ length: 200 }, (_, i) => `ملف ${i + 1}`), en: Array.from({ length: 200 }, (_, i) => `File ${i + 1}`) };
+const AUTHORS = { ar: Array.from({ length: 60 }, (_, i) => `محرر ${i + 1}`), en: Array.from({ length: 60 }, (_, i) => `Editor ${i + 1}`) };
+
+function frontMatter(fields: Record<string, unknown>): string {
+  const lines = Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        return `${key}:\n${Object.entries(value)
+          .map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`)
+          .join('\n')}`;
+      }
+      return `${key}: ${JSON.stringify(value)}`;
+    });
+  return `---\n${lines.join('\n')}\n---\n`;
+}
+
+function storyFile(template: StoryTemplate['editions'][string], number: number, fields: { publishedAt: string; status: string; withImage: boolean; tag: string; author: string }) {
+  const { data, body } = template;
+  return (
+    frontMatter({
+      title: `${data.title} (${number})`,
+      summary: data.summary,
+      section: data.section,
+      tags: [...(data.tags ?? []), fields.tag],
+      publishedAt: fields.publishedAt,
+      status: fields.status,
+      image: fields.withImage ? data.image : undefined,
+      sources: data.sources,
+      authors: [fields.author],
+    }) + `\n${body}\n`
+  );
+}
+
+const templates = loadStoryTemplates(values.from);
+const started = performance.now();
+const storiesDir = path.join(values.out, 'stories');
+fs.rmSync(storiesDir, { recursive: true, force: true });
+fs.mkdirSync(storiesDir, { recursive: true });
+
+let files = 0;
+for (let number = 1; number <= count; number++) {
+  const template = pick(templates);
+  const arabicSlug = next() < 0.05;
+  const asciiStem = template.slug.replace(/[^a-z0-9-]+/g, '').replace(/^-+|-+$/g, '') || 'story';
+  const slug = arabicSlug ? `خبر-${number}` : `${asciiStem}-${number}`;
+  const publishedAt = new Date(ARCHIVE_START + Math.floor(next() * (ARCHIVE_END - ARCHIVE_START))).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const status = next() < 0.01 ? 'draft' : 'published';
+  const withImage = next() < 0.6;
+  const tagIndex = Math.floor(next() * 200);
+  const authorIndex = Math.floor(next() * 60);
+  const bothEditions = next() < 0.9;
+  const folder = path.join(storiesDir, slug);
+  fs.mkdirSync(folder);
+  for (const locale of ['ar', 'en'] as const) {
+    const edition = template.editions[locale];
+    if (!edition || (locale === 'en' && !bothEditions)) continue;
+    const fields = { publishedAt, status, withImage: withImage && !!edition.data.image, tag: SHARED_TAGS[locale][tagIndex], author: AUTHORS[locale][authorIndex] };
+    fs.writeFileSync(path.join(folder, `${locale}.md`), storyFile(edition, number, fields));
+    files++;
+  }
+}
+console.log(`generated ${count} stories (${files} files) in ${storiesDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
