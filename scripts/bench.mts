@@ -10,13 +10,14 @@
  * The page measures run against a production build on 127.0.0.1: `next build` first, unless
  * BENCH_SKIP_BUILD=1 says the current .next build is the one to measure.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../tests/chromium.ts';
+import { startServer } from './bench/server.mts';
 
 interface Result {
   name: string;
@@ -64,15 +65,11 @@ const STORY = '/ar/news/armenia-freezes-csto-participation';
 
 async function withServer<T>(run: () => Promise<T>): Promise<T> {
   if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const server = await startServer(PORT);
   try {
-    for (let i = 0; i < 60; i++) {
-      if (await fetch(`${BASE}/ar`).then((r) => r.ok, () => false)) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
     return await run();
   } finally {
-    process.kill(-server.pid!, 'SIGTERM');
+    server.stop();
   }
 }
 
