@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFileStore } from '@/lib/content/file-store';
+import { StoryIndex } from '@/lib/content/file-store/story-index';
 import { markdownToHtml } from '@/lib/content/markdown';
 import { normalizeSlug } from '@/lib/content/parse';
 import type { ContentSource } from '@/lib/content/types';
@@ -114,6 +115,23 @@ describe('the file store', () => {
   it('a second store over the same index file serves at once, and agrees', async () => {
     const again = createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: false, log: () => {} });
     expect(slugs(await again.latest('ar', 0, 20))).toEqual(slugs(await store.latest('ar', 0, 20)));
+  });
+});
+
+describe('the story index at archive scale', () => {
+  it('answers every lookup and list from an index, never by scanning the stories', () => {
+    const index = new StoryIndex(path.join(root, 'plans.sqlite'));
+    const { db, statements } = index as unknown as { db: { prepare(sql: string): { all(...args: unknown[]): { detail: string }[] } }; statements: Record<string, { source: string }> };
+    const reads = Object.entries(statements).filter(([, statement]) => /^\s*SELECT/i.test(statement.source));
+    expect(reads.length).toBeGreaterThan(10);
+    for (const [name, statement] of reads) {
+      const parameters = Array((statement.source.match(/\?/g) ?? []).length).fill('x');
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all(...parameters).map((row) => row.detail).join(' | ');
+      if (name === 'filePaths' || name === 'folderProblems') continue; // whole-folder scans, off the request path
+      // The partial index holds only the files with problems.
+      expect(plan.replace('SCAN files USING INDEX files_with_problems', ''), name).not.toMatch(/SCAN stories|SCAN files|TEMP B-TREE/);
+    }
+    index.close();
   });
 });
 

@@ -2,7 +2,7 @@
  * The story index on disk (SQLite through better-sqlite3): one row per story file with its front
  * matter as JSON and its Markdown body, sorted lists served by B-tree indexes. It lives outside the
  * JavaScript heap, so 100,000 stories cost the server pages of SQLite's small cache rather than
- * hundreds of megabytes of objects (docs/adr/0008-story-index-in-sqlite.md has the figures).
+ * hundreds of megabytes of objects (docs/adr/0001-story-index-in-sqlite.md has the figures).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import type { Section } from '../../sections';
 import type { ParsedStory } from '../parse';
 import type { ContentProblem, Page, StoryRef, StorySummary } from '../types';
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS stories (
@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE INDEX IF NOT EXISTS stories_latest ON stories (locale, status, published_at DESC, slug);
 CREATE INDEX IF NOT EXISTS stories_section ON stories (locale, status, section, published_at DESC, slug);
 CREATE INDEX IF NOT EXISTS stories_changed ON stories (changed_at);
+CREATE INDEX IF NOT EXISTS stories_slug ON stories (slug, status);
+CREATE INDEX IF NOT EXISTS stories_status ON stories (status, published_at DESC, slug);
 CREATE TABLE IF NOT EXISTS story_tags (
   locale TEXT NOT NULL,
   tag TEXT NOT NULL,               -- lower-cased
@@ -43,6 +45,7 @@ CREATE TABLE IF NOT EXISTS files (
   size INTEGER NOT NULL,
   problems TEXT                    -- ContentProblem[] as JSON while the file is unusable
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS files_with_problems ON files (path) WHERE problems IS NOT NULL;
 CREATE TABLE IF NOT EXISTS folder_problems (path TEXT PRIMARY KEY, problem TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
@@ -115,7 +118,7 @@ export class StoryIndex {
       ),
       dropFile: db.prepare<[string]>('DELETE FROM files WHERE path = ?'),
       filePaths: db.prepare('SELECT path FROM files'),
-      fileProblems: db.prepare('SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY path'),
+      fileProblems: db.prepare('SELECT problems FROM files INDEXED BY files_with_problems WHERE problems IS NOT NULL ORDER BY path'),
       folderProblems: db.prepare('SELECT problem FROM folder_problems ORDER BY path'),
       clearFolderProblems: db.prepare('DELETE FROM folder_problems'),
       addFolderProblem: db.prepare<[string, string]>('INSERT OR REPLACE INTO folder_problems (path, problem) VALUES (?, ?)'),
