@@ -76,10 +76,10 @@ function storyFile(template: StoryTemplate['editions'][string], number: number, 
 }
 
 const templates = loadStoryTemplates(values.from);
-const started = performance.now();
 const storiesDir = path.join(values.out, 'stories');
 fs.rmSync(storiesDir, { recursive: true, force: true });
 fs.mkdirSync(storiesDir, { recursive: true });
+const started = performance.now();
 
 let files = 0;
 for (let number = 1; number <= count; number++) {
