@@ -9,3 +9,14 @@ export function pageCount(total: number, size = SECTION_PAGE_SIZE): number {
 export function parsePage(raw: string): number | null {
   return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null;
 }
+
+/**
+ * The page numbers a pager shows: the first, the last, and the current page with `radius` pages
+ * either side, with a gap where numbers are left out. A section of 2,500 pages links a handful.
+ */
+export function pageWindow(page: number, total: number, radius = 2): (number | 'gap')[] {
+  const shown = new Set([1, total]);
+  for (let n = Math.max(1, page - radius); n <= Math.min(total, page + radius); n++) shown.add(n);
+  const numbers = [...shown].sort((a, b) => a - b);
+  return numbers.flatMap((n, i) => (i > 0 && n - numbers[i - 1] > 1 ? ['gap' as const, n] : [n]));
+}

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/locales';
+import { pageWindow } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import type { Section } from '@/lib/sections';
 
@@ -26,17 +27,23 @@ export async function Pagination({ locale, section, page, total }: Props) {
         <span />
       )}
       <ol className="flex flex-wrap gap-2">
-        {Array.from({ length: total }, (_, i) => i + 1).map((n) => (
-          <li key={n}>
-            <a
-              href={paths.sectionPage(locale, section, n)}
-              aria-current={n === page ? 'page' : undefined}
-              className={`inline-flex min-h-11 min-w-11 items-center justify-center rounded-full ${n === page ? 'bg-ink text-paper' : 'hover:bg-wash'}`}
-            >
-              {n}
-            </a>
-          </li>
-        ))}
+        {pageWindow(page, total).map((n, i) =>
+          n === 'gap' ? (
+            <li key={`gap-${i}`} aria-hidden="true" className="inline-flex min-h-11 items-center px-1 text-muted">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              <a
+                href={paths.sectionPage(locale, section, n)}
+                aria-current={n === page ? 'page' : undefined}
+                className={`inline-flex min-h-11 min-w-11 items-center justify-center rounded-full ${n === page ? 'bg-ink text-paper' : 'hover:bg-wash'}`}
+              >
+                {n}
+              </a>
+            </li>
+          ),
+        )}
       </ol>
       <p className="sr-only">{t('status', { page, total })}</p>
       {page < total ? (

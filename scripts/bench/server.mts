@@ -1,6 +1,7 @@
 /** A production server for the benchmarks: `next start` in its own process group on 127.0.0.1. */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export interface BenchServer {
   base: string;
@@ -10,6 +11,9 @@ export interface BenchServer {
   stop(): void;
 }
 
+/** As `npm run serve` runs it (scripts/serve.sh): two malloc arenas, so native memory is given back. */
+const SERVE_ENV = { MALLOC_ARENA_MAX: '2' };
+
 export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, readyPath = '/ar'): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
   if (await fetch(`${base}/`).then(() => true, () => false)) throw new Error(`port ${port} is in use`);
@@ -17,7 +21,7 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...SERVE_ENV, ...env },
   });
   const stop = () => {
     try {
@@ -42,14 +46,46 @@ export function groupRssMb(pid: number): number {
   let kb = 0;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
+    if (!isInGroup(entry, pid)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      if (pgid !== pid) continue;
       kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
       // the process ended while we looked
     }
   }
   return kb / 1024;
+}
+
+const PROBE = fileURLToPath(new URL('./heap-probe.cjs', import.meta.url));
+
+/** Node options that let `liveHeapMb` ask the server for its heap after a full collection. */
+export function heapProbeEnv(file: string): NodeJS.ProcessEnv {
+  return { NODE_OPTIONS: `--expose-gc --require ${PROBE}`, HEAP_PROBE_FILE: file };
+}
+
+/** The server's live heap and native buffers after a full collection, in MB. */
+export async function liveHeapMb(server: BenchServer, file: string): Promise<number> {
+  fs.rmSync(file, { force: true });
+  const nodePid = fs.readdirSync('/proc').find((entry) => /^\d+$/.test(entry) && entry !== String(server.pid) && isInGroup(entry, server.pid) && /next-server|node/.test(readComm(entry)));
+  process.kill(Number(nodePid ?? server.pid), 'SIGUSR2');
+  for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  const { heapUsed, external } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return (heapUsed + external) / 1048576;
+}
+
+function readComm(pid: string): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function isInGroup(pid: string, group: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === group;
+  } catch {
+    return false;
+  }
 }

@@ -4,7 +4,7 @@ import type { Story } from '@/lib/content';
 import { frontMatterSchema } from '@/lib/content/schema';
 import { rssFeed } from '@/lib/feeds';
 import { newsSitemap, recentStories } from '@/lib/news-sitemap';
-import { pageCount, parsePage } from '@/lib/pagination';
+import { pageCount, pageWindow, parsePage } from '@/lib/pagination';
 import { rfc822, escapeMarkup } from '@/lib/xml';
 
 function story(slug: string, publishedAt: string, title = 'عنوان'): Story {
@@ -77,5 +77,19 @@ describe('pagination', () => {
     expect(pageCount(11)).toBe(2);
     expect(parsePage('2')).toBe(2);
     for (const bad of ['0', '-1', 'abc', '01', '2.5', '', '9999999']) expect(parsePage(bad), bad).toBeNull();
+  });
+});
+
+describe('pageWindow', () => {
+  it('shows every page of a short section', () => {
+    expect(pageWindow(1, 3)).toEqual([1, 2, 3]);
+    expect(pageWindow(2, 2)).toEqual([1, 2]);
+  });
+
+  it('shows the ends and the pages around the current one of a long section, with gaps', () => {
+    expect(pageWindow(1, 2500)).toEqual([1, 2, 3, 'gap', 2500]);
+    expect(pageWindow(50, 2500)).toEqual([1, 'gap', 48, 49, 50, 51, 52, 'gap', 2500]);
+    expect(pageWindow(2500, 2500)).toEqual([1, 'gap', 2498, 2499, 2500]);
+    expect(pageWindow(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
