@@ -8,6 +8,8 @@ export interface BenchServer {
   pid: number;
   /** Milliseconds from spawn until `readyPath` answered 200. */
   startupMs: number;
+  /** Milliseconds from spawn until the server printed a line matching `pattern`. */
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<number>;
   stop(): void;
 }
 
@@ -19,10 +21,24 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
   if (await fetch(`${base}/`).then(() => true, () => false)) throw new Error(`port ${port} is in use`);
   const started = performance.now();
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
     env: { ...process.env, ...SERVE_ENV, ...env },
   });
+  const printed: { line: string; at: number }[] = [];
+  let pending = '';
+  server.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) printed.push({ line, at: performance.now() - started });
+  });
+  const waitForLine = async (pattern: RegExp, timeoutMs: number) => {
+    for (const deadline = performance.now() + timeoutMs; performance.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      const found = printed.find((entry) => pattern.test(entry.line));
+      if (found) return found.at;
+    }
+    throw new Error(`the server did not print ${pattern} within ${timeoutMs} ms`);
+  };
   const stop = () => {
     try {
       process.kill(-server.pid!, 'SIGTERM');
@@ -38,7 +54,7 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { base, pid: server.pid!, startupMs: performance.now() - started, stop };
+  return { base, pid: server.pid!, startupMs: performance.now() - started, waitForLine, stop };
 }
 
 /** Resident memory of every process in the server's group, in MB. */

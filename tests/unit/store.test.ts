@@ -30,7 +30,7 @@ function writeStory(dir: string, slug: string, locale: string, fm: Fixture, body
 }
 
 function openStore(dir: string, log: (line: string) => void = () => {}) {
-  return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log });
+  return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log, info: () => {} });
 }
 
 const slugs = (page: { items: { slug: string }[] } | { slug: string }[]) => ('items' in page ? page.items : page).map((s) => s.slug);

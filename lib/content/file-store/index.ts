@@ -22,11 +22,14 @@ export interface FileStoreOptions {
    * already has an index serves from it at once and scans behind; a build must see every file.
    */
   waitForScan: boolean;
+  /** Where problems go (the server log's errors). */
   log?: (line: string) => void;
+  /** Where the store says what it did. */
+  info?: (line: string) => void;
 }
 
-/** Folders examined, and files read, between two yields to waiting requests (tens of milliseconds at most). */
-const BATCH = 100;
+/** Folders examined, and files read, between two yields to waiting requests (a few milliseconds). */
+const BATCH = 25;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface StoryFile {
@@ -74,7 +77,7 @@ export async function readStoryNow(dir: string, locale: Locale, slug: string): P
   return read.state === 'read' && read.story ? renderStory(read.story) : undefined;
 }
 
-export function createFileStore({ dir, indexFile, waitForScan, log = console.error }: FileStoreOptions): ContentSource {
+export function createFileStore({ dir, indexFile, waitForScan, log = console.error, info = console.log }: FileStoreOptions): ContentSource {
   const storiesDir = path.join(dir, 'stories');
   const index = new StoryIndex(indexFile);
   const storyFile = (slug: string, locale: Locale): StoryFile => ({ slug, locale, key: `${slug}/${locale}.md`, file: path.join(storiesDir, slug, `${locale}.md`) });
@@ -157,7 +160,11 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
     return { changed, removed: gone.length };
   }
 
-  const firstScan = withScanLock(`${indexFile}.lock`, scan);
+  const scanStarted = performance.now();
+  const firstScan = withScanLock(`${indexFile}.lock`, scan).then((result) => {
+    if (result) info(`[content] index checked against ${displayPath(storiesDir)} in ${((performance.now() - scanStarted) / 1000).toFixed(1)} s: ${result.changed} files read, ${result.removed} removed`);
+    return result;
+  });
   // A server with an index of this folder serves from it while the scan catches up behind.
   const ready = waitForScan || index.meta('scanned') !== dir ? firstScan.then(() => undefined) : Promise.resolve();
   firstScan.catch((error) => log(`[content] scanning ${displayPath(storiesDir)} failed: ${(error as Error).message}`));
