@@ -5,6 +5,7 @@ export async function register() {
     const content = getContent();
     await content.ready();
     for (const problem of await content.problems()) console.error(`[content] ${formatProblem(problem)}`);
+    if (process.env.REDIS_URL) await (await import('./lib/fleet')).joinFleet(content);
     if (!process.env.PREVIEW_SECRET) console.warn('[preview] PREVIEW_SECRET is not set: preview links are off');
     if (!process.env.REVALIDATE_SECRET) console.warn('[publish] REVALIDATE_SECRET is not set: the publish hook refuses every call');
   }

@@ -12,7 +12,7 @@ const config: NextConfig = {
   // a page first rendered for a browser is cached and then served to scrapers as it is.
   htmlLimitedBots: /.*/,
   // harfbuzzjs loads its WASM file from its own folder; bundling it would lose the file.
-  serverExternalPackages: ['harfbuzzjs'],
+  serverExternalPackages: ['harfbuzzjs', 'redis'],
   images: {
     formats: ['image/avif', 'image/webp'],
   },

@@ -26,9 +26,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: /publish\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'chromium', testIgnore: /(publish|cluster)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
     // Publishing changes what every other test sees, so it runs once they are done.
     { name: 'publish', testMatch: /publish\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], launchOptions } },
+    // Two more servers of the same build, sharing a Redis of their own, after everything else.
+    { name: 'cluster', testMatch: /cluster\.spec\.ts/, dependencies: ['publish'], timeout: 120_000 },
   ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,

@@ -15,6 +15,8 @@ const RELATED_REFRESHED = 4;
 
 export interface PublishResult {
   stories: { slug: string; published: Locale[] }[];
+  /** Other servers told, and how many re-read the stories before the pages were revalidated. */
+  fleet?: { servers: number; answered: number };
   /** Files that could not be read: their last good version stays on the site. */
   problems: string[];
   revalidated: string[];
@@ -52,20 +54,31 @@ export async function pathsAffectedBy(reloaded: ReloadedStory[], content: Conten
   return [...affected];
 }
 
-export async function publish(slugs: string[], revalidatePath: (path: string) => void, content: ContentSource = getContent()): Promise<PublishResult> {
+/** Tells the other servers of the fleet to re-read what changed, before the shared pages are revalidated. */
+export type TellOtherServers = (what: { slugs: string[] } | { all: true }) => Promise<{ servers: number; answered: number } | undefined>;
+
+export async function publish(
+  slugs: string[],
+  revalidatePath: (path: string) => void,
+  tellOtherServers?: TellOtherServers,
+  content: ContentSource = getContent(),
+): Promise<PublishResult> {
   const reloaded = await content.reload(slugs);
+  const fleet = await tellOtherServers?.({ slugs });
   const revalidated = await pathsAffectedBy(reloaded, content);
   for (const path of revalidated) revalidatePath(path);
   return {
     stories: reloaded.map(({ slug, published }) => ({ slug, published })),
+    ...(fleet ? { fleet } : {}),
     problems: reloaded.flatMap((story) => story.problems.map(formatProblem)),
     revalidated,
   };
 }
 
 /** After a deploy replaced the folder: take in every change, then let every page regenerate on its next request. */
-export async function publishAll(revalidateEverything: () => void, content: ContentSource = getContent()) {
+export async function publishAll(revalidateEverything: () => void, tellOtherServers?: TellOtherServers, content: ContentSource = getContent()) {
   const result = await content.rescan();
+  await tellOtherServers?.({ all: true });
   revalidateEverything();
   return result;
 }

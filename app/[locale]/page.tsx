@@ -6,6 +6,7 @@ import { cardLabels, siteShareImage } from '@/i18n/labels';
 import { isLocale, locales, type Locale } from '@/lib/locales';
 import { listingMetadata } from '@/lib/metadata';
 import { paths } from '@/lib/paths';
+import { logRender } from '@/lib/render-log';
 
 export const revalidate = 3600;
 
@@ -28,6 +29,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>): Prom
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
+  logRender(paths.home(locale));
   return (
     <>
       <SiteHeader locale={locale} />

@@ -2,6 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
 import { normalizeSlug } from '@/lib/content';
+import { purgeCdn } from '@/lib/cdn';
+import { tellOtherServers } from '@/lib/fleet';
 import { publish, publishAll } from '@/lib/publish';
 
 export const dynamic = 'force-dynamic';
@@ -74,12 +76,14 @@ export async function POST(request: Request) {
   }
   if (wantsEverything(body)) {
     after(async () => {
-      const { changed, removed } = await publishAll(() => revalidatePath('/', 'layout'));
+      const { changed, removed } = await publishAll(() => revalidatePath('/', 'layout'), tellOtherServers);
       console.log(`[publish] rescanned the content folder: ${changed} files changed, ${removed} removed`);
     });
     return reply({ rescan: 'started' }, 202);
   }
   const slugs = slugsOf(body);
   if (!slugs) return reply({ error: `expected {"slugs": [...]} with 1 to ${MAX_SLUGS} story slugs, or {"all": true}` }, 400);
-  return reply(await publish(slugs, (path) => revalidatePath(path)), 200);
+  const result = await publish(slugs, (path) => revalidatePath(path), tellOtherServers);
+  after(() => purgeCdn(result.revalidated));
+  return reply(result, 200);
 }

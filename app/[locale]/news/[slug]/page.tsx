@@ -13,6 +13,7 @@ import { isLocale, localeOrDefault, otherLocale } from '@/lib/locales';
 import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
+import { logRender } from '@/lib/render-log';
 import { prerenderedStories } from '@/lib/site';
 import { storyForRequest } from '@/lib/preview-session';
 
@@ -56,6 +57,7 @@ export default async function StoryPage({ params }: PageProps<'/[locale]/news/[s
   const { locale, story, preview } = await findStory(params);
   if (!story) return <NotFoundPage locale={locale} />;
   setRequestLocale(story.locale);
+  logRender(paths.story(story.locale, story.slug));
   const content = getContent();
   const target = otherLocale(story.locale);
   const alternateHref = (await content.editions(story.slug)).includes(target) ? paths.story(target, story.slug) : undefined;

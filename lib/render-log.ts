@@ -1,0 +1,7 @@
+/**
+ * With SAHIFA_LOG_RENDERS=1, each render of a page says so in the server log: how the many-servers
+ * tests count regenerations (a page published once is rendered once for the whole fleet).
+ */
+export function logRender(path: string) {
+  if (process.env.SAHIFA_LOG_RENDERS === '1') console.log(`[render] ${path}`);
+}
