@@ -5,7 +5,8 @@ export async function register() {
     const content = getContent();
     await content.ready();
     for (const problem of await content.problems()) console.error(`[content] ${formatProblem(problem)}`);
-    if (process.env.REDIS_URL) await (await import('./lib/fleet')).joinFleet(content);
+    // Not awaited: a server starts and serves whether or not Redis answers yet.
+    if (process.env.REDIS_URL) void (await import('./lib/fleet')).joinFleet(content);
     if (!process.env.PREVIEW_SECRET) console.warn('[preview] PREVIEW_SECRET is not set: preview links are off');
     if (!process.env.REVALIDATE_SECRET) console.warn('[publish] REVALIDATE_SECRET is not set: the publish hook refuses every call');
   }

@@ -44,11 +44,13 @@ export async function joinFleet(content: ContentSource) {
     console.error('[publish] Redis unreachable: publishes on other servers reach this one when it returns');
   });
   publisher.on('error', () => {});
-  try {
-    await Promise.all([subscriber.connect(), publisher.connect()]);
-  } catch {
-    console.error('[publish] Redis unreachable at start: publishes on other servers reach this one when it returns');
-  }
+  const unreachable = setTimeout(() => {
+    if (!state.up) console.error('[publish] Redis unreachable at start: publishes on other servers reach this one when it returns');
+  }, 2000);
+  unreachable.unref();
+  // Both keep trying in the background (reconnectStrategy); commands wait for the connection.
+  publisher.connect().catch(() => {});
+  await subscriber.connect().catch(() => {});
   await subscriber
     .subscribe(CHANNEL, async (raw) => {
       const message = JSON.parse(raw) as Message;

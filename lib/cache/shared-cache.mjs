@@ -52,9 +52,11 @@ function sharedState() {
     state.up = false;
     console.error('[cache] Redis unreachable: serving from this server\'s own cache until it returns');
   });
-  state.probe.connect().catch(() => {
-    console.error('[cache] Redis unreachable at start: serving from this server\'s own cache until it answers');
-  });
+  // The connection keeps trying in the background; say once if it has not come up soon.
+  state.probe.connect().catch(() => {});
+  setTimeout(() => {
+    if (!state.up) console.error('[cache] Redis unreachable at start: serving from this server\'s own cache until it answers');
+  }, 2000).unref();
   return state;
 }
 
