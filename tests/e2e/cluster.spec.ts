@@ -161,3 +161,35 @@ test('with Redis gone both servers keep answering from what they have, say so on
     await hook(b.base, [SLUG]);
   }
 });
+
+test('a server started while Redis is down serves at once, and joins the others when Redis comes up', async () => {
+  stop(redis);
+  const port = await freePort();
+  const late = run(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    CONTENT_INDEX_FILE: path.join(scratch, 'late.sqlite'),
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await until(() => status(`${base}/ar`), (s) => s === 200, 60_000);
+    expect(await status(`${base}${storyPath('ar', 'armenia-freezes-csto-participation')}`)).toBe(200);
+    await until(async () => late.log.join('\n'), (log) => log.includes('[publish] Redis unreachable at start'), 10_000);
+
+    startRedis();
+    await until(async () => late.log.join('\n'), (log) => log.includes('[publish] Redis reachable') && log.includes('[cache] Redis reachable'), 20_000);
+    for (const { proc } of servers) await until(async () => proc.log.filter((line) => line.includes('[publish] Redis reachable')).length, (n) => n >= 3, 20_000);
+    const [a] = servers;
+    const original = fs.readFileSync(storyFile(), 'utf8');
+    try {
+      fs.writeFileSync(storyFile(), original.replace(/^status: draft$/m, 'status: published'));
+      const answer = await (await hook(base, [SLUG])).json();
+      expect(answer.fleet).toEqual({ servers: 2, answered: 2 });
+      await until(() => status(`${a.base}${storyPath('ar', SLUG)}`), (s) => s === 200, 2000);
+    } finally {
+      fs.writeFileSync(storyFile(), original);
+      await hook(base, [SLUG]);
+    }
+  } finally {
+    stop(late);
+  }
+});
