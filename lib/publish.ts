@@ -7,7 +7,7 @@ import { formatProblem, getContent, type ContentSource, type ReloadedStory } fro
 import { locales, type Locale } from './locales';
 import { pageCount } from './pagination';
 import { paths } from './paths';
-import { sitemapFileName, sitemapFiles } from './sitemap';
+import { currentSitemapFiles, sitemapFileName } from './sitemap';
 
 /** Section pages after the front that a publish refreshes at once (the ones `next build` prerenders). */
 export const SECTION_PAGES_REFRESHED = 5;
@@ -30,8 +30,7 @@ function storyPaths(locale: Locale, slug: string, withCard: boolean): string[] {
 /** Every path whose page may show a change to these stories. */
 export async function pathsAffectedBy(reloaded: ReloadedStory[], content: ContentSource = getContent()): Promise<string[]> {
   const affected = new Set<string>([paths.sitemap(), paths.newsSitemap()]);
-  const totals = await Promise.all(locales.map(async (locale) => (await content.latest(locale, 0, 0)).total));
-  for (const file of sitemapFiles(Object.fromEntries(locales.map((l, i) => [l, totals[i]])) as Record<Locale, number>)) affected.add(paths.sitemapFile(sitemapFileName(file)));
+  for (const file of await currentSitemapFiles(content)) affected.add(paths.sitemapFile(sitemapFileName(file)));
   for (const story of reloaded) {
     for (const locale of locales) {
       for (const path of storyPaths(locale, story.slug, true)) affected.add(path);

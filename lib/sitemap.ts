@@ -3,6 +3,7 @@
  * SITEMAP_SIZE URLs each (the protocol allows 50,000). Story files run oldest first, so a new
  * story lands in the edition's last file and the others keep their contents.
  */
+import type { ContentSource } from './content/types';
 import { isLocale, locales, type Locale } from './locales';
 import { escapeMarkup } from './xml';
 
@@ -34,6 +35,12 @@ export function parseSitemapFileName(name: string): SitemapFile | null {
 export function sitemapFiles(totals: Record<Locale, number>): SitemapFile[] {
   const stories = locales.flatMap((locale) => Array.from({ length: Math.ceil(totals[locale] / SITEMAP_SIZE) }, (_, i) => ({ kind: 'stories' as const, locale, number: i + 1 })));
   return [{ kind: 'fronts' }, ...stories];
+}
+
+/** The files the index lists now: the fronts, and each edition's stories as the source counts them. */
+export async function currentSitemapFiles(content: ContentSource): Promise<SitemapFile[]> {
+  const totals = await Promise.all(locales.map(async (locale) => (await content.latest(locale, 0, 0)).total));
+  return sitemapFiles(Object.fromEntries(locales.map((locale, i) => [locale, totals[i]])) as Record<Locale, number>);
 }
 
 /** Story file `number` as a slice of the newest-first list: which offset and how many, oldest first once reversed. */

@@ -16,6 +16,8 @@ import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache';
 const REDIS_TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS ?? 200);
 const TIMED_OUT = Symbol('timed out');
 const STATE = Symbol.for('sahifa.shared-cache');
+/** Both connections try again in the background, backing off to every 5 s. */
+const SOCKET = { connectTimeout: 1000, reconnectStrategy: (retries) => Math.min(250 * 2 ** retries, 5000) };
 
 /** One Redis connection state per process, whatever number of handler instances Next creates. */
 function sharedState() {
@@ -28,7 +30,7 @@ function sharedState() {
   // A connection of our own tells up from down: its events are the only state changes logged.
   state.probe = createClient({
     url: process.env.REDIS_URL,
-    socket: { connectTimeout: 1000, reconnectStrategy: (retries) => Math.min(250 * 2 ** retries, 5000) },
+    socket: SOCKET,
   });
   state.probe.on('ready', () => {
     if (state.up) return;
@@ -41,7 +43,7 @@ function sharedState() {
       getTimeoutMs: REDIS_TIMEOUT_MS,
       // Another server's publish must show within seconds, not after a local memo expires.
       inMemoryCachingTime: 0,
-      socketOptions: { connectTimeout: 1000, reconnectStrategy: (retries) => Math.min(250 * 2 ** retries, 5000) },
+      socketOptions: SOCKET,
     });
     const tags = [...state.pendingTags];
     state.pendingTags.clear();

@@ -7,17 +7,12 @@ import { SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import { sections } from '@/lib/sections';
 import { absoluteUrl } from '@/lib/site';
-import { parseSitemapFileName, sitemapFileName, sitemapFiles, storySlice, urlset, XML_HEADERS, type SitemapEntry } from '@/lib/sitemap';
+import { currentSitemapFiles, parseSitemapFileName, sitemapFileName, storySlice, urlset, XML_HEADERS, type SitemapEntry } from '@/lib/sitemap';
 
 export const revalidate = 3600;
 
-async function totals(): Promise<Record<Locale, number>> {
-  const counts = await Promise.all(locales.map(async (locale) => (await getContent().latest(locale, 0, 0)).total));
-  return Object.fromEntries(locales.map((locale, i) => [locale, counts[i]])) as Record<Locale, number>;
-}
-
 export async function generateStaticParams() {
-  return sitemapFiles(await totals()).map((file) => ({ file: sitemapFileName(file) }));
+  return (await currentSitemapFiles(getContent())).map((file) => ({ file: sitemapFileName(file) }));
 }
 
 /** Home and section fronts, each dated by the newest change among the stories it shows. */
