@@ -24,14 +24,11 @@ const config: NextConfig = {
     // Whatever an editor's browser is served while it holds a preview cookie stays out of indexes;
     // the routes themselves decide what the cookie is worth.
     const noindex = [{ key: 'X-Robots-Tag', value: 'noindex' }];
-    return [
-      { source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },
-      ...['__prerender_bypass', 'sahifa_preview'].map((cookie) => ({
-        source: '/:path*',
-        has: [{ type: 'cookie' as const, key: cookie }],
-        headers: noindex,
-      })),
-    ];
+    return ['__prerender_bypass', 'sahifa_preview'].map((cookie) => ({
+      source: '/:path*',
+      has: [{ type: 'cookie' as const, key: cookie }],
+      headers: noindex,
+    }));
   },
 };
 

@@ -30,7 +30,7 @@ fi
 npx next build
 for port in "$PORT_A" "$PORT_B"; do
   # Each server keeps its own story index, as servers on different machines would.
-  CONTENT_INDEX_FILE=".next/cache/sahifa/cluster-$port.sqlite" npx next start -p "$port" &
+  CONTENT_INDEX_FILE=".next/cache/sahifa/cluster-$port.sqlite" node server.mjs --port "$port" &
   pids+=($!)
 done
 echo "serve:cluster: http://localhost:$PORT_A and http://localhost:$PORT_B share $REDIS_URL"

@@ -10,4 +10,4 @@ export SITE_URL=${SITE_URL:-http://localhost:$PORT}
 # reused instead of held (about 520 → 340 MB of RSS after a mixed load at 100,000 stories).
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 npx next build
-exec npx next start -p "$PORT"
+exec node server.mjs --port "$PORT"

@@ -33,8 +33,8 @@ if curl -s -o /dev/null "$SITE_URL/"; then
   echo "port $E2E_PORT is in use: stop that server or set E2E_PORT" >&2
   status=1
 elif npx next build > "$E2E_BUILD_LOG" 2>&1; then
-  # Its own process group, so stopping it stops next-server too, not only the npx wrapper.
-  setsid npx next start -p "$E2E_PORT" -H 127.0.0.1 > "$E2E_SERVER_LOG" 2>&1 &
+  # Its own process group, so stopping it stops everything it started.
+  setsid node server.mjs --port "$E2E_PORT" --hostname 127.0.0.1 > "$E2E_SERVER_LOG" 2>&1 &
   server=$!
   trap 'kill -- -$server 2>/dev/null' EXIT
   for _ in $(seq 1 60); do curl -sf -o /dev/null "$SITE_URL/ar" && break; sleep 1; done

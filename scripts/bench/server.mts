@@ -1,4 +1,4 @@
-/** A production server for the benchmarks: `next start` in its own process group on 127.0.0.1. */
+/** A production server for the benchmarks: server.mjs, as `npm start` runs it, in its own process group on 127.0.0.1. */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
   const base = `http://127.0.0.1:${port}`;
   if (await fetch(`${base}/`).then(() => true, () => false)) throw new Error(`port ${port} is in use`);
   const started = performance.now();
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
     env: { ...process.env, ...SERVE_ENV, ...env },

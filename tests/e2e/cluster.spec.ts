@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { contentDir, storyPath } from './support';
 
 /**
- * Many servers, one newsroom: a real redis-server and two `next start` processes of this build on
+ * Many servers, one newsroom: a real redis-server and two server processes of this build on
  * their own ports, each with its own story index, sharing REDIS_URL. Runs last (its own project).
  */
 test.describe.configure({ mode: 'default' });
@@ -79,7 +79,7 @@ test.beforeAll(async () => {
   await until(() => status(`http://127.0.0.1:${redisPort}`).catch(() => 0), () => true, 100);
   for (const name of ['a', 'b']) {
     const port = await freePort();
-    const proc = run(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    const proc = run(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       CONTENT_INDEX_FILE: path.join(scratch, `${name}.sqlite`),
       SAHIFA_LOG_RENDERS: '1',
@@ -165,7 +165,7 @@ test('with Redis gone both servers keep answering from what they have, say so on
 test('a server started while Redis is down serves at once, and joins the others when Redis comes up', async () => {
   stop(redis);
   const port = await freePort();
-  const late = run(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const late = run(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
     CONTENT_INDEX_FILE: path.join(scratch, 'late.sqlite'),
   });

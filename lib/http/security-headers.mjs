@@ -1,0 +1,102 @@
+// @ts-check
+/**
+ * The security headers of every response, in one place. The server (server.mjs) sets them before Next
+ * answers, so pages, 404s, feeds, sitemaps, share images, API routes and the server's own refusals all
+ * carry them; they are read at start, not baked into the build.
+ *
+ * Scripts: Next's app router writes each page's RSC payload as inline scripts that differ per page, so a
+ * header fixed in advance cannot list their hashes, and a nonce would make every page render per request
+ * (docs/adr/0004). The baseline therefore allows inline scripts, and every page the cache stores gets a
+ * second policy with the hashes of exactly its own inline scripts (pageScriptPolicy, added by
+ * lib/cache/isr-cache-handler.mjs). A browser enforces both, so cached pages run only their own scripts.
+ */
+import { createHash } from 'node:crypto';
+import { PLAIN_PAGE_CSS } from './plain-page.mjs';
+
+/** @param {string} text */
+export function sha256Source(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** next/image writes this on every <img>, to hide the alt text while the picture loads. */
+const NEXT_IMAGE_STYLE = 'color:transparent';
+
+/**
+ * @typedef {object} PolicyOptions
+ * @property {string[]} [frameAncestors] origins allowed to frame the response (a CMS showing previews)
+ * @property {boolean} [https] the site is served over https: ask browsers to upgrade stray http URLs
+ */
+
+/** @param {PolicyOptions} [options] */
+export function contentSecurityPolicy({ frameAncestors = [], https = false } = {}) {
+  const directives = [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    `style-src 'self' ${sha256Source(PLAIN_PAGE_CSS)}`,
+    `style-src-attr 'unsafe-hashes' ${sha256Source(NEXT_IMAGE_STYLE)}`,
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors.length ? frameAncestors.join(' ') : "'none'"}`,
+  ];
+  if (https) directives.push('upgrade-insecure-requests');
+  return directives.join('; ');
+}
+
+/** Inline scripts that run: data blocks such as JSON-LD are never executed, so they need no hash. */
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+const DATA_BLOCK = /\stype="application\/(?:ld\+)?json"/i;
+
+/** The script policy of one stored page: its chunks from this origin, its own inline scripts by hash. */
+export function pageScriptPolicy(/** @type {string} */ html) {
+  const hashes = new Set();
+  for (const [, attributes, body] of html.matchAll(INLINE_SCRIPT)) {
+    if (!DATA_BLOCK.test(attributes)) hashes.add(sha256Source(body));
+  }
+  return ["script-src 'self'", ...hashes].join(' ');
+}
+
+/**
+ * @typedef {object} HeaderOptions
+ * @property {boolean} https the site is served over https (SITE_URL)
+ * @property {boolean} hsts send Strict-Transport-Security (only ever over https)
+ * @property {string[]} previewFrameAncestors origins that may frame preview responses
+ */
+
+/**
+ * The headers for one response. Preview responses (the preview routes, or a request carrying the
+ * preview cookie) may be framed by the configured CMS; nothing else may be framed at all.
+ * @param {HeaderOptions} options
+ * @param {boolean} isPreview
+ * @returns {[string, string][]}
+ */
+export function securityHeaders({ https, hsts, previewFrameAncestors }, isPreview) {
+  const frameAncestors = isPreview ? previewFrameAncestors : [];
+  const headers = /** @type {[string, string][]} */ ([
+    ['Content-Security-Policy', contentSecurityPolicy({ frameAncestors, https })],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ]);
+  // Older browsers know only this one; with a CMS allowed to frame previews it would forbid too much.
+  if (!frameAncestors.length) headers.push(['X-Frame-Options', 'DENY']);
+  if (https && hsts) headers.push(['Strict-Transport-Security', 'max-age=31536000']);
+  return headers;
+}
+
+/**
+ * The options from the environment: SITE_URL decides https; HSTS=off turns Strict-Transport-Security
+ * off (for a site whose subdomains are not all on https yet); PREVIEW_FRAME_ANCESTORS lists the origins,
+ * space-separated, of a CMS that shows previews in a frame.
+ * @param {Record<string, string | undefined>} env
+ * @returns {HeaderOptions}
+ */
+export function securityOptionsFromEnv(env) {
+  const https = (env.SITE_URL ?? '').startsWith('https://');
+  const previewFrameAncestors = (env.PREVIEW_FRAME_ANCESTORS ?? '').split(/\s+/).filter((origin) => /^https?:\/\/[^\s/;,'*]+$/.test(origin));
+  return { https, hsts: env.HSTS !== 'off', previewFrameAncestors };
+}

@@ -1,0 +1,63 @@
+// @ts-check
+/**
+ * Sahifa's production server: Next's own request handler (the one `next start` uses) behind a front
+ * door that refuses requests no page could serve and sets the security headers on every response
+ * (lib/http). Run it after `next build`:
+ *
+ *   node server.mjs [--port 3000] [--hostname 0.0.0.0]     (or PORT / HOSTNAME in the environment)
+ */
+import fs from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
+import { securityHeaders, securityOptionsFromEnv } from './lib/http/security-headers.mjs';
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
+
+// Next reads NODE_ENV when it loads, so it is set before the import.
+process.env.NODE_ENV = 'production';
+const { default: next } = await import('next');
+
+const editionTexts = fs
+  .readdirSync(path.join(dir, 'messages'))
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .map((file) => JSON.parse(fs.readFileSync(path.join(dir, 'messages', file), 'utf8')).errors);
+
+const options = securityOptionsFromEnv(process.env);
+const PUBLIC_HEADERS = securityHeaders(options, false);
+const PREVIEW_HEADERS = securityHeaders(options, true);
+const PREVIEW_COOKIE = /(?:^|;\s*)(?:sahifa_preview|__prerender_bypass)=/;
+
+/** @param {import('node:http').IncomingMessage} req */
+function isPreview(req) {
+  return req.url?.startsWith('/api/preview') || PREVIEW_COOKIE.test(req.headers.cookie ?? '');
+}
+
+const app = next({ dev: false, dir, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  for (const [name, value] of isPreview(req) ? PREVIEW_HEADERS : PUBLIC_HEADERS) res.setHeader(name, value);
+  const method = req.method ?? 'GET';
+  const refusal = refusalOf(method, req.url ?? '/');
+  if (refusal) return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
+  void handle(req, res);
+});
+
+server.listen(port, hostname, () => console.log(`▲ Sahifa on http://${hostname}:${port}`));
+
+// Finish the requests in flight (a publish hook's work included), then stop.
+function shutDown() {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGTERM', shutDown);
+process.on('SIGINT', shutDown);
