@@ -13,6 +13,8 @@ const config: NextConfig = {
   htmlLimitedBots: /.*/,
   // harfbuzzjs loads its WASM file from its own folder; bundling it would lose the file.
   serverExternalPackages: ['harfbuzzjs', 'redis'],
+  // Integrity hashes on Next's script tags: a chunk altered on a CDN or a proxy does not run.
+  experimental: { sri: { algorithm: 'sha256' } },
   images: {
     formats: ['image/avif', 'image/webp'],
   },

@@ -191,7 +191,8 @@ test.describe('bad preview links are refused cleanly', () => {
       'wrong secret': link({}, 'not-the-secret'),
       'missing parameter': good().replace(/&sig=[^&]*/, ''),
       'repeated parameter': `${good()}&slug=${arabicDraft.slug}`,
-      'oversized parameter': replace(good(), 'slug', 'a'.repeat(5000)),
+      // Under the server's URL limit (longer gets 414 before the route, tests/e2e/security.spec.ts).
+      'oversized parameter': replace(good(), 'slug', 'a'.repeat(3000)),
       'non-UTF-8 slug': replace(good(), 'slug', '%FF%FE%FD'),
       'published story': link({ slug: published.slug }),
       'unknown draft': link({ slug: 'no-such-draft' }),

@@ -188,3 +188,32 @@ test.describe('requests no page could serve get a 4xx', () => {
     expect((await request.get('/ar', { headers: { cookie: `c=${'x'.repeat(20_000)}` } })).status()).toBe(431);
   });
 });
+
+test.describe('the cache cannot be poisoned or made to render on demand', () => {
+  for (const locale of locales) {
+    test(`${locale}: forged Host and X-Forwarded-* headers change no URL in a page, a feed or a redirect`, async ({ request, baseURL }) => {
+      const forged = { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https', Forwarded: 'host=evil.example' };
+      const story = storyPath(locale, content.latest(locale).items[0].slug);
+      for (const path of [story, `/${locale}`, `/${locale}/feed.xml`, '/sitemap.xml']) {
+        const response = await request.get(path, { headers: forged });
+        expect(response.status(), path).toBe(200);
+        const body = await response.text();
+        expect(body, path).not.toContain('evil.example');
+        expect(body, path).toContain(new URL(baseURL!).host);
+      }
+      const redirect = await request.get(`/${locale}/section/${sections[0]}/page/1`, { headers: forged, maxRedirects: 0 });
+      expect(redirect.status()).toBe(308);
+      expect(redirect.headers().location).toBe(`/${locale}/section/${sections[0]}`);
+    });
+  }
+
+  test('a share image asked for with any query string comes from the cache, not a new render', async ({ request }) => {
+    const card = `${storyPath('ar', REFERENCE_SLUG)}/opengraph-image`;
+    await request.get(card);
+    for (let i = 0; i < 10; i++) {
+      const response = await request.get(`${card}?v=${Math.random().toString(36).slice(2)}&w=${i}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['x-nextjs-cache']).toMatch(/HIT|STALE/);
+    }
+  });
+});
