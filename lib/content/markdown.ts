@@ -7,19 +7,31 @@ import { escapeMarkup } from '../xml';
 
 const SAFE_HREF = /^(https?:|mailto:|\/(?![/\\])|#)/i;
 
+/**
+ * The browser's URL parser drops tabs and line breaks anywhere in an href, so the check must see
+ * the href without them: `</\t/evil.example>` would otherwise pass as a path on this site and
+ * then lead off it as `//evil.example`. (Controls and spaces at the ends, which the parser also
+ * drops, can only make the check refuse.)
+ */
+function withoutTabsAndLineBreaks(href: string): string {
+  return href.replace(/[\t\n\r]/g, '');
+}
+
 const marked = new Marked({
   gfm: true,
   async: false,
   renderer: {
-    html({ text }: Tokens.HTML | Tokens.Tag) {
-      return escapeMarkup(text);
+    html({ text, block }: Tokens.HTML | Tokens.Tag) {
+      // A block of raw HTML reads as a paragraph of its own, like the text around it.
+      return block ? `<p>${escapeMarkup(text.trim())}</p>\n` : escapeMarkup(text);
     },
     heading({ tokens, depth }: Tokens.Heading) {
       const level = Math.min(Math.max(depth, 2), 4);
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
-    link({ href, title, tokens }: Tokens.Link) {
+    link({ href: written, title, tokens }: Tokens.Link) {
       const label = this.parser.parseInline(tokens);
+      const href = withoutTabsAndLineBreaks(written);
       if (!SAFE_HREF.test(href)) return label;
       const external = /^https?:/i.test(href);
       const titleAttr = title ? ` title="${escapeMarkup(title)}"` : '';

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sections } from '../sections';
+import { containBidiControls } from './bidi-controls';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -38,7 +39,8 @@ const isoDate = z.string().transform((value, ctx) => {
   return date;
 });
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** One line of story text: bidi controls contained (see bidi-controls.ts), trimmed, not empty. */
+const text = z.string().overwrite(containBidiControls).trim().min(1, 'must not be empty');
 
 export const storyImageSchema = z
   .object({

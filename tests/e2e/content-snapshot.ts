@@ -8,7 +8,9 @@ import type { ContentProblem, Story, StorySummary } from '../../lib/content/type
 import { locales, type Locale } from '../../lib/locales';
 
 export const contentDir = process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content');
-export const snapshotFile = path.join(process.cwd(), 'node_modules', '.cache', 'sahifa-e2e', 'content-snapshot.json');
+// In the worktree's own scratch folder, not node_modules: worktrees may share node_modules through
+// hard links, and one run's snapshot must not become another's.
+export const snapshotFile = path.join(process.cwd(), '.e2e', 'content-snapshot.json');
 
 export interface ContentSnapshot {
   stories: Story[];

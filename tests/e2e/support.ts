@@ -15,10 +15,12 @@ export const seedLines = fs
   .map((line) => line.trim())
   .filter(Boolean);
 
-const SCREENSHOTS = path.join(process.cwd(), 'artifacts', 'screenshots');
+const ARTIFACTS = path.join(process.cwd(), 'artifacts');
 
-export async function saveScreenshot(page: Page, name: string, fullPage = true) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+/** Saves `artifacts/<folder>/<name>.png`. */
+export async function saveScreenshot(page: Page, name: string, fullPage = true, folder = 'screenshots') {
+  const dir = path.join(ARTIFACTS, folder);
+  fs.mkdirSync(dir, { recursive: true });
   if (fullPage) {
     // Walk down the page so lazy pictures load, as they would for a reader scrolling.
     await page.evaluate(async () => {
@@ -30,7 +32,7 @@ export async function saveScreenshot(page: Page, name: string, fullPage = true) 
       await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((resolve) => img.addEventListener('load', resolve, { once: true })))));
     });
   }
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }
 
 export function storyPath(locale: string, slug: string) {

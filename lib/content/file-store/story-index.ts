@@ -12,7 +12,8 @@ import type { Section } from '../../sections';
 import type { ParsedStory } from '../parse';
 import type { ContentProblem, Page, StoryRef, StorySummary } from '../types';
 
-const SCHEMA_VERSION = '2';
+/** Bump when the tables change or when parsing stores something else for the same file (rows are its output). */
+const SCHEMA_VERSION = '3';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS stories (
