@@ -1,5 +1,5 @@
 /** A production server for the benchmarks: `next start` in its own process group on 127.0.0.1. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,11 @@ export interface BenchServer {
   /** Milliseconds from spawn until the server printed a line matching `pattern`. */
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<number>;
   stop(): void;
+}
+
+/** `next build`, unless BENCH_SKIP_BUILD=1 says the current .next build is the one to measure. */
+export function buildUnlessSkipped(): void {
+  if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
 }
 
 /** As `npm run serve` runs it (scripts/serve.sh): two malloc arenas, so native memory is given back. */
