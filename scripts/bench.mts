@@ -6,6 +6,10 @@
  *   JavaScript    gzip bytes the story page loads, and the share control's own part of it
  *   throughput    requests per second for the story page, home, the share image and `/` (the proxy)
  *   lighthouse    the reference story in both editions, Lighthouse's mobile run: scores, LCP, TBT, CLS
+ *   soak          60 s at 50 connections over a mix of the site's URLs, 404s and refused preview links:
+ *                 errors and memory growth after the warm-up (scripts/bench/soak.mts)
+ *   front door    the story page's requests/s from server.mjs against `next start` of the same build, and
+ *                 rendered per request, as a CSP nonce would need (scripts/bench/front-door.mts)
  *
  * The page measures run against a production build on 127.0.0.1: `next build` first, unless
  * BENCH_SKIP_BUILD=1 says the current .next build is the one to measure.
@@ -17,24 +21,10 @@ import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../tests/chromium.ts';
-import { startServer } from './bench/server.mts';
-
-interface Result {
-  name: string;
-  value: number;
-  unit: string;
-  /** At most this; a negative target means at least its absolute value (scores). */
-  target?: number;
-}
-
-function meets(r: Result): boolean {
-  if (r.target === undefined) return true;
-  return r.target < 0 ? r.value >= -r.target : r.value <= r.target;
-}
-
-function targetText(r: Result): string {
-  return r.target! < 0 ? `≥ ${-r.target!}` : `≤ ${r.target}`;
-}
+import { printResults, type Result } from './bench/results.mts';
+import { buildUnlessSkipped, startServer, type BenchServer } from './bench/server.mts';
+import { benchFrontDoor } from './bench/front-door.mts';
+import { benchSoak, soakServerEnv, tempHeapProbeFile } from './bench/soak.mts';
 
 const RENDERS = 30;
 const median = (values: number[]) => {
@@ -63,13 +53,17 @@ const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
 const STORY = '/ar/news/armenia-freezes-csto-participation';
 
-async function withServer<T>(run: () => Promise<T>): Promise<T> {
-  if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
-  const server = await startServer(PORT);
+const HEAP_PROBE_FILE = tempHeapProbeFile();
+
+async function withServer<T>(run: (server: BenchServer) => Promise<T>): Promise<T> {
+  buildUnlessSkipped();
+  // What the soak needs (a preview secret, the heap probe) changes nothing for the public pages measured before it.
+  const server = await startServer(PORT, soakServerEnv(HEAP_PROBE_FILE));
   try {
-    return await run();
+    return await run(server);
   } finally {
     server.stop();
+    fs.rmSync(HEAP_PROBE_FILE, { force: true });
   }
 }
 
@@ -153,14 +147,17 @@ async function benchLighthouse(): Promise<Result[]> {
 
 const results = [
   ...benchShareImage(),
-  ...(await withServer(async () => [...(await benchJavaScript()), ...(await benchThroughput()), ...(await benchLighthouse())])),
+  // The soak goes last: its load would otherwise weigh on the Lighthouse runs.
+  ...(await withServer(async (server) => [
+    ...(await benchJavaScript()),
+    ...(await benchThroughput()),
+    ...(await benchLighthouse()),
+    ...(await benchSoak(server, { heapProbeFile: HEAP_PROBE_FILE })),
+  ])),
+  // Servers of its own, one after the other, on the next port.
+  ...(await benchFrontDoor(PORT + 1, STORY)),
 ];
-let missed = 0;
-for (const r of results) {
-  const verdict = r.target === undefined ? '' : `  ${meets(r) ? 'ok' : 'MISSED'} (target ${targetText(r)} ${r.unit})`;
-  if (!meets(r)) missed++;
-  console.log(`${r.name.padEnd(60)} ${r.value.toFixed(r.unit === '' ? 3 : 1).padStart(9)} ${r.unit}${verdict}`);
-}
+const missed = printResults(results);
 fs.mkdirSync('artifacts', { recursive: true });
 fs.writeFileSync('artifacts/bench.json', JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
 process.exit(missed ? 1 : 0);

@@ -1,5 +1,5 @@
 /** A production server for the benchmarks: server.mjs, as `npm start` runs it, in its own process group on 127.0.0.1. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -13,14 +13,27 @@ export interface BenchServer {
   stop(): void;
 }
 
+/** `next build`, unless BENCH_SKIP_BUILD=1 says the current .next build is the one to measure. */
+export function buildUnlessSkipped(): void {
+  if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
+}
+
 /** As `npm run serve` runs it (scripts/serve.sh): two malloc arenas, so native memory is given back. */
 const SERVE_ENV = { MALLOC_ARENA_MAX: '2' };
 
-export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, readyPath = '/ar'): Promise<BenchServer> {
+/** `server` is Sahifa's (server.mjs); `next-start` the same build without its front door, for comparison. */
+export type ServerEntry = 'server' | 'next-start';
+
+const ENTRY_ARGS: Record<ServerEntry, (port: number) => string[]> = {
+  server: (port) => ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'],
+  'next-start': (port) => ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+};
+
+export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, readyPath = '/ar', entry: ServerEntry = 'server'): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
   if (await fetch(`${base}/`).then(() => true, () => false)) throw new Error(`port ${port} is in use`);
   const started = performance.now();
-  const server = spawn(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const server = spawn(process.execPath, ENTRY_ARGS[entry](port), {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
     env: { ...process.env, ...SERVE_ENV, ...env },

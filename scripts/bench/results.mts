@@ -1,0 +1,31 @@
+/** A benchmark's figures and their targets, shared by `npm run bench` and the measures that also run alone. */
+
+export interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  /** At most this; a negative target means at least its absolute value (scores). */
+  target?: number;
+}
+
+export function meets(r: Result): boolean {
+  if (r.target === undefined) return true;
+  return r.target < 0 ? r.value >= -r.target : r.value <= r.target;
+}
+
+function targetText(r: Result): string {
+  return r.target! < 0 ? `≥ ${-r.target!}` : `≤ ${r.target}`;
+}
+
+/** One line per result with its verdict; returns how many targets were missed. */
+export function printResults(results: Result[]): number {
+  let missed = 0;
+  for (const r of results) {
+    const verdict = r.target === undefined ? '' : `  ${meets(r) ? 'ok' : 'MISSED'} (target ${targetText(r)} ${r.unit})`;
+    if (!meets(r)) missed++;
+    // Counts (requests, errors) read as counts; measured quantities keep their decimals.
+    const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.unit === '' ? 3 : 1);
+    console.log(`${r.name.padEnd(60)} ${value.padStart(9)} ${r.unit}${verdict}`);
+  }
+  return missed;
+}
