@@ -6,20 +6,23 @@ import { localeOrDefault } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { nowSeconds, signPreviewSession, verifyPreviewQuery } from '@/lib/preview';
 import { BYPASS_COOKIE, PREVIEW_COOKIE, PREVIEW_HEADERS, previewCookieOptions, previewSecret } from '@/lib/preview-session';
+import { throttledWarning } from '@/lib/throttled-log';
 
 export const dynamic = 'force-dynamic';
+
+const warnRefused = throttledWarning('[preview] refused a link');
 
 /** Opens a signed preview link: checks it, starts the editor's session, sends them to the draft. */
 export async function GET(request: NextRequest) {
   const verified = verifyPreviewQuery(request.nextUrl.search, previewSecret(), nowSeconds());
   if (!verified.ok) {
-    console.warn(`[preview] refused a link: ${verified.reason}`);
+    warnRefused(verified.reason);
     return refusedResponse(localeOrDefault(request.nextUrl.searchParams.get('locale')));
   }
   const { slug, locale, expiresAt } = verified.value;
   const story = await findDraft(locale, slug);
   if (story?.status !== 'draft') {
-    console.warn(`[preview] refused a link: ${story ? 'story is published' : 'no such draft'}`);
+    warnRefused(story ? 'story is published' : 'no such draft');
     return refusedResponse(locale);
   }
 
