@@ -4,7 +4,8 @@
  * door that refuses requests no page could serve and sets the security headers on every response
  * (lib/http). Run it after `next build`:
  *
- *   node server.mjs [--port 3000] [--hostname 0.0.0.0]     (or PORT / HOSTNAME in the environment)
+ *   node server.mjs [--port 3000] [--hostname 127.0.0.1]     (PORT in the environment also sets the port;
+ *                                                             without --hostname it listens on every address)
  */
 import fs from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,7 +18,8 @@ import { securityHeaders, securityOptionsFromEnv } from './lib/http/security-hea
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
-const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
+// Not HOSTNAME from the environment: containers set it to their own name.
+const hostname = args.hostname;
 
 // Next reads NODE_ENV when it loads, so it is set before the import.
 process.env.NODE_ENV = 'production';
@@ -39,7 +41,7 @@ function isPreview(req) {
   return req.url?.startsWith('/api/preview') || PREVIEW_COOKIE.test(req.headers.cookie ?? '');
 }
 
-const app = next({ dev: false, dir, hostname, port });
+const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -51,7 +53,7 @@ const server = createServer((req, res) => {
   void handle(req, res);
 });
 
-server.listen(port, hostname, () => console.log(`▲ Sahifa on http://${hostname}:${port}`));
+server.listen(port, hostname, () => console.log(`▲ Sahifa on http://${hostname ?? 'localhost'}:${port}`));
 
 // Finish the requests in flight (a publish hook's work included), then stop.
 function shutDown() {

@@ -63,6 +63,8 @@ async function withServer<T>(run: (server: BenchServer) => Promise<T>): Promise<
     return await run(server);
   } finally {
     server.stop();
+    // The front-door measures start servers of their own next: this one's shutdown must not weigh on them.
+    await server.exited;
     fs.rmSync(HEAP_PROBE_FILE, { force: true });
   }
 }
@@ -145,17 +147,27 @@ async function benchLighthouse(): Promise<Result[]> {
   return results;
 }
 
+/** A measure that fails is reported as a missed row, and the others still run. */
+async function measured(name: string, run: () => Promise<Result[]> | Result[]): Promise<Result[]> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`${name} failed:`, error);
+    return [{ name: `${name} (failed: ${(error as Error).message.slice(0, 80)})`, value: Number.NaN, unit: '', target: 0 }];
+  }
+}
+
 const results = [
-  ...benchShareImage(),
-  // The soak goes last: its load would otherwise weigh on the Lighthouse runs.
+  ...(await measured('share image', benchShareImage)),
   ...(await withServer(async (server) => [
-    ...(await benchJavaScript()),
-    ...(await benchThroughput()),
-    ...(await benchLighthouse()),
-    ...(await benchSoak(server, { heapProbeFile: HEAP_PROBE_FILE })),
+    ...(await measured('JavaScript', benchJavaScript)),
+    ...(await measured('throughput', benchThroughput)),
+    ...(await measured('lighthouse', benchLighthouse)),
+    // The soak goes last: its load would otherwise weigh on the Lighthouse runs.
+    ...(await measured('soak', () => benchSoak(server, { heapProbeFile: HEAP_PROBE_FILE }))),
   ])),
   // Servers of its own, one after the other, on the next port.
-  ...(await benchFrontDoor(PORT + 1, STORY)),
+  ...(await measured('front door', () => benchFrontDoor(PORT + 1, STORY))),
 ];
 const missed = printResults(results);
 fs.mkdirSync('artifacts', { recursive: true });

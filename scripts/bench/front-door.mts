@@ -36,7 +36,9 @@ async function measureOn(entry: ServerEntry, port: number, path: string, headers
     await measure(url, headers?.()); // warm-up: code loaded, the page in memory
     return await measure(url, headers?.());
   } finally {
+    // The next server takes the same port: this one must be gone, or it would answer in its place.
     server.stop();
+    await server.exited;
   }
 }
 

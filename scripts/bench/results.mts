@@ -24,7 +24,7 @@ export function printResults(results: Result[]): number {
     const verdict = r.target === undefined ? '' : `  ${meets(r) ? 'ok' : 'MISSED'} (target ${targetText(r)} ${r.unit})`;
     if (!meets(r)) missed++;
     // Counts (requests, errors) read as counts; measured quantities keep their decimals.
-    const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.unit === '' ? 3 : 1);
+    const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.unit === '' ? 3 : r.unit === '×' ? 2 : 1);
     console.log(`${r.name.padEnd(60)} ${value.padStart(9)} ${r.unit}${verdict}`);
   }
   return missed;

@@ -11,6 +11,8 @@ export interface BenchServer {
   /** Milliseconds from spawn until the server printed a line matching `pattern`. */
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<number>;
   stop(): void;
+  /** Resolves once the server's process has exited and its port answers no more. */
+  exited: Promise<void>;
 }
 
 /** `next build`, unless BENCH_SKIP_BUILD=1 says the current .next build is the one to measure. */
@@ -67,7 +69,10 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { base, pid: server.pid!, startupMs: performance.now() - started, waitForLine, stop };
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve())).then(async () => {
+    while (await fetch(`${base}/`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  return { base, pid: server.pid!, startupMs: performance.now() - started, waitForLine, stop, exited };
 }
 
 /** Resident memory of every process in the server's group, in MB. */
