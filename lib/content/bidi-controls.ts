@@ -21,14 +21,15 @@
  * The body is left alone: each block of Markdown is a bidi paragraph of its own, so a control
  * there cannot reach beyond its paragraph, and the writer of a body can word a link as they like.
  */
-const LRE = '\u202A';
-const RLE = '\u202B';
-const PDF = '\u202C';
-const LRO = '\u202D';
-const RLO = '\u202E';
-const LRI = '\u2066';
-const RLI = '\u2067';
-const PDI = '\u2069';
+export const LRE = '\u202A';
+export const RLE = '\u202B';
+export const PDF = '\u202C';
+export const LRO = '\u202D';
+export const RLO = '\u202E';
+export const LRI = '\u2066';
+export const RLI = '\u2067';
+export const FSI = '\u2068';
+export const PDI = '\u2069';
 
 const EXPLICIT_BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 

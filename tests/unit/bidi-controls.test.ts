@@ -1,20 +1,11 @@
 import bidiFactory from 'bidi-js';
 import { describe, expect, it } from 'vitest';
-import { containBidiControls } from '@/lib/content/bidi-controls';
+import { FSI, LRE, LRI, LRO, PDF, PDI, RLE, RLI, RLO, containBidiControls } from '@/lib/content/bidi-controls';
 import { parseStoryFile } from '@/lib/content/parse';
 import { rssFeed } from '@/lib/feeds';
 import { storyMetadata } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 
-const LRE = '\u202A';
-const RLE = '\u202B';
-const PDF = '\u202C';
-const LRO = '\u202D';
-const RLO = '\u202E';
-const LRI = '\u2066';
-const RLI = '\u2067';
-const FSI = '\u2068';
-const PDI = '\u2069';
 const OPENERS = [LRE, RLE, LRO, RLO, LRI, RLI, FSI];
 const EMBEDDINGS_AND_OVERRIDES = /[\u202A-\u202E]/;
 
