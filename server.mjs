@@ -21,6 +21,8 @@ const port = Number(args.port ?? process.env.PORT ?? 3000);
 // Not HOSTNAME from the environment: containers set it to their own name.
 const hostname = args.hostname;
 
+// Relative paths (next.config.ts's cache handler, CONTENT_DIR's default) are the project's, wherever we start.
+process.chdir(dir);
 // Next reads NODE_ENV when it loads, so it is set before the import.
 process.env.NODE_ENV = 'production';
 const { default: next } = await import('next');
