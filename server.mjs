@@ -52,7 +52,15 @@ const server = createServer((req, res) => {
   const method = req.method ?? 'GET';
   const refusal = refusalOf(method, req.url ?? '/');
   if (refusal) return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
-  void handle(req, res);
+  handle(req, res).catch((error) => {
+    // Next answers its own errors; anything that still escapes must not end the process for every reader.
+    console.error(error);
+    if (res.headersSent) res.destroy();
+    else {
+      res.statusCode = 500;
+      res.end();
+    }
+  });
 });
 
 server.listen(port, hostname, () => console.log(`▲ Sahifa on http://${hostname ?? 'localhost'}:${port}`));
