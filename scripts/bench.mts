@@ -8,6 +8,8 @@
  *   lighthouse    the reference story in both editions, Lighthouse's mobile run: scores, LCP, TBT, CLS
  *   soak          60 s at 50 connections over a mix of the site's URLs, 404s and refused preview links:
  *                 errors and memory growth after the warm-up (scripts/bench/soak.mts)
+ *   bare Next     story page, home, a section front and a feed against a bare Next app serving a static
+ *                 page of the story page's size, built from scripts/bench/bare-next/ (≥ 0.9× each)
  *   front door    the story page's requests/s from server.mjs against `next start` of the same build, and
  *                 rendered per request, as a CSP nonce would need (scripts/bench/front-door.mts)
  *
@@ -23,6 +25,7 @@ import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../tests/chromium.ts';
 import { printResults, type Result } from './bench/results.mts';
 import { buildUnlessSkipped, startServer, type BenchServer } from './bench/server.mts';
+import { benchAgainstBareNext } from './bench/bare-next.mts';
 import { benchFrontDoor } from './bench/front-door.mts';
 import { benchSoak, soakServerEnv, tempHeapProbeFile } from './bench/soak.mts';
 
@@ -162,6 +165,9 @@ const results = [
   ...(await withServer(async (server) => [
     ...(await measured('JavaScript', benchJavaScript)),
     ...(await measured('throughput', benchThroughput)),
+    ...(await measured('bare Next', () =>
+      benchAgainstBareNext(server, PORT + 2, { 'story page': STORY, home: '/ar', 'section front': '/ar/section/world', feed: '/ar/feed.xml' }),
+    )),
     ...(await measured('lighthouse', benchLighthouse)),
     // The soak goes last: its load would otherwise weigh on the Lighthouse runs.
     ...(await measured('soak', () => benchSoak(server, { heapProbeFile: HEAP_PROBE_FILE }))),

@@ -23,12 +23,18 @@ export function buildUnlessSkipped(): void {
 /** As `npm run serve` runs it (scripts/serve.sh): two malloc arenas, so native memory is given back. */
 const SERVE_ENV = { MALLOC_ARENA_MAX: '2' };
 
-/** `server` is Sahifa's (server.mjs); `next-start` the same build without its front door, for comparison. */
-export type ServerEntry = 'server' | 'next-start';
+/**
+ * `server` is Sahifa's (server.mjs); `next-start` the same build without its front door; `bare-next` the
+ * reference app that scripts/bench/bare-next.mts builds, for comparison.
+ */
+export type ServerEntry = 'server' | 'next-start' | 'bare-next';
+
+export const BARE_NEXT_DIR = '.bench/bare-next';
 
 const ENTRY_ARGS: Record<ServerEntry, (port: number) => string[]> = {
   server: (port) => ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'],
   'next-start': (port) => ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+  'bare-next': (port) => ['node_modules/next/dist/bin/next', 'start', BARE_NEXT_DIR, '-p', String(port), '-H', '127.0.0.1'],
 };
 
 export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, readyPath = '/ar', entry: ServerEntry = 'server'): Promise<BenchServer> {

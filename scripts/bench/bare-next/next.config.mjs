@@ -1,0 +1,2 @@
+/** The bare reference app: Next's defaults, nothing of Sahifa's. */
+export default {};
