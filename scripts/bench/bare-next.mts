@@ -6,26 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import type { Result } from './results.mts';
 import { BARE_NEXT_DIR, startServer, type BenchServer } from './server.mts';
+import { measureThroughput, type Throughput } from './throughput.mts';
 
 const TEMPLATE = 'scripts/bench/bare-next';
 const SEED_DIR = path.resolve('..', 'shared', 'seeds');
-const CONNECTIONS = 10;
-const SECONDS = 8;
-
-interface Throughput {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-}
 
 async function measure(url: string): Promise<Throughput> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  await measureThroughput(url, { seconds: 2 }); // warm-up
+  return measureThroughput(url);
 }
 
 /** Builds the bare app with one page of each of these HTML sizes, at `/<bytes>`. */

@@ -9,32 +9,18 @@
  * other work on the machine does not decide the comparison.
  */
 import fs from 'node:fs';
-import autocannon from 'autocannon';
 import type { Result } from './results.mts';
 import { startServer, type ServerEntry } from './server.mts';
+import { measureThroughput, type Throughput } from './throughput.mts';
 
-const CONNECTIONS = 10;
-const SECONDS = 8;
 const ROUNDS = 2;
 
-interface Throughput {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-}
-
-async function measure(url: string, headers: Record<string, string> = {}): Promise<Throughput> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-async function measureOn(entry: ServerEntry, port: number, path: string, headers?: () => Record<string, string>): Promise<Throughput> {
+async function measureOn(entry: ServerEntry, port: number, path: string, headers?: Record<string, string>): Promise<Throughput> {
   const server = await startServer(port, {}, '/ar', entry);
   try {
     const url = `${server.base}${path}`;
-    await measure(url, headers?.()); // warm-up: code loaded, the page in memory
-    return await measure(url, headers?.());
+    await measureThroughput(url, { headers }); // warm-up: code loaded, the page in memory
+    return await measureThroughput(url, { headers });
   } finally {
     // The next server takes the same port: this one must be gone, or it would answer in its place.
     server.stop();
@@ -53,7 +39,7 @@ export async function benchFrontDoor(port: number, storyPath: string): Promise<R
   }
   // Next's Draft Mode cookie carries the build's preview id; with it, the page renders on every request.
   const { previewModeId } = JSON.parse(fs.readFileSync('.next/prerender-manifest.json', 'utf8')).preview;
-  const perRequest = await measureOn('server', port, storyPath, () => ({ cookie: `__prerender_bypass=${previewModeId}` }));
+  const perRequest = await measureOn('server', port, storyPath, { cookie: `__prerender_bypass=${previewModeId}` });
   const row = (name: string, t: Throughput): Result[] => [
     { name: `story page, ${name}, requests/s`, value: t.requestsPerSecond, unit: 'req/s' },
     { name: `story page, ${name}, latency p50 (p99)`, value: t.p50, unit: `ms (${t.p99} ms)` },
