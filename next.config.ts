@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
@@ -6,8 +5,11 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 const config: NextConfig = {
   poweredByHeader: false,
-  // Next's file-system cache, except that it never stores a 404 (lib/cache/isr-cache-handler.mjs).
-  cacheHandler: path.resolve('lib/cache/isr-cache-handler.mjs'),
+  // Next would hash every page it sends for its ETag; the page cache tags each page once instead
+  // (lib/cache/isr-cache-handler.mjs) and server.mjs answers If-None-Match.
+  generateEtags: false,
+  // No `cacheHandler` here: server.mjs installs lib/cache/isr-cache-handler.mjs (Next's file-system cache,
+  // except that it never stores a 404), because Next imports a configured handler anew on every request.
   // Metadata in <head> of the first response for every user agent, not only Next's list of bots:
   // a page first rendered for a browser is cached and then served to scrapers as it is.
   htmlLimitedBots: /.*/,
@@ -17,20 +19,15 @@ const config: NextConfig = {
   experimental: { sri: { algorithm: 'sha256' } },
   images: {
     formats: ['image/avif', 'image/webp'],
+    // Widths for srcset: phones (360–412 px at 1.75–3×), tablets, and the widest picture (a 768 px hero
+    // at 2×). Next's defaults list ten, up to 3840 px, and every one is written out per picture, in the
+    // HTML and again in the RSC payload.
+    deviceSizes: [640, 750, 828, 1080, 1536, 1920],
+    imageSizes: [256, 384],
   },
   async redirects() {
     // One address per page: the first page of a section is the section front.
     return [{ source: '/:locale(ar|en)/section/:section/page/1', destination: '/:locale/section/:section', permanent: true }];
-  },
-  async headers() {
-    // Whatever an editor's browser is served while it holds a preview cookie stays out of indexes;
-    // the routes themselves decide what the cookie is worth.
-    const noindex = [{ key: 'X-Robots-Tag', value: 'noindex' }];
-    return ['__prerender_bypass', 'sahifa_preview'].map((cookie) => ({
-      source: '/:path*',
-      has: [{ type: 'cookie' as const, key: cookie }],
-      headers: noindex,
-    }));
   },
 };
 

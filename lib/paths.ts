@@ -4,6 +4,7 @@
  */
 import type { Locale } from './locales';
 import type { Section } from './sections';
+import type { Platform } from './share';
 
 export const paths = {
   home: (locale: Locale) => `/${locale}`,
@@ -13,6 +14,8 @@ export const paths = {
   sectionPage: (locale: Locale, section: Section, page: number) => (page === 1 ? paths.section(locale, section) : `/${locale}/section/${section}/page/${page}`),
   // The card's version rides in the query: the image route ignores it, caches and scrapers do not.
   storyShareImage: (locale: Locale, slug: string, version: string) => `${paths.story(locale, slug)}/opengraph-image?v=${version}`,
+  /** Redirects to the platform's share form (app/[locale]/news/[slug]/share/[platform]). */
+  storyShare: (locale: Locale, slug: string, platform: Platform) => `${paths.story(locale, slug)}/share/${platform}`,
   siteShareImage: (locale: Locale, version: string) => `/${locale}/opengraph-image?v=${version}`,
   editorsList: (locale: Locale) => `/${locale}/preview`,
   feed: (locale: Locale) => `/${locale}/feed.xml`,

@@ -6,6 +6,10 @@
 export const platforms = ['whatsapp', 'telegram', 'x', 'facebook', 'linkedin', 'email'] as const;
 export type Platform = (typeof platforms)[number];
 
+export function isPlatform(value: string): value is Platform {
+  return (platforms as readonly string[]).includes(value);
+}
+
 /** Sources for shares that are not a platform link: the device's share sheet and "copy link". */
 export type ShareSource = Platform | 'native' | 'copy_link';
 
@@ -13,7 +17,6 @@ export interface ShareableStory {
   /** Absolute canonical URL, percent-encoded. */
   url: string;
   title: string;
-  summary: string;
 }
 
 export function trackedUrl(canonical: string, source: ShareSource): string {
@@ -39,6 +42,6 @@ export function shareLink(platform: Platform, story: ShareableStory): string {
     case 'linkedin':
       return `https://www.linkedin.com/sharing/share-offsite/?url=${enc(url)}`;
     case 'email':
-      return `mailto:?subject=${enc(story.title)}&body=${enc(`${story.summary}\n\n${url}`)}`;
+      return `mailto:?subject=${enc(story.title)}&body=${enc(url)}`;
   }
 }

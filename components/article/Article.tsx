@@ -30,7 +30,7 @@ export async function Article({ story, related }: Props) {
         {story.authors && story.authors.length > 0 && (
           <p className="text-meta text-muted">{t('story.by', { names: story.authors.join(t('story.listSeparator')) })}</p>
         )}
-        <StoryShare story={story} />
+        <StoryShare story={story} withPanel />
       </header>
 
       {story.image && <HeroFigure image={story.image} locale={story.locale} />}
@@ -51,7 +51,7 @@ export async function Article({ story, related }: Props) {
           <ul className="mt-4 grid gap-6 sm:grid-cols-2">
             {related.map((item) => (
               <li key={item.slug}>
-                <StoryCard story={item} />
+                <StoryCard story={item} size="related" />
               </li>
             ))}
           </ul>

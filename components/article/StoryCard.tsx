@@ -4,11 +4,14 @@ import type { StorySummary } from '@/lib/content';
 import { DateLine } from './DateLine';
 import { ResponsiveImage } from './ResponsiveImage';
 
-type Size = 'feature' | 'lead' | 'regular' | 'compact';
+type Size = 'feature' | 'lead' | 'regular' | 'related' | 'compact';
 
 interface Props {
   story: StorySummary;
-  /** feature: picture above a big headline; lead: picture beside it; regular: a card; compact: headline only. */
+  /**
+   * feature: picture above a big headline; lead: picture beside it; regular: a card; related: a card
+   * without its summary, under a story the reader has just read; compact: headline only.
+   */
   size?: Size;
   headingLevel?: 'h2' | 'h3';
 }
@@ -17,6 +20,7 @@ const layout: Record<Size, { article: string; picture: string; text: string; tit
   feature: { article: 'flex flex-col gap-4', picture: '', text: 'flex flex-col gap-3', title: 'text-title-lg sm:text-title-xl', sizes: '(min-width: 1024px) 66vw, 100vw' },
   lead: { article: 'grid gap-4 md:grid-cols-5 md:gap-8', picture: 'md:col-span-3', text: 'flex flex-col gap-3 md:col-span-2', title: 'text-title-lg sm:text-title-xl', sizes: '(min-width: 768px) 60vw, 100vw' },
   regular: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '(min-width: 768px) 30vw, 100vw' },
+  related: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '(min-width: 640px) 320px, 100vw' },
   compact: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '' },
 };
 
@@ -47,7 +51,7 @@ export async function StoryCard({ story, size = 'regular', headingLevel: Heading
             {story.title}
           </a>
         </Heading>
-        {size !== 'compact' && <p className={prominent ? 'text-dek text-muted' : 'text-meta text-muted'}>{story.summary}</p>}
+        {size !== 'compact' && size !== 'related' && <p className={prominent ? 'text-dek text-muted' : 'text-meta text-muted'}>{story.summary}</p>}
         <DateLine date={story.publishedAt} locale={story.locale} variant="short" className="text-kicker text-muted" />
       </div>
     </article>

@@ -22,8 +22,7 @@ export async function SiteHeader({ locale, alternateHref }: Props) {
           href={alternateHref ?? paths.home(target)}
           hrefLang={target}
           lang={target}
-          className="rounded border border-rule px-3 py-1 text-meta text-ink hover:bg-wash"
-          aria-label={t('language.switchToLong')}
+          className="edition-name rounded border border-rule px-3 py-1 text-meta text-ink hover:bg-wash"
         >
           {t('language.switchTo')}
         </a>

@@ -16,7 +16,7 @@ export interface ShareTarget {
   label: string;
 }
 
-export interface ShareControlProps {
+export interface ShareData {
   title: string;
   summary: string;
   /** Tracked URLs for the share sheet and for "copy link". */
@@ -27,8 +27,9 @@ export interface ShareControlProps {
 }
 
 const ONE_TAP: Platform[] = ['whatsapp', 'telegram'];
-const button =
-  'inline-flex min-h-11 items-center gap-2 rounded-full border border-rule bg-paper px-4 font-display text-meta font-bold text-ink hover:bg-wash focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent';
+const SHARE_PANEL_ID = 'share';
+/** Defined in globals.css: a story page draws eighteen of these, and utilities would spell out fifteen classes on each. */
+const button = 'share-button';
 
 function TargetLink({ target, withName }: { target: ShareTarget; withName: boolean }) {
   const external = target.platform !== 'email';
@@ -46,10 +47,19 @@ function TargetLink({ target, withName }: { target: ShareTarget; withName: boole
   );
 }
 
-export function ShareControl({ title, summary, nativeUrl, copyUrl, targets, labels }: ShareControlProps) {
+/**
+ * Takes its data as one object: a page with two controls passes the same object to both, and the RSC
+ * payload then carries it once.
+ */
+export function ShareControl({ share, withPanel }: { share: ShareData; /** The page's first control: the one that works without JavaScript. */ withPanel: boolean }) {
+  const { title, summary, nativeUrl, copyUrl, targets, labels } = share;
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLElement>(null);
+  // One ref for either trigger: the panel's <summary> or, on a page's later controls, the link to it.
+  const setTrigger = (node: HTMLElement | null) => {
+    triggerRef.current = node;
+  };
   const urlRef = useRef<HTMLInputElement>(null);
   const [hydrated, setHydrated] = useState(false);
   const [status, setStatus] = useState('');
@@ -99,22 +109,30 @@ export function ShareControl({ title, summary, nativeUrl, copyUrl, targets, labe
 
   return (
     <div className="flex flex-wrap items-start gap-2" data-share>
-      <details className="group">
-        <summary ref={triggerRef} onClick={open} aria-haspopup="dialog" className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+      {withPanel ? (
+        <details className="group" id={SHARE_PANEL_ID}>
+          <summary ref={setTrigger} onClick={open} aria-haspopup="dialog" className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+            <Icon name="share" />
+            {labels.share}
+          </summary>
+          {/* Without JavaScript the summary opens this panel: every platform and the link to copy by hand. */}
+          <div className="mt-2 grid gap-2 rounded-lg border border-rule bg-paper p-3 sm:grid-cols-2" aria-label={labels.more} role="group">
+            {targets.map((target) => (
+              <TargetLink key={target.platform} target={target} withName />
+            ))}
+            <label className="text-kicker text-muted sm:col-span-2">
+              {labels.urlLabel}
+              <input readOnly value={copyUrl} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink" />
+            </label>
+          </div>
+        </details>
+      ) : (
+        // Without JavaScript this goes to the page's first control, whose panel has every link.
+        <a ref={setTrigger} href={`#${SHARE_PANEL_ID}`} onClick={open} aria-haspopup="dialog" className={button}>
           <Icon name="share" />
           {labels.share}
-        </summary>
-        {/* Without JavaScript the summary opens this panel: every platform and the link to copy by hand. */}
-        <div className="mt-2 grid gap-2 rounded-lg border border-rule bg-paper p-3 sm:grid-cols-2" aria-label={labels.more} role="group">
-          {targets.map((target) => (
-            <TargetLink key={target.platform} target={target} withName />
-          ))}
-          <label className="text-kicker text-muted sm:col-span-2">
-            {labels.urlLabel}
-            <input readOnly value={copyUrl} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink" />
-          </label>
-        </div>
-      </details>
+        </a>
+      )}
       {targets
         .filter((target) => ONE_TAP.includes(target.platform))
         .map((target) => (

@@ -34,29 +34,71 @@ async function openDialog(page: Page) {
 for (const locale of ['ar', 'en'] as const) {
   const story = () => content.story(locale, REFERENCE_SLUG)!;
 
-  test(`${locale}: every share link matches its platform's format, with the canonical URL, its source and the title`, async ({ page }) => {
+  test(`${locale}: every share link reaches its platform's form, with the canonical URL, its source and the title`, async ({ page, request }) => {
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const canonical = await canonicalOf(page);
     const links = page.locator('[data-share]').first().locator('details a[data-platform]');
     const hrefs = Object.fromEntries(
       await links.evaluateAll((as) => as.map((a) => [a.getAttribute('data-platform'), a.getAttribute('href')!])),
     ) as Record<string, string>;
+    const { title } = story();
+    // Web platforms: a short link to the story's share redirect, which answers with the platform's form.
+    const targets: Record<string, string> = {};
+    for (const platform of ['whatsapp', 'telegram', 'x', 'facebook', 'linkedin']) {
+      expect(hrefs[platform]).toBe(`${storyPath(locale, REFERENCE_SLUG)}/share/${platform}`);
+      const response = await request.get(hrefs[platform], { maxRedirects: 0 });
+      expect(response.status(), platform).toBe(302);
+      expect(response.headers()['cache-control']).toBe('public, max-age=300');
+      expect(response.headers()['x-robots-tag']).toBe('noindex');
+      targets[platform] = response.headers()['location'];
+    }
     const query = (href: string) => Object.fromEntries(new URL(href).searchParams);
-    const { title, summary } = story();
-    expect(new URL(hrefs.whatsapp).origin + new URL(hrefs.whatsapp).pathname).toBe('https://wa.me/');
-    expect(query(hrefs.whatsapp)).toEqual({ text: `${title}\n${tracked(canonical, 'whatsapp')}` });
-    expect(hrefs.telegram.startsWith('https://t.me/share/url?')).toBe(true);
-    expect(query(hrefs.telegram)).toEqual({ url: tracked(canonical, 'telegram'), text: title });
-    expect(hrefs.x.startsWith('https://x.com/intent/tweet?')).toBe(true);
-    expect(query(hrefs.x)).toEqual({ url: tracked(canonical, 'x'), text: title });
-    expect(hrefs.facebook.startsWith('https://www.facebook.com/sharer/sharer.php?')).toBe(true);
-    expect(query(hrefs.facebook)).toEqual({ u: tracked(canonical, 'facebook') });
-    expect(hrefs.linkedin.startsWith('https://www.linkedin.com/sharing/share-offsite/?')).toBe(true);
-    expect(query(hrefs.linkedin)).toEqual({ url: tracked(canonical, 'linkedin') });
+    expect(new URL(targets.whatsapp).origin + new URL(targets.whatsapp).pathname).toBe('https://wa.me/');
+    expect(query(targets.whatsapp)).toEqual({ text: `${title}\n${tracked(canonical, 'whatsapp')}` });
+    expect(targets.telegram.startsWith('https://t.me/share/url?')).toBe(true);
+    expect(query(targets.telegram)).toEqual({ url: tracked(canonical, 'telegram'), text: title });
+    expect(targets.x.startsWith('https://x.com/intent/tweet?')).toBe(true);
+    expect(query(targets.x)).toEqual({ url: tracked(canonical, 'x'), text: title });
+    expect(targets.facebook.startsWith('https://www.facebook.com/sharer/sharer.php?')).toBe(true);
+    expect(query(targets.facebook)).toEqual({ u: tracked(canonical, 'facebook') });
+    expect(targets.linkedin.startsWith('https://www.linkedin.com/sharing/share-offsite/?')).toBe(true);
+    expect(query(targets.linkedin)).toEqual({ url: tracked(canonical, 'linkedin') });
+    // Email opens the mail app straight from the page.
     const mail = new URLSearchParams(hrefs.email.slice('mailto:?'.length));
     expect(mail.get('subject')).toBe(title);
-    expect(mail.get('body')).toBe(`${summary}\n\n${tracked(canonical, 'email', 'email')}`);
+    expect(mail.get('body')).toBe(tracked(canonical, 'email', 'email'));
     expect(canonical).not.toContain('utm_');
+  });
+
+  test(`${locale}: the share control further down opens the same sheet, and without JavaScript leads to the first one`, async ({ page, browser, baseURL }) => {
+    await withoutWebShare(page);
+    await page.goto(storyPath(locale, REFERENCE_SLUG));
+    const later = page.locator('[data-share]').nth(1);
+    await expect(later.locator('details')).toHaveCount(0);
+    await later.getByRole('link', { name: labels[locale].share }).click();
+    await expect(page.locator('dialog[open]')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(later.getByRole('link', { name: labels[locale].share })).toBeFocused();
+
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const plain = await context.newPage();
+    await plain.goto(storyPath(locale, REFERENCE_SLUG));
+    await plain.locator('[data-share]').nth(1).getByRole('link', { name: labels[locale].share }).click();
+    await expect(plain).toHaveURL(/#share$/);
+    await expect(plain.locator('[data-share]').first().locator('details#share')).toBeInViewport();
+    await context.close();
+  });
+
+  test(`${locale}: the share redirect answers 404 for what is not a published story's platform`, async ({ request }) => {
+    for (const path of [
+      `${storyPath(locale, REFERENCE_SLUG)}/share/email`,
+      `${storyPath(locale, REFERENCE_SLUG)}/share/myspace`,
+      `${storyPath(locale, 'no-such-story')}/share/whatsapp`,
+      `${storyPath(locale, 'draft-city-rooftop-gardens')}/share/whatsapp`,
+    ]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+    }
   });
 
   test(`${locale}: with JavaScript off, WhatsApp and Telegram are one tap and the rest open without script`, async ({ browser, baseURL }) => {
@@ -66,7 +108,7 @@ for (const locale of ['ar', 'en'] as const) {
     const share = page.locator('[data-share]').first();
     await expect(share.getByRole('link', { name: labels[locale].whatsapp }).last()).toBeVisible();
     await expect(share.getByRole('link', { name: labels[locale].telegram }).last()).toBeVisible();
-    await expect(share.getByRole('link', { name: labels[locale].whatsapp }).last()).toHaveAttribute('href', /^https:\/\/wa\.me\/\?text=/);
+    await expect(share.getByRole('link', { name: labels[locale].whatsapp }).last()).toHaveAttribute('href', `${storyPath(locale, REFERENCE_SLUG)}/share/whatsapp`);
     await share.locator('summary').click();
     for (const platform of ['whatsapp', 'telegram', 'x', 'facebook', 'linkedin', 'email']) {
       await expect(share.locator(`details a[data-platform="${platform}"]`)).toBeVisible();

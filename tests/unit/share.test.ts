@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { platforms, shareLink, trackedUrl } from '@/lib/share';
+import { isPlatform, platforms, shareLink, trackedUrl } from '@/lib/share';
 
 const story = {
   url: `https://sahifa.example/ar/news/${encodeURIComponent('قصة-عربية')}`,
   title: 'عنوان "مقتبس" & #وسم 🎉 \u200Fمع علامة اتجاه',
-  summary: 'ملخص & المزيد',
 };
 
 function params(link: string) {
@@ -31,7 +30,7 @@ describe('shareLink', () => {
     expect(mail.startsWith('mailto:?')).toBe(true);
     const mailParams = new URLSearchParams(mail.slice('mailto:?'.length));
     expect(mailParams.get('subject')).toBe(story.title);
-    expect(mailParams.get('body')).toBe(`${story.summary}\n\n${tracked('email')}`);
+    expect(mailParams.get('body')).toBe(tracked('email'));
   });
 
   it('leaves no raw quote, ampersand, hash, space or non-ASCII character in any link', () => {
@@ -41,5 +40,12 @@ describe('shareLink', () => {
       for (const pair of query.split('&')) expect(pair.split('=')[1]).toMatch(/^[A-Za-z0-9%._~*'()!-]*$/);
       expect(link).not.toMatch(/[\s"#\u0080-\uFFFF]/);
     }
+  });
+});
+
+describe('isPlatform', () => {
+  it('takes the platforms and nothing else, whatever a URL segment holds', () => {
+    for (const platform of platforms) expect(isPlatform(platform)).toBe(true);
+    for (const other of ['', 'WhatsApp', 'constructor', '__proto__', 'email ', 'sms']) expect(isPlatform(other)).toBe(false);
   });
 });
