@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import fresh from 'fresh';
 import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
 import { securityHeaders, securityOptionsFromEnv } from './lib/http/security-headers.mjs';
 
@@ -26,6 +27,11 @@ process.chdir(dir);
 // Next reads NODE_ENV when it loads, so it is set before the import.
 process.env.NODE_ENV = 'production';
 const { default: next } = await import('next');
+// Our page cache (lib/cache/isr-cache-handler.mjs), through the hook Next reads for a platform's cache
+// rather than next.config's `cacheHandler`, which Next imports again for every request (next-server.js,
+// getIncrementalCache): measured 80 µs of a cached page's 2 ms of CPU. Read once per request, no import.
+const { default: PageCache } = await import('./lib/cache/isr-cache-handler.mjs');
+/** @type {any} */ (globalThis)[Symbol.for('@next/cache-handlers')] = { FetchCache: PageCache };
 
 const editionTexts = fs
   .readdirSync(path.join(dir, 'messages'))
@@ -47,11 +53,30 @@ const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/**
+ * A conditional GET whose tag still matches gets 304 with no body. Next's own check is off with its
+ * ETags (next.config.ts); a stored page carries the tag its cache entry was given (lib/cache).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+function answerNotModified(req, res) {
+  const writeHead = res.writeHead;
+  /** @type {any} */ (res).writeHead = function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {
+    if (statusCode === 200 && fresh(req.headers, { etag: res.getHeader('etag') })) {
+      for (const name of ['content-length', 'content-type', 'content-encoding']) res.removeHeader(name);
+      // Node drops the body of a 304 that Next then writes.
+      return writeHead.call(this, 304, ...rest);
+    }
+    return writeHead.call(this, statusCode, ...rest);
+  };
+}
+
 const server = createServer((req, res) => {
   for (const [name, value] of isPreview(req) ? PREVIEW_HEADERS : PUBLIC_HEADERS) res.setHeader(name, value);
   const method = req.method ?? 'GET';
   const refusal = refusalOf(method, req.url ?? '/');
   if (refusal) return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
+  if (req.headers['if-none-match']) answerNotModified(req, res);
   handle(req, res).catch((error) => {
     // Next answers its own errors; anything that still escapes must not end the process for every reader.
     console.error(error);

@@ -1,14 +1,15 @@
 /**
- * The page cache Next uses for pages, route handlers and share images (next.config.ts `cacheHandler`;
+ * The page cache Next uses for pages, route handlers and share images (installed by server.mjs;
  * loaded at run time, so plain JS).
  *
  * Without REDIS_URL: Next's own file-system cache, less one thing: a 404 is never stored. Every unknown
  * URL a crawler or an attacker tries would otherwise leave an entry on disk and in memory for good
  * (about 40 KB each); a 404 costs a render instead (docs/adr/0002).
  * Every page it stores carries a second Content-Security-Policy that allows only that page's own inline
- * scripts, by hash (lib/http/security-headers.mjs); Next sends stored headers with the page.
+ * scripts, by hash (lib/http/security-headers.mjs), and its ETag; Next sends stored headers with the page.
  * With REDIS_URL: the same cache under a shared one on Redis (./shared-cache.mjs).
  */
+import { createHash } from 'node:crypto';
 import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 import { pageScriptPolicy } from '../http/security-headers.mjs';
 import { createSharedCache } from './shared-cache.mjs';
@@ -16,28 +17,34 @@ import { createSharedCache } from './shared-cache.mjs';
 const NextFileSystemCache = FileSystemCache.default ?? FileSystemCache;
 
 /**
- * Adds the page's own script policy to a stored page that lacks it: pages rendered at run time get it
- * when stored; pages prerendered by `next build` (written by Next, not through this handler) when first
- * read. The entry is the one Next keeps in memory, so the hashing happens once per page and process.
+ * Adds what a stored page's responses need and lacks, once per page version rather than per response:
+ * - its own script policy (pages rendered at run time get it when stored; pages prerendered by
+ *   `next build`, written by Next and not through this handler, when first read);
+ * - an ETag. Next would hash the whole HTML for every response it sends (`generateEtags`, about 15% of a
+ *   cached page's CPU, measured), so next.config.ts turns that off and the page carries a tag made here;
+ *   server.mjs answers If-None-Match with it. Weak: the HTML and the RSC payload of one render share it.
+ * The entry is the one Next keeps in memory, so this happens once per page and process.
  */
-function withPageScriptPolicy(value) {
-  if (value?.kind === 'APP_PAGE' && typeof value.html === 'string' && value.html && !value.headers?.['content-security-policy']) {
-    value.headers = { ...value.headers, 'content-security-policy': pageScriptPolicy(value.html) };
-  }
+function withPageHeaders(value) {
+  if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string' || !value.html) return value;
+  const added = {};
+  if (!value.headers?.['content-security-policy']) added['content-security-policy'] = pageScriptPolicy(value.html);
+  if (!value.headers?.etag) added.etag = `W/"${createHash('sha1').update(value.html).digest('base64url')}"`;
+  if (Object.keys(added).length) value.headers = { ...value.headers, ...added };
   return value;
 }
 
 class LocalCache extends NextFileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
-    withPageScriptPolicy(entry?.value);
+    withPageHeaders(entry?.value);
     return entry;
   }
 
   async set(key, data, ctx) {
     if (data?.status === 404) return;
     // The same object goes on to answer the request that rendered it, so that answer has the policy too.
-    return super.set(key, withPageScriptPolicy(data), ctx);
+    return super.set(key, withPageHeaders(data), ctx);
   }
 }
 

@@ -68,7 +68,8 @@ export function pageScriptPolicy(/** @type {string} */ html) {
 
 /**
  * The headers for one response. Preview responses (the preview routes, or a request carrying the
- * preview cookie) may be framed by the configured CMS; nothing else may be framed at all.
+ * preview cookie) may be framed by the configured CMS, and stay out of indexes whatever the route
+ * answers (the routes themselves decide what the cookie is worth); nothing else may be framed at all.
  * @param {HeaderOptions} options
  * @param {boolean} isPreview
  * @returns {[string, string][]}
@@ -84,6 +85,7 @@ export function securityHeaders({ https, hsts, previewFrameAncestors }, isPrevie
   ]);
   // Older browsers know only this one; with a CMS allowed to frame previews it would forbid too much.
   if (!frameAncestors.length) headers.push(['X-Frame-Options', 'DENY']);
+  if (isPreview) headers.push(['X-Robots-Tag', 'noindex']);
   if (https && hsts) headers.push(['Strict-Transport-Security', 'max-age=31536000']);
   return headers;
 }

@@ -6,6 +6,8 @@ export interface Result {
   unit: string;
   /** At most this; a negative target means at least its absolute value (scores). */
   target?: number;
+  /** The same figure for the reference measured in the same run (a bare Next app), as printed. */
+  reference?: string;
 }
 
 export function meets(r: Result): boolean {
@@ -24,8 +26,9 @@ export function printResults(results: Result[]): number {
     const verdict = r.target === undefined ? '' : `  ${meets(r) ? 'ok' : 'MISSED'} (target ${targetText(r)} ${r.unit})`;
     if (!meets(r)) missed++;
     // Counts (requests, errors) read as counts; measured quantities keep their decimals.
-    const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.unit === '' ? 3 : r.unit === '×' ? 2 : 1);
-    console.log(`${r.name.padEnd(60)} ${value.padStart(9)} ${r.unit}${verdict}`);
+    const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.unit === '' ? 3 : r.unit === '×' || (r.unit === 'ms' && r.value < 10) ? 2 : 1);
+    const reference = r.reference ? `  [${r.reference}]` : '';
+    console.log(`${r.name.padEnd(60)} ${value.padStart(9)} ${r.unit}${verdict}${reference}`);
   }
   return missed;
 }

@@ -96,6 +96,23 @@ export function groupRssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU time (user and system) used so far by every process in the server's group, in ms. */
+export function groupCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || !isInGroup(entry, pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  // Linux counts in clock ticks of 1/100 s.
+  return ticks * 10;
+}
+
 const PROBE = fileURLToPath(new URL('./heap-probe.cjs', import.meta.url));
 
 /** Node options that let `liveHeapMb` ask the server for its heap after a full collection. */
