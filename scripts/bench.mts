@@ -3,13 +3,16 @@
  * Results go to stdout and artifacts/bench.json. Exit 1 when a target is missed.
  *
  *   share image   the reference story's card, PNG, 30 renders: cold (a fresh process each) and warm
- *   JavaScript    gzip bytes the story page loads, and the share control's own part of it
- *   throughput    requests per second for the story page, home, the share image and `/` (the proxy)
- *   lighthouse    the reference story in both editions, Lighthouse's mobile run: scores, LCP, TBT, CLS
+ *   page weight   the reference story's HTML in both editions (and its RSC payload), the gzip bytes of
+ *                 JavaScript it loads (the share control's own part), beside a bare Next page's
+ *   throughput    requests per second for the share image and `/` (the proxy)
+ *   lighthouse    the reference story in both editions, Lighthouse's mobile run, median of 3: scores,
+ *                 FCP, LCP, TBT, CLS, font bytes; beside the bare Next page of the same size
  *   soak          60 s at 50 connections over a mix of the site's URLs, 404s and refused preview links:
  *                 errors and memory growth after the warm-up (scripts/bench/soak.mts)
  *   bare Next     story page, home, a section front and a feed against a bare Next app serving a static
- *                 page of the story page's size, built from scripts/bench/bare-next/ (≥ 0.9× each)
+ *                 page (a feed: a route handler) of the same size, built from scripts/bench/bare-next/
+ *                 and running next to Sahifa for the whole run (≥ 0.9× each)
  *   front door    the story page's requests/s from server.mjs against `next start` of the same build, and
  *                 rendered per request, as a CSP nonce would need (scripts/bench/front-door.mts)
  *
@@ -25,7 +28,7 @@ import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../tests/chromium.ts';
 import { printResults, type Result } from './bench/results.mts';
 import { buildUnlessSkipped, startServer, type BenchServer } from './bench/server.mts';
-import { benchAgainstBareNext } from './bench/bare-next.mts';
+import { benchAgainstBareNext, counterparts, startBareNext, type Counterpart } from './bench/bare-next.mts';
 import { benchFrontDoor } from './bench/front-door.mts';
 import { benchSoak, soakServerEnv, tempHeapProbeFile } from './bench/soak.mts';
 
@@ -55,6 +58,8 @@ function benchShareImage(): Result[] {
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
 const STORY = '/ar/news/armenia-freezes-csto-participation';
+const STORY_EN = '/en/news/armenia-freezes-csto-participation';
+export const REPRODUCE = 'npm run bench (BENCH_SKIP_BUILD=1 measures the current .next build; the soak alone: npm run bench:soak)';
 
 const HEAP_PROBE_FILE = tempHeapProbeFile();
 
@@ -72,23 +77,41 @@ async function withServer<T>(run: (server: BenchServer) => Promise<T>): Promise<
   }
 }
 
-async function benchJavaScript(): Promise<Result[]> {
-  const html = await (await fetch(`${BASE}${STORY}`)).text();
-  // Scripts a modern browser runs: `noModule` polyfills are skipped by every browser that has modules.
+/** Gzip bytes of the scripts a modern browser runs on a page, and those of the share control's chunk. */
+async function scriptBytes(base: string, path: string): Promise<{ total: number; share: number }> {
+  const html = await (await fetch(`${base}${path}`)).text();
+  // `noModule` polyfills are skipped by every browser that has modules.
   const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/noModule/i.test(tag));
   const sources = [...new Set(tags.flatMap((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1] ?? []))];
   let total = 0;
   let share = 0;
   for (const src of sources) {
-    const body = Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer());
+    const body = Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer());
     const gzipped = zlib.gzipSync(body, { level: 9 }).length;
     total += gzipped;
     // The island's chunk is the one holding its markup hook; Next's runtime and React are the rest.
     if (body.includes('data-share')) share += gzipped;
   }
+  return { total, share };
+}
+
+async function benchPageWeight(bare: BenchServer, reference: Counterpart): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const path of [STORY, STORY_EN]) {
+    const html = await (await fetch(`${BASE}${path}`)).text();
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push[\s\S]*?<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[0]), 0);
+    const locale = path.split('/')[1];
+    results.push(
+      { name: `${locale} story HTML, uncompressed`, value: Buffer.byteLength(html) / 1024, unit: 'KB', target: 60 },
+      { name: `${locale} story HTML, of which the inline RSC payload`, value: payload / 1024, unit: 'KB' },
+    );
+  }
+  const ours = await scriptBytes(BASE, STORY);
+  const theirs = await scriptBytes(bare.base, reference.barePath);
   return [
-    { name: 'story page JavaScript, all scripts (gzip)', value: total / 1024, unit: 'KB' },
-    { name: 'share control JavaScript, its own chunk (gzip)', value: share / 1024, unit: 'KB', target: 5 },
+    ...results,
+    { name: 'story page JavaScript, all scripts (gzip)', value: ours.total / 1024, unit: 'KB', target: 120, reference: `bare Next page: ${(theirs.total / 1024).toFixed(1)} KB` },
+    { name: 'share control JavaScript, its own chunk (gzip)', value: ours.share / 1024, unit: 'KB', target: 5 },
   ];
 }
 
@@ -100,9 +123,8 @@ async function requestsPerSecond(path: string, expectStatus: number): Promise<nu
 }
 
 async function benchThroughput(): Promise<Result[]> {
+  // Pages and feeds are measured against bare Next (scripts/bench/bare-next.mts).
   const measures: [string, string, number][] = [
-    ['story page (static)', STORY, 200],
-    ['home page (static)', '/ar', 200],
     ['share image (prerendered PNG)', `${STORY}/opengraph-image`, 200],
     ['/ through the locale proxy (redirect)', '/', 307],
   ];
@@ -116,33 +138,66 @@ async function benchThroughput(): Promise<Result[]> {
 
 const LIGHTHOUSE_RUNS = 3;
 
-async function benchLighthouse(): Promise<Result[]> {
+interface PageAudit {
+  scores: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  fontKb: number;
+  /** Arabic faces other than the language switch's few letters. */
+  arabicFontFiles: number;
+  benchmarkIndex: number;
+}
+
+/** Lighthouse's simulated mobile run, three times: the median of each figure (runs vary on a shared machine). */
+type LighthouseReport = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+async function auditPage(port: number, url: string): Promise<PageAudit> {
+  const runs: LighthouseReport[] = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+    const run = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    runs.push(run!.lhr);
+  }
+  const of = (value: (lhr: LighthouseReport) => number) => median(runs.map(value));
+  const fonts = (lhr: LighthouseReport) =>
+    ((lhr.audits['network-requests'].details as { items?: { url: string; resourceType?: string; transferSize?: number }[] })?.items ?? []).filter((r) => r.resourceType === 'Font');
+  return {
+    scores: Object.fromEntries(
+      (['performance', 'accessibility', 'best-practices', 'seo'] as const).map((id) => [id, of((lhr) => Math.round((lhr.categories[id].score ?? 0) * 100))]),
+    ) as PageAudit['scores'],
+    fcp: of((lhr) => lhr.audits['first-contentful-paint'].numericValue!),
+    lcp: of((lhr) => lhr.audits['largest-contentful-paint'].numericValue!),
+    tbt: of((lhr) => lhr.audits['total-blocking-time'].numericValue!),
+    cls: of((lhr) => lhr.audits['cumulative-layout-shift'].numericValue!),
+    fontKb: of((lhr) => fonts(lhr).reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024),
+    arabicFontFiles: of((lhr) => fonts(lhr).filter((r) => /arabic/.test(r.url)).length),
+    benchmarkIndex: of((lhr) => lhr.environment.benchmarkIndex),
+  };
+}
+
+async function benchLighthouse(bare: BenchServer, references: Record<'ar' | 'en', Counterpart>): Promise<Result[]> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ['--headless=new', ...chromiumFlags] });
   const results: Result[] = [];
   try {
-    for (const locale of ['ar', 'en']) {
-      // Lighthouse's simulated mobile run varies from run to run on a shared machine: take the median of three.
-      const runs = [];
-      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-        const run = await lighthouse(`${BASE}/${locale}/news/armenia-freezes-csto-participation`, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-        });
-        runs.push(run!.lhr);
-      }
-      const score = (id: string) => median(runs.map((lhr) => Math.round((lhr.categories[id].score ?? 0) * 100)));
-      const metric = (id: string) => median(runs.map((lhr) => lhr.audits[id].numericValue!));
+    for (const [locale, path] of [['ar', STORY], ['en', STORY_EN]] as const) {
+      const ours = await auditPage(chrome.port, `${BASE}${path}`);
+      const theirs = await auditPage(chrome.port, `${bare.base}${references[locale].barePath}`);
+      const name = `lighthouse ${locale} story`;
+      const ref = (text: string | number) => `bare Next page: ${text}`;
       results.push(
-        { name: `lighthouse ${locale} story, performance (mobile, median of 3)`, value: score('performance'), unit: '/100', target: -90 },
-        { name: `lighthouse ${locale} story, accessibility`, value: score('accessibility'), unit: '/100', target: -100 },
-        { name: `lighthouse ${locale} story, best practices`, value: score('best-practices'), unit: '/100' },
-        { name: `lighthouse ${locale} story, SEO`, value: score('seo'), unit: '/100', target: -90 },
-        { name: `lighthouse ${locale} story, largest contentful paint`, value: metric('largest-contentful-paint'), unit: 'ms', target: 2500 },
-        { name: `lighthouse ${locale} story, total blocking time`, value: metric('total-blocking-time'), unit: 'ms', target: 200 },
-        { name: `lighthouse ${locale} story, cumulative layout shift`, value: metric('cumulative-layout-shift'), unit: '', target: 0.1 },
+        { name: `${name}, performance (mobile, median of 3)`, value: ours.scores.performance, unit: '/100', target: -100, reference: ref(theirs.scores.performance) },
+        { name: `${name}, accessibility`, value: ours.scores.accessibility, unit: '/100', target: -100, reference: ref(theirs.scores.accessibility) },
+        { name: `${name}, best practices`, value: ours.scores['best-practices'], unit: '/100', target: -100, reference: ref(theirs.scores['best-practices']) },
+        { name: `${name}, SEO`, value: ours.scores.seo, unit: '/100', target: -100, reference: ref(theirs.scores.seo) },
+        { name: `${name}, first contentful paint`, value: ours.fcp, unit: 'ms', reference: ref(`${Math.round(theirs.fcp)} ms`) },
+        { name: `${name}, largest contentful paint`, value: ours.lcp, unit: 'ms', target: 1800, reference: ref(`${Math.round(theirs.lcp)} ms`) },
+        { name: `${name}, total blocking time`, value: ours.tbt, unit: 'ms', target: 100, reference: ref(`${Math.round(theirs.tbt)} ms`) },
+        { name: `${name}, cumulative layout shift`, value: ours.cls, unit: '', target: 0.005, reference: ref(theirs.cls.toFixed(3)) },
+        { name: `${name}, fonts fetched`, value: ours.fontKb, unit: 'KB', reference: ref(`${theirs.fontKb.toFixed(1)} KB`) },
       );
+      if (locale === 'en') results.push({ name: `${name}, Arabic faces fetched (beyond the language switch's)`, value: ours.arabicFontFiles, unit: 'files', target: 0 });
+      results.push({ name: `${name}, Lighthouse's benchmark index of this machine`, value: ours.benchmarkIndex, unit: '' });
     }
   } finally {
     chrome.kill();
@@ -160,22 +215,40 @@ async function measured(name: string, run: () => Promise<Result[]> | Result[]): 
   }
 }
 
+const BARE_PORT = PORT + 2;
+
 const results = [
   ...(await measured('share image', benchShareImage)),
-  ...(await withServer(async (server) => [
-    ...(await measured('JavaScript', benchJavaScript)),
-    ...(await measured('throughput', benchThroughput)),
-    ...(await measured('bare Next', () =>
-      benchAgainstBareNext(server, PORT + 2, { 'story page': STORY, home: '/ar', 'section front': '/ar/section/world', feed: '/ar/feed.xml' }),
-    )),
-    ...(await measured('lighthouse', benchLighthouse)),
-    // The soak goes last: its load would otherwise weigh on the Lighthouse runs.
-    ...(await measured('soak', () => benchSoak(server, { heapProbeFile: HEAP_PROBE_FILE }))),
-  ])),
+  ...(await withServer(async (server) => {
+    const pages = await counterparts(server, {
+      'ar story page': STORY,
+      'en story page': STORY_EN,
+      home: '/ar',
+      'section front': '/ar/section/world',
+      feed: '/ar/feed.xml',
+    });
+    const bare = await startBareNext(BARE_PORT, pages);
+    try {
+      return [
+        ...(await measured('page weight', () => benchPageWeight(bare, pages['ar story page']))),
+        ...(await measured('throughput', benchThroughput)),
+        ...(await measured('bare Next', () =>
+          benchAgainstBareNext(server, bare, { 'story page': pages['ar story page'], home: pages.home, 'section front': pages['section front'], feed: pages.feed }),
+        )),
+        ...(await measured('lighthouse', () => benchLighthouse(bare, { ar: pages['ar story page'], en: pages['en story page'] }))),
+        // The soak goes last: its load would otherwise weigh on the Lighthouse runs.
+        ...(await measured('soak', () => benchSoak(server, { heapProbeFile: HEAP_PROBE_FILE }))),
+      ];
+    } finally {
+      bare.stop();
+      await bare.exited;
+    }
+  })),
   // Servers of its own, one after the other, on the next port.
   ...(await measured('front door', () => benchFrontDoor(PORT + 1, STORY))),
 ];
+console.log(`reproduce: ${REPRODUCE}`);
 const missed = printResults(results);
 fs.mkdirSync('artifacts', { recursive: true });
-fs.writeFileSync('artifacts/bench.json', JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+fs.writeFileSync('artifacts/bench.json', JSON.stringify({ date: new Date().toISOString(), command: REPRODUCE, results }, null, 2));
 process.exit(missed ? 1 : 0);

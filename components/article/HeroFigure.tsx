@@ -20,7 +20,8 @@ export async function HeroFigure({ image, locale }: { image: StoryImage; locale:
         <figcaption className="mt-2 text-meta text-muted">
           {image.caption}
           {image.caption && image.credit && t('creditSeparator')}
-          {image.credit && <span className="font-display font-bold">{image.credit}</span>}
+          {/* No line height of its own: a second face in the line would change the line's height when it arrives. */}
+          {image.credit && <span className="font-display leading-0 font-bold">{image.credit}</span>}
         </figcaption>
       )}
     </figure>
