@@ -4,22 +4,18 @@
  * story's text of the same HTML size (a feed gets a static route handler of the same size, as a feed is
  * one in Next), served by `next start` next to Sahifa and measured in the same run, the same way.
  *
- * Throughput: both servers are measured in turns, three rounds each, the median round counting: on a
- * shared 2-core machine a burst of other work moves one 5-second figure by 30%, and turns spread it
- * over both. Each figure comes with the server's CPU time per request (every process of its group),
- * which such bursts move less than requests/s.
+ * Throughput: both servers are measured in turns (measureInTurns), each figure with the server's CPU
+ * time per request, which bursts of other work on the machine move less than requests/s.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Result } from './results.mts';
-import { BARE_NEXT_DIR, groupCpuMs, startServer, type BenchServer } from './server.mts';
-import { measureThroughput, type Throughput } from './throughput.mts';
+import { BARE_NEXT_DIR, startServer, type BenchServer } from './server.mts';
+import { measureInTurns } from './throughput.mts';
 
 const TEMPLATE = 'scripts/bench/bare-next';
 const SEED_DIR = path.resolve('..', 'shared', 'seeds');
-const ROUNDS = 3;
-const ROUND_SECONDS = 5;
 
 /** A Sahifa URL and the bare app's URL of the same size and kind. */
 export interface Counterpart {
@@ -55,17 +51,6 @@ export async function startBareNext(port: number, wanted: Record<string, Counter
   return startServer(port, {}, Object.values(wanted)[0].barePath, 'bare-next');
 }
 
-interface Measured extends Throughput {
-  cpuMsPerRequest: number;
-}
-
-async function measureRound(server: BenchServer, url: string): Promise<Measured> {
-  const cpuBefore = groupCpuMs(server.pid);
-  const throughput = await measureThroughput(url, { seconds: ROUND_SECONDS });
-  return { ...throughput, cpuMsPerRequest: (groupCpuMs(server.pid) - cpuBefore) / throughput.requests };
-}
-
-const medianRound = (rounds: Measured[]) => [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[rounds.length >> 1];
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /** Each of Sahifa's URLs against its counterpart: requests/s, latency, CPU per request, and the ratio. */
@@ -74,16 +59,10 @@ export async function benchAgainstBareNext(sahifa: BenchServer, bare: BenchServe
   for (const [name, page] of Object.entries(pages)) {
     const urls = { ours: `${sahifa.base}${page.path}`, bare: `${bare.base}${page.barePath}` };
     const bareBytes = (await (await fetch(urls.bare)).arrayBuffer()).byteLength;
-    // Warm-up: code compiled, the page in memory, on both.
-    await measureThroughput(urls.ours, { seconds: 2 });
-    await measureThroughput(urls.bare, { seconds: 2 });
-    const rounds: { ours: Measured[]; bare: Measured[] } = { ours: [], bare: [] };
-    for (let round = 0; round < ROUNDS; round++) {
-      rounds.ours.push(await measureRound(sahifa, urls.ours));
-      rounds.bare.push(await measureRound(bare, urls.bare));
-    }
-    const ours = medianRound(rounds.ours);
-    const theirs = medianRound(rounds.bare);
+    const [ours, theirs] = await measureInTurns([
+      { server: sahifa, url: urls.ours },
+      { server: bare, url: urls.bare },
+    ]);
     results.push(
       { name: `${name} (${kb(page.size)}), requests/s`, value: ours.requestsPerSecond, unit: 'req/s', reference: `${page.kind} (${kb(bareBytes)}): ${Math.round(theirs.requestsPerSecond)}` },
       { name: `${name}, latency p50 (p99)`, value: ours.p50, unit: `ms (${ours.p99} ms)`, reference: `${theirs.p50} (${theirs.p99}) ms` },

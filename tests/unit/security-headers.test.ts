@@ -52,4 +52,10 @@ describe('security headers', () => {
     expect(names(securityHeaders(cms, false))).toContain('X-Frame-Options');
     expect(names(securityHeaders(cms, true))).not.toContain('X-Frame-Options');
   });
+
+  it('keep whatever answers a preview out of indexes, and nothing else', () => {
+    const options = { https: true, hsts: true, previewFrameAncestors: [] };
+    expect(securityHeaders(options, true)).toContainEqual(['X-Robots-Tag', 'noindex']);
+    expect(securityHeaders(options, false).map(([name]) => name)).not.toContain('X-Robots-Tag');
+  });
 });
