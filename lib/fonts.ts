@@ -1,6 +1,6 @@
 /**
  * How the site's Arabic faces are cut (scripts/fonts.mts writes the files into app/fonts/, app/fonts.ts
- * serves them; docs/adr/0005-page-weight-and-fonts.md has the figures).
+ * serves them; docs/adr/0005-page-weight-fonts-and-serving-cost.md has the figures).
  *
  *   *-core.woff2        the Arabic block (U+0600–06FF), the joiners and the spaces: every letter, digit and
  *                       mark of Arabic and Persian text, with the shaping tables HarfBuzz keeps for them.

@@ -81,14 +81,30 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
   return { base, pid: server.pid!, startupMs: performance.now() - started, waitForLine, stop, exited };
 }
 
+/** The fields of /proc/<pid>/stat after the command name, or undefined once the process has ended. */
+function statFields(pid: string): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every live process of a process group, with its stat fields (field 2 is the group). */
+function processesInGroup(group: number): { pid: string; stat: string[] }[] {
+  return fs.readdirSync('/proc').flatMap((pid) => {
+    const stat = /^\d+$/.test(pid) ? statFields(pid) : undefined;
+    return stat && Number(stat[2]) === group ? [{ pid, stat }] : [];
+  });
+}
+
 /** Resident memory of every process in the server's group, in MB. */
 export function groupRssMb(pid: number): number {
   let kb = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    if (!isInGroup(entry, pid)) continue;
+  for (const member of processesInGroup(pid)) {
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0);
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${member.pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
       // the process ended while we looked
     }
@@ -98,17 +114,7 @@ export function groupRssMb(pid: number): number {
 
 /** CPU time (user and system) used so far by every process in the server's group, in ms. */
 export function groupCpuMs(pid: number): number {
-  let ticks = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || !isInGroup(entry, pid)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
+  const ticks = processesInGroup(pid).reduce((sum, { stat }) => sum + Number(stat[11]) + Number(stat[12]), 0);
   // Linux counts in clock ticks of 1/100 s.
   return ticks * 10;
 }
@@ -123,7 +129,7 @@ export function heapProbeEnv(file: string): NodeJS.ProcessEnv {
 /** The server's live heap and native buffers after a full collection, in MB. */
 export async function liveHeapMb(server: BenchServer, file: string): Promise<number> {
   fs.rmSync(file, { force: true });
-  const nodePid = fs.readdirSync('/proc').find((entry) => /^\d+$/.test(entry) && entry !== String(server.pid) && isInGroup(entry, server.pid) && /next-server|node/.test(readComm(entry)));
+  const nodePid = processesInGroup(server.pid).find(({ pid }) => pid !== String(server.pid) && /next-server|node/.test(readComm(pid)))?.pid;
   process.kill(Number(nodePid ?? server.pid), 'SIGUSR2');
   for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 50));
   const { heapUsed, external } = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -135,14 +141,5 @@ function readComm(pid: string): string {
     return fs.readFileSync(`/proc/${pid}/comm`, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function isInGroup(pid: string, group: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === group;
-  } catch {
-    return false;
   }
 }
