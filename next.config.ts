@@ -27,7 +27,10 @@ const config: NextConfig = {
   },
   async redirects() {
     // One address per page: the first page of a section is the section front.
-    return [{ source: '/:locale(ar|en)/section/:section/page/1', destination: '/:locale/section/:section', permanent: true }];
+    return [
+      { source: '/:locale(ar|en)/section/:section/page/1', destination: '/:locale/section/:section', permanent: true },
+      { source: '/:locale(ar|en)/:kind(tag|author)/:key/page/1', destination: '/:locale/:kind/:key', permanent: true },
+    ];
   },
 };
 

@@ -1,5 +1,6 @@
 /** Section fronts are paginated by path (/section/world/page/2), so every page is static and crawlable. */
 export const SECTION_PAGE_SIZE = 10;
+export const SEARCH_PAGE_SIZE = 10;
 
 export function pageCount(total: number, size = SECTION_PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / size));

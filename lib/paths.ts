@@ -2,6 +2,7 @@
  * Site paths, percent-encoded, so Arabic slugs travel safely in links, feeds and metadata.
  * Every link on the site is built here.
  */
+import type { LabelKind } from './content/labels';
 import type { Locale } from './locales';
 import type { Section } from './sections';
 import type { Platform } from './share';
@@ -12,6 +13,18 @@ export const paths = {
   section: (locale: Locale, section: Section) => `/${locale}/section/${section}`,
   /** Page 1 is the section front itself; there is no /page/1. */
   sectionPage: (locale: Locale, section: Section, page: number) => (page === 1 ? paths.section(locale, section) : `/${locale}/section/${section}/page/${page}`),
+  /** A tag's or an author's page: /ar/tag/أرمينيا, /en/author/world-desk. */
+  label: (locale: Locale, kind: LabelKind, key: string) => `/${locale}/${kind}/${encodeURIComponent(key)}`,
+  labelPage: (locale: Locale, kind: LabelKind, key: string, page: number) => (page === 1 ? paths.label(locale, kind, key) : `${paths.label(locale, kind, key)}/page/${page}`),
+  labelFeed: (locale: Locale, kind: LabelKind, key: string) => `${paths.label(locale, kind, key)}/feed.xml`,
+  /** The search page, with a query and a page when given (URLSearchParams encodes them). */
+  search: (locale: Locale, query?: string, page = 1) => {
+    const params = new URLSearchParams();
+    if (query) params.set('q', query);
+    if (page > 1) params.set('page', String(page));
+    const search = params.toString();
+    return `/${locale}/search${search ? `?${search}` : ''}`;
+  },
   // The card's version rides in the query: the image route ignores it, caches and scrapers do not.
   storyShareImage: (locale: Locale, slug: string, version: string) => `${paths.story(locale, slug)}/opengraph-image?v=${version}`,
   /** Redirects to the platform's share form (app/[locale]/news/[slug]/share/[platform]). */

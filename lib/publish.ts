@@ -22,9 +22,14 @@ export interface PublishResult {
   revalidated: string[];
 }
 
-/** A story's own paths, percent-encoded and as written, since caches may key Arabic slugs either way. */
+/** A path percent-encoded and as written, since caches may key Arabic slugs and tags either way. */
+function bothSpellings(path: string): string[] {
+  return [...new Set([path, decodeURIComponent(path)])];
+}
+
+/** A story's own paths, and its share card's. */
 function storyPaths(locale: Locale, slug: string, withCard: boolean): string[] {
-  return [...new Set([paths.story(locale, slug), `/${locale}/news/${slug}`])].flatMap((storyPath) => (withCard ? [storyPath, `${storyPath}/opengraph-image`] : [storyPath]));
+  return bothSpellings(paths.story(locale, slug)).flatMap((storyPath) => (withCard ? [storyPath, `${storyPath}/opengraph-image`] : [storyPath]));
 }
 
 /** Every path whose page may show a change to these stories. */
@@ -37,6 +42,11 @@ export async function pathsAffectedBy(reloaded: ReloadedStory[], content: Conten
       if (!story.published.includes(locale) && !story.sections.some((s) => s.locale === locale)) continue;
       affected.add(paths.home(locale));
       affected.add(paths.feed(locale));
+    }
+    for (const { locale, kind, key } of story.labels) {
+      const pages = Math.min(pageCount((await content.labelled(locale, kind, key, 0, 0)).total), SECTION_PAGES_REFRESHED);
+      const labelPaths = [paths.labelFeed(locale, kind, key), ...Array.from({ length: pages }, (_, i) => paths.labelPage(locale, kind, key, i + 1))];
+      for (const path of labelPaths.flatMap(bothSpellings)) affected.add(path);
     }
     for (const { locale, section } of story.sections) {
       affected.add(paths.section(locale, section));

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
+import { Fragment } from 'react';
 import { paths } from '@/lib/paths';
-import type { Story, StorySummary } from '@/lib/content';
+import { labelsOf, type Story, type StorySummary } from '@/lib/content';
 import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';
 import { StoryShare } from '@/components/share/StoryShare';
@@ -14,6 +15,9 @@ interface Props {
 /** The story page, in the order of the reference story: date, headline, share, picture, dek, body, more, sources. */
 export async function Article({ story, related }: Props) {
   const t = await getTranslations({ locale: story.locale });
+  const authors = labelsOf(story.authors, 'author');
+  // A tag with no letter or digit (an emoji) has no page: it stays plain text.
+  const tags = story.tags.map((name) => ({ name, label: labelsOf([name], 'tag')[0] }));
   return (
     <article className="mx-auto max-w-measure px-4 pt-6 sm:px-6" aria-labelledby="story-headline">
       <header className="flex flex-col gap-3">
@@ -27,8 +31,20 @@ export async function Article({ story, related }: Props) {
         <h1 id="story-headline" className="font-display text-title-md font-bold sm:text-title-xl">
           {story.title}
         </h1>
-        {story.authors && story.authors.length > 0 && (
-          <p className="text-meta text-muted">{t('story.by', { names: story.authors.join(t('story.listSeparator')) })}</p>
+        {authors.length > 0 && (
+          <p className="text-meta text-muted">
+            {t.rich('story.by', {
+              names: () =>
+                authors.map((author, i) => (
+                  <Fragment key={author.key}>
+                    {i > 0 && t('story.listSeparator')}
+                    <a href={paths.label(story.locale, 'author', author.key)} rel="author" className="font-bold text-ink hover:underline">
+                      {author.name}
+                    </a>
+                  </Fragment>
+                )),
+            })}
+          </p>
         )}
         <StoryShare story={story} withPanel />
       </header>
@@ -68,9 +84,15 @@ export async function Article({ story, related }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="font-display font-bold">{t('story.tags')}</h2>
             <ul className="flex flex-wrap gap-2">
-              {story.tags.map((tag) => (
-                <li key={tag} className="rounded-full bg-wash px-3 py-0.5">
-                  {tag}
+              {tags.map(({ name, label }) => (
+                <li key={name}>
+                  {label ? (
+                    <a href={paths.label(story.locale, 'tag', label.key)} rel="tag" className="tag-chip hover:underline">
+                      {name}
+                    </a>
+                  ) : (
+                    <span className="tag-chip">{name}</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -2,14 +2,17 @@ import { getTranslations } from 'next-intl/server';
 import { paths } from '@/lib/paths';
 import { otherLocale, type Locale } from '@/lib/locales';
 import { sections } from '@/lib/sections';
+import { SearchForm } from '@/components/search/SearchForm';
 
 interface Props {
   locale: Locale;
   /** Where the language switch leads: the same story in the other edition, else its home. */
   alternateHref?: string;
+  /** The query of the results page, shown back in the search field. */
+  query?: string;
 }
 
-export async function SiteHeader({ locale, alternateHref }: Props) {
+export async function SiteHeader({ locale, alternateHref, query }: Props) {
   const t = await getTranslations({ locale });
   const target = otherLocale(locale);
   return (
@@ -26,6 +29,10 @@ export async function SiteHeader({ locale, alternateHref }: Props) {
         >
           {t('language.switchTo')}
         </a>
+        {/* Under the name and the switch on a phone, between them from the tablet up. */}
+        <div className="order-last flex w-full sm:order-none sm:w-auto sm:flex-1">
+          <SearchForm locale={locale} query={query} />
+        </div>
       </div>
       <nav aria-label={t('site.mainNav')} className="mx-auto max-w-page px-4 sm:px-6">
         {/* One line whatever the font: a row that wraps once the web font arrives would shift the whole page. */}

@@ -9,7 +9,7 @@ import { listingMetadata } from '@/lib/metadata';
 import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import { isSection, type Section } from '@/lib/sections';
-import { SectionFront } from './SectionFront';
+import { StoryList } from '@/components/listing/StoryList';
 
 /** A section front's page, or undefined when the locale, the section or the page does not exist. */
 async function resolve(params: { locale: string; section: string }, page: number) {
@@ -50,11 +50,20 @@ export async function SectionRoute({ params, page }: { params: { locale: string;
   if (!found) return <NotFoundPage locale={localeOrDefault(params.locale)} />;
   const { locale, section, pages, stories } = found;
   setRequestLocale(locale);
+  const t = await getTranslations({ locale });
   return (
     <>
       <SiteHeader locale={locale} alternateHref={paths.section(otherLocale(locale), section)} />
       <main id="main" tabIndex={-1}>
-        <SectionFront locale={locale} section={section} stories={stories} page={page} pages={pages} />
+        <StoryList
+          locale={locale}
+          title={t(`sections.${section}`)}
+          stories={stories}
+          page={page}
+          pages={pages}
+          pageHref={(n) => paths.sectionPage(locale, section, n)}
+          empty={t('section.empty')}
+        />
       </main>
     </>
   );

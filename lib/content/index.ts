@@ -5,10 +5,12 @@
 import { isLocale } from '../locales';
 import { contentDir, contentIndexFile } from '../site';
 import { createFileStore } from './file-store';
+import { labelKey } from './labels';
 import { normalizeSlug } from './parse';
 import type { ContentSource } from './types';
 
-export type { ContentProblem, ContentSource, Page, ReloadedStory, Story, StoryRef, StorySummary } from './types';
+export type { ContentProblem, ContentSource, LabelRef, LabelSummary, Page, ReloadedStory, SearchPage, Story, StoryRef, StorySummary } from './types';
+export { isLabelKind, labelKey, labelKinds, labelsOf, type Label, type LabelKind } from './labels';
 export { formatProblem, normalizeSlug } from './parse';
 
 /**
@@ -42,6 +44,23 @@ export function slugFromParam(raw: string): string | null {
     }
   }
   return normalizeSlug(decoded);
+}
+
+/**
+ * The tag or author key a route segment names, as written in the URL and as its canonical key
+ * (/en/tag/Armenia names `armenia`); null when it names none.
+ */
+export function labelKeyFromParam(raw: string): { written: string; key: string } | null {
+  // Far longer than a key's 80 characters percent-encoded; anything longer is not worth decoding.
+  if (raw.length > 1000) return null;
+  let written = raw;
+  try {
+    written = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const key = labelKey(written);
+  return key ? { written, key } : null;
 }
 
 /** The published story a route's raw `locale` and `slug` segments name, if any. */

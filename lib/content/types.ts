@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../locales';
 import type { Section } from '../sections';
+import type { Label, LabelKind } from './labels';
 import type { FrontMatter } from './schema';
 
 /** Everything a list, a card or a feed needs: the front matter, without the body. */
@@ -30,6 +31,23 @@ export interface Page<T> {
   total: number;
 }
 
+/** Search results: `total` stops counting at a cap, and `capped` says it did. */
+export interface SearchPage extends Page<StorySummary> {
+  capped: boolean;
+}
+
+/** A tag or author in the sitemap: dated by the newest story carrying it. */
+export interface LabelSummary extends Label {
+  newest: Date;
+}
+
+/** A tag or author page of one edition. */
+export interface LabelRef {
+  locale: Locale;
+  kind: LabelKind;
+  key: string;
+}
+
 export interface StoryRef {
   locale: Locale;
   slug: string;
@@ -42,6 +60,8 @@ export interface ReloadedStory {
   published: Locale[];
   /** Sections it was listed in before or is listed in now, per edition. */
   sections: { locale: Locale; section: Section }[];
+  /** Tags and authors it was listed under before or is listed under now, per edition. */
+  labels: LabelRef[];
   /** The edition's files that could not be read or parsed: the last good version stays. */
   problems: ContentProblem[];
 }
@@ -61,6 +81,14 @@ export interface ContentSource {
   editions(slug: string): Promise<Locale[]>;
   latest(locale: Locale, offset: number, limit: number): Promise<Page<StorySummary>>;
   inSection(locale: Locale, section: Section, offset: number, limit: number): Promise<Page<StorySummary>>;
+  /** Published stories carrying a tag or an author, newest first; `label` is missing when none does. */
+  labelled(locale: Locale, kind: LabelKind, key: string, offset: number, limit: number): Promise<Page<StorySummary> & { label?: Label }>;
+  /** The editions where some published story carries the tag or author. */
+  labelEditions(kind: LabelKind, key: string): Promise<Locale[]>;
+  /** Every tag or author of an edition, by key: for the sitemap. */
+  labels(locale: Locale, kind: LabelKind, offset: number, limit: number): Promise<Page<LabelSummary>>;
+  /** Published stories holding every one of the terms (lib/search/analyze.ts), newest first. */
+  search(locale: Locale, terms: string[], offset: number, limit: number): Promise<SearchPage>;
   /** Stories sharing the section or a tag, newest first. */
   related(story: StorySummary, limit: number): Promise<StorySummary[]>;
   /** Every draft, for the editors' list. */

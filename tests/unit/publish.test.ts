@@ -46,8 +46,16 @@ describe('publish', () => {
 
 describe('sitemap files', () => {
   it('splits each edition into files of SITEMAP_SIZE stories, oldest first, so a new story lands in the last', () => {
-    expect(sitemapFiles({ ar: 0, en: 0 }).map(sitemapFileName)).toEqual(['fronts.xml']);
-    expect(sitemapFiles({ ar: SITEMAP_SIZE + 1, en: 3 }).map(sitemapFileName)).toEqual(['fronts.xml', 'stories-ar-1.xml', 'stories-ar-2.xml', 'stories-en-1.xml']);
+    const none = { ar: 0, en: 0 };
+    expect(sitemapFiles({ stories: none, tags: none, authors: none }).map(sitemapFileName)).toEqual(['fronts.xml']);
+    expect(sitemapFiles({ stories: { ar: SITEMAP_SIZE + 1, en: 3 }, tags: { ar: 2, en: 0 }, authors: { ar: 0, en: SITEMAP_SIZE } }).map(sitemapFileName)).toEqual([
+      'fronts.xml',
+      'stories-ar-1.xml',
+      'stories-ar-2.xml',
+      'stories-en-1.xml',
+      'tags-ar-1.xml',
+      'authors-en-1.xml',
+    ]);
     // 12,001 stories newest first: file 1 holds the 5,000 oldest, the last file the newest one.
     expect(storySlice(12_001, 1)).toEqual({ offset: 7001, limit: 5000 });
     expect(storySlice(12_001, 3)).toEqual({ offset: 0, limit: 2001 });
@@ -58,6 +66,8 @@ describe('sitemap files', () => {
   it('knows its own file names and nothing else', () => {
     expect(parseSitemapFileName('fronts.xml')).toEqual({ kind: 'fronts' });
     expect(parseSitemapFileName('stories-en-12.xml')).toEqual({ kind: 'stories', locale: 'en', number: 12 });
-    for (const bad of ['stories-fr-1.xml', 'stories-ar-0.xml', 'stories-ar-01.xml', 'stories-ar-1.xml.gz', '../fronts.xml', '']) expect(parseSitemapFileName(bad), bad).toBeNull();
+    expect(parseSitemapFileName('tags-ar-2.xml')).toEqual({ kind: 'tags', locale: 'ar', number: 2 });
+    expect(parseSitemapFileName('authors-en-1.xml')).toEqual({ kind: 'authors', locale: 'en', number: 1 });
+    for (const bad of ['stories-fr-1.xml', 'labels-ar-1.xml', 'tags-ar-0.xml', 'stories-ar-0.xml', 'stories-ar-01.xml', 'stories-ar-1.xml.gz', '../fronts.xml', '']) expect(parseSitemapFileName(bad), bad).toBeNull();
   });
 });

@@ -7,7 +7,18 @@ import { SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import { sections } from '@/lib/sections';
 import { absoluteUrl } from '@/lib/site';
-import { currentSitemapFiles, parseSitemapFileName, sitemapFileName, storySlice, urlset, XML_HEADERS, type SitemapEntry } from '@/lib/sitemap';
+import {
+  currentSitemapFiles,
+  labelKindOfList,
+  parseSitemapFileName,
+  SITEMAP_SIZE,
+  sitemapFileName,
+  storySlice,
+  urlset,
+  XML_HEADERS,
+  type SitemapEntry,
+  type SitemapList,
+} from '@/lib/sitemap';
 
 export const revalidate = 3600;
 
@@ -43,9 +54,30 @@ async function storyEntries(locale: Locale, number: number): Promise<SitemapEntr
   );
 }
 
+/** Tag or author pages, in the order of their keys, each dated by its newest story. */
+async function labelEntries(list: Exclude<SitemapList, 'stories'>, locale: Locale, number: number): Promise<SitemapEntry[] | null> {
+  const kind = labelKindOfList[list];
+  const labels = (await getContent().labels(locale, kind, (number - 1) * SITEMAP_SIZE, SITEMAP_SIZE)).items;
+  if (labels.length === 0) return null;
+  return Promise.all(
+    labels.map(async (label) => ({
+      url: absoluteUrl(paths.label(locale, kind, label.key)),
+      lastModified: label.newest,
+      languages: languageAlternates((l) => paths.label(l, kind, label.key), await getContent().labelEditions(kind, label.key)),
+    })),
+  );
+}
+
+async function entriesOf(name: string): Promise<SitemapEntry[] | null> {
+  const file = parseSitemapFileName(name);
+  if (!file) return null;
+  if (file.kind === 'fronts') return frontEntries();
+  if (file.kind === 'stories') return storyEntries(file.locale, file.number);
+  return labelEntries(file.kind, file.locale, file.number);
+}
+
 export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[file]'>) {
-  const file = parseSitemapFileName((await params).file);
-  const entries = !file ? null : file.kind === 'fronts' ? await frontEntries() : await storyEntries(file.locale, file.number);
+  const entries = await entriesOf((await params).file);
   if (!entries) notFound();
   return new Response(urlset(entries), { headers: XML_HEADERS });
 }

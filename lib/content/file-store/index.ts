@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isLocale, locales, type Locale } from '../../locales';
 import { displayPath, formatProblem, normalizeSlug, parseStoryFile, renderStory, type ParsedStory } from '../parse';
-import type { ContentProblem, ContentSource, ReloadedStory, Story, StorySummary } from '../types';
+import type { ContentProblem, ContentSource, LabelRef, ReloadedStory, Story, StorySummary } from '../types';
+import { labelKey } from '../labels';
 import { withScanLock } from './scan-lock';
 import { StoryIndex, type FileStamp } from './story-index';
 
@@ -195,10 +196,34 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
       return index.inSection(locale, section, offset, limit);
     },
 
+    async labelled(locale, kind, key, offset, limit) {
+      await ready;
+      const label = index.label(locale, kind, key);
+      return label ? { ...index.labelled(locale, kind, key, offset, limit), label } : { items: [], total: 0 };
+    },
+
+    async labelEditions(kind, key) {
+      await ready;
+      return index.labelEditions(kind, key);
+    },
+
+    async labels(locale, kind, offset, limit) {
+      await ready;
+      return index.labels(locale, kind, offset, limit);
+    },
+
+    async search(locale, terms, offset, limit) {
+      await ready;
+      return index.searchStories(locale, terms, offset, limit);
+    },
+
     async related(story, limit) {
       await ready;
       // Each source list is sorted already, so only its first `limit + 1` entries can make the cut.
-      const sources = [index.inSection(story.locale, story.section, 0, limit + 1).items, ...story.tags.map((tag) => index.tagged(story.locale, tag, limit + 1))];
+      const sources = [
+        index.inSection(story.locale, story.section, 0, limit + 1).items,
+        ...story.tags.map((tag) => index.labelled(story.locale, 'tag', labelKey(tag), 0, limit + 1).items),
+      ];
       const candidates = new Map<string, StorySummary>();
       for (const list of sources) for (const candidate of list) if (candidate.slug !== story.slug) candidates.set(candidate.slug, candidate);
       return [...candidates.values()].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : 1)).slice(0, limit);
@@ -226,18 +251,24 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
         const targets = locales.map((locale) => storyFile(slug, locale));
         const reads = targets.map((target) => readStoryFile(target));
         const sections: ReloadedStory['sections'] = [];
+        const labels = new Map<string, LabelRef>();
+        const noteLabels = (locale: Locale) => {
+          for (const label of index.labelsOfStory(locale, slug)) labels.set(`${label.locale}/${label.kind}/${label.key}`, label);
+        };
         index.transaction(() =>
           targets.forEach((target, i) => {
             const before = index.current(target.locale, slug);
             if (before?.status === 'published') sections.push({ locale: target.locale, section: before.section });
+            noteLabels(target.locale);
             apply(target, reads[i]);
+            noteLabels(target.locale);
             const after = index.current(target.locale, slug);
             const listedBefore = before?.status === 'published' && before.section === after?.section;
             if (after?.status === 'published' && !listedBefore) sections.push({ locale: target.locale, section: after.section });
           }),
         );
         const problems = reads.flatMap((read) => (read.state === 'read' ? read.problems : []));
-        reloaded.push({ slug, published: index.editions(slug), sections, problems });
+        reloaded.push({ slug, published: index.editions(slug), sections, labels: [...labels.values()], problems });
       }
       return reloaded;
     },

@@ -7,13 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Locale } from '../../locales';
+import { locales, type Locale } from '../../locales';
+import { indexText } from '../../search/analyze';
+import { matchExpression, SEARCH_COUNT_CAP } from '../../search/query';
 import type { Section } from '../../sections';
+import { labelsOf, type Label, type LabelKind } from '../labels';
 import type { ParsedStory } from '../parse';
-import type { ContentProblem, Page, StoryRef, StorySummary } from '../types';
+import type { ContentProblem, LabelRef, LabelSummary, Page, SearchPage, StoryRef, StorySummary } from '../types';
 
 /** Bump when the tables change or when parsing stores something else for the same file (rows are its output). */
-const SCHEMA_VERSION = '3';
+const SCHEMA_VERSION = '4';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS stories (
@@ -25,21 +28,26 @@ CREATE TABLE IF NOT EXISTS stories (
   changed_at INTEGER NOT NULL,     -- when this row last changed
   summary TEXT NOT NULL,           -- StorySummary as JSON
   body TEXT NOT NULL,              -- Markdown, rendered when the page renders
+  search_rowid INTEGER,            -- its row in search_{locale} while published (see searchRowid)
   PRIMARY KEY (locale, slug)
 );
+CREATE UNIQUE INDEX IF NOT EXISTS stories_search ON stories (locale, search_rowid) WHERE search_rowid IS NOT NULL;
 CREATE INDEX IF NOT EXISTS stories_latest ON stories (locale, status, published_at DESC, slug);
 CREATE INDEX IF NOT EXISTS stories_section ON stories (locale, status, section, published_at DESC, slug);
 CREATE INDEX IF NOT EXISTS stories_changed ON stories (changed_at);
 CREATE INDEX IF NOT EXISTS stories_slug ON stories (slug, status);
 CREATE INDEX IF NOT EXISTS stories_status ON stories (status, published_at DESC, slug);
-CREATE TABLE IF NOT EXISTS story_tags (
+CREATE TABLE IF NOT EXISTS story_labels (
   locale TEXT NOT NULL,
-  tag TEXT NOT NULL,               -- lower-cased
+  kind TEXT NOT NULL,              -- tag | author
+  key TEXT NOT NULL,               -- labelKey(name)
   published_at INTEGER NOT NULL,
   slug TEXT NOT NULL,
-  PRIMARY KEY (locale, tag, published_at DESC, slug)
+  name TEXT NOT NULL,              -- as this story writes it
+  PRIMARY KEY (locale, kind, key, published_at DESC, slug)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS story_tags_story ON story_tags (locale, slug);
+CREATE INDEX IF NOT EXISTS story_labels_story ON story_labels (locale, slug);
+CREATE INDEX IF NOT EXISTS story_labels_editions ON story_labels (kind, key, locale);
 CREATE TABLE IF NOT EXISTS files (
   path TEXT PRIMARY KEY,           -- {slug}/{locale}.md, relative to the stories folder
   mtime REAL NOT NULL,
@@ -50,6 +58,27 @@ CREATE INDEX IF NOT EXISTS files_with_problems ON files (path) WHERE problems IS
 CREATE TABLE IF NOT EXISTS folder_problems (path TEXT PRIMARY KEY, problem TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
+
+/**
+ * One contentless FTS5 table per edition, holding the terms of the published stories' headline,
+ * summary, tags and body (lib/search/analyze.ts makes them; the tokenizer only splits on spaces).
+ * Its rowids sort as the stories' publication times, so a newest-first page of matches is read
+ * from the end of the doclists and stops after the page: the cost of a query does not grow with
+ * the number of stories that match it.
+ */
+const searchTable = (locale: Locale) => `search_${locale}`;
+const SEARCH_SCHEMA = locales
+  .map((locale) => `CREATE VIRTUAL TABLE IF NOT EXISTS ${searchTable(locale)} USING fts5(terms, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');`)
+  .join('\n');
+
+/** Stories per millisecond of publication time that can share a rowid slot before probing. */
+const ROWID_SLOTS = 1024;
+
+function hashSlug(slug: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < slug.length; i++) hash = Math.imul(hash ^ slug.charCodeAt(i), 16777619);
+  return (hash >>> 0) % ROWID_SLOTS;
+}
 
 export interface FileStamp {
   mtime: number;
@@ -67,11 +96,22 @@ function fromJson(json: string): StorySummary {
   return { ...data, publishedAt: new Date(data.publishedAt), updatedAt: data.updatedAt ? new Date(data.updatedAt) : undefined };
 }
 
-const tagKey = (tag: string) => tag.toLocaleLowerCase();
+/** The words search reads from a story, in the order a reader meets them. */
+function searchableText(story: ParsedStory): string {
+  return [story.title, story.summary, ...story.tags, story.body].join('\n');
+}
+
+interface SearchStatements {
+  insert: Database.Statement<[number, string]>;
+  remove: Database.Statement<[number]>;
+  page: Database.Statement<[string, number, number]>;
+  count: Database.Statement<[string, number]>;
+}
 
 export class StoryIndex {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly search: Record<Locale, SearchStatements>;
   /** Totals per list, dropped whenever the database changes, here or in another process. */
   private totals = new Map<string, number>();
   private totalsVersion = -1;
@@ -85,9 +125,10 @@ export class StoryIndex {
     this.db.pragma('busy_timeout = 10000');
     const version = this.tryMeta('schema');
     if (version !== undefined && version !== SCHEMA_VERSION) {
-      this.db.exec('DROP TABLE IF EXISTS stories; DROP TABLE IF EXISTS story_tags; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS folder_problems; DROP TABLE IF EXISTS meta;');
+      for (const table of ['stories', 'story_tags', 'story_labels', 'files', 'folder_problems', 'meta', ...locales.map(searchTable)]) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
     }
     this.db.exec(SCHEMA);
+    this.db.exec(SEARCH_SCHEMA);
     const db = this.db;
     this.statements = {
       story: db.prepare<[string, string, string]>('SELECT summary, body FROM stories WHERE locale = ? AND slug = ? AND status = ?'),
@@ -98,9 +139,21 @@ export class StoryIndex {
         "SELECT summary FROM stories WHERE locale = ? AND status = 'published' AND section = ? ORDER BY published_at DESC, slug LIMIT ? OFFSET ?",
       ),
       sectionTotal: db.prepare<[string, string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published' AND section = ?"),
-      tagged: db.prepare<[string, string, number]>(
-        "SELECT s.summary FROM story_tags t JOIN stories s ON s.locale = t.locale AND s.slug = t.slug WHERE t.locale = ? AND t.tag = ? ORDER BY t.published_at DESC, t.slug LIMIT ?",
+      labelled: db.prepare<[string, string, string, number, number]>(
+        "SELECT s.summary FROM story_labels l JOIN stories s ON s.locale = l.locale AND s.slug = l.slug WHERE l.locale = ? AND l.kind = ? AND l.key = ? ORDER BY l.published_at DESC, l.slug LIMIT ? OFFSET ?",
       ),
+      labelledTotal: db.prepare<[string, string, string]>('SELECT count(*) AS n FROM story_labels WHERE locale = ? AND kind = ? AND key = ?'),
+      labelName: db.prepare<[string, string, string]>('SELECT name FROM story_labels WHERE locale = ? AND kind = ? AND key = ? ORDER BY published_at DESC, slug LIMIT 1'),
+      labelEditions: db.prepare<[string, string]>('SELECT DISTINCT locale FROM story_labels WHERE kind = ? AND key = ?'),
+      labelList: db.prepare<[string, string, number, number]>(
+        'SELECT key, name, max(published_at) AS newest FROM story_labels WHERE locale = ? AND kind = ? GROUP BY key ORDER BY key LIMIT ? OFFSET ?',
+      ),
+      labelListTotal: db.prepare<[string, string]>('SELECT count(DISTINCT key) AS n FROM story_labels WHERE locale = ? AND kind = ?'),
+      labelsOfStory: db.prepare<[string, string]>('SELECT kind, key FROM story_labels WHERE locale = ? AND slug = ?'),
+      searchSlotTaken: db.prepare<[string, number]>('SELECT 1 FROM stories WHERE locale = ? AND search_rowid = ?'),
+      setSearchRowid: db.prepare<[number | null, string, string]>('UPDATE stories SET search_rowid = ? WHERE locale = ? AND slug = ?'),
+      searchRowidOf: db.prepare<[string, string]>('SELECT search_rowid AS rowid FROM stories WHERE locale = ? AND slug = ?'),
+      storyAtSearchRowid: db.prepare<[string, number]>('SELECT summary FROM stories WHERE locale = ? AND search_rowid = ?'),
       drafts: db.prepare("SELECT summary FROM stories WHERE status = 'draft' ORDER BY published_at DESC, slug"),
       stored: db.prepare<[string, string]>('SELECT status, summary, body FROM stories WHERE locale = ? AND slug = ?'),
       current: db.prepare<[string, string]>('SELECT status, section FROM stories WHERE locale = ? AND slug = ?'),
@@ -110,8 +163,10 @@ export class StoryIndex {
            changed_at = excluded.changed_at, summary = excluded.summary, body = excluded.body`,
       ),
       remove: db.prepare<[number, string, string]>("UPDATE stories SET status = 'removed', changed_at = ?, body = '' WHERE locale = ? AND slug = ? AND status != 'removed'"),
-      dropTags: db.prepare<[string, string]>('DELETE FROM story_tags WHERE locale = ? AND slug = ?'),
-      addTag: db.prepare<[string, string, number, string]>('INSERT OR IGNORE INTO story_tags (locale, tag, published_at, slug) VALUES (?, ?, ?, ?)'),
+      dropLabels: db.prepare<[string, string]>('DELETE FROM story_labels WHERE locale = ? AND slug = ?'),
+      addLabel: db.prepare<[string, string, string, number, string, string]>(
+        'INSERT OR IGNORE INTO story_labels (locale, kind, key, published_at, slug, name) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       changedSince: db.prepare<[number]>('SELECT locale, slug FROM stories WHERE changed_at > ? ORDER BY changed_at'),
       stamp: db.prepare<[string]>('SELECT mtime, size FROM files WHERE path = ?'),
       setFile: db.prepare<[string, number, number, string | null]>(
@@ -126,6 +181,20 @@ export class StoryIndex {
       getMeta: db.prepare<[string]>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     };
+    this.search = Object.fromEntries(
+      locales.map((locale) => {
+        const table = searchTable(locale);
+        return [
+          locale,
+          {
+            insert: db.prepare<[number, string]>(`INSERT INTO ${table} (rowid, terms) VALUES (?, ?)`),
+            remove: db.prepare<[number]>(`DELETE FROM ${table} WHERE rowid = ?`),
+            page: db.prepare<[string, number, number]>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`),
+            count: db.prepare<[string, number]>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`),
+          },
+        ];
+      }),
+    ) as Record<Locale, SearchStatements>;
     this.setMeta('schema', SCHEMA_VERSION);
   }
 
@@ -185,8 +254,60 @@ export class StoryIndex {
     return { items: rows.map((row) => fromJson(row.summary)), total };
   }
 
-  tagged(locale: Locale, tag: string, limit: number): StorySummary[] {
-    return (this.statements.tagged.all(locale, tagKey(tag), limit) as { summary: string }[]).map((row) => fromJson(row.summary));
+  labelled(locale: Locale, kind: LabelKind, key: string, offset: number, limit: number): Page<StorySummary> {
+    const rows = limit > 0 ? (this.statements.labelled.all(locale, kind, key, limit, offset) as { summary: string }[]) : [];
+    const total = this.total(`${locale}\u0000${kind}\u0000${key}`, () => (this.statements.labelledTotal.get(locale, kind, key) as { n: number }).n);
+    return { items: rows.map((row) => fromJson(row.summary)), total };
+  }
+
+  /** The label as the newest story carrying it in this edition writes it. */
+  label(locale: Locale, kind: LabelKind, key: string): Label | undefined {
+    const row = this.statements.labelName.get(locale, kind, key) as { name: string } | undefined;
+    return row && { kind, key, name: row.name };
+  }
+
+  labelEditions(kind: LabelKind, key: string): Locale[] {
+    return (this.statements.labelEditions.all(kind, key) as { locale: Locale }[]).map((row) => row.locale);
+  }
+
+  labels(locale: Locale, kind: LabelKind, offset: number, limit: number): Page<LabelSummary> {
+    const rows = limit > 0 ? (this.statements.labelList.all(locale, kind, limit, offset) as { key: string; name: string; newest: number }[]) : [];
+    const total = this.total(`${locale}\u0000${kind}\u0000*`, () => (this.statements.labelListTotal.get(locale, kind) as { n: number }).n);
+    return { items: rows.map((row) => ({ kind, key: row.key, name: row.name, newest: new Date(row.newest) })), total };
+  }
+
+  /** The tags and authors a published story is listed under now. */
+  labelsOfStory(locale: Locale, slug: string): LabelRef[] {
+    return (this.statements.labelsOfStory.all(locale, slug) as { kind: LabelKind; key: string }[]).map((row) => ({ locale, ...row }));
+  }
+
+  /**
+   * Published stories matching every term, newest first. The count stops at SEARCH_COUNT_CAP, and
+   * `offset` is the caller's to cap: both are what a query costs beyond its first page.
+   */
+  searchStories(locale: Locale, terms: string[], offset: number, limit: number): SearchPage {
+    if (terms.length === 0) return { items: [], total: 0, capped: false };
+    const match = matchExpression(terms);
+    const statements = this.search[locale];
+    const rowids = (statements.page.all(match, limit, offset) as { rowid: number }[]).map((row) => row.rowid);
+    const items = rowids.map((rowid) => fromJson((this.statements.storyAtSearchRowid.get(locale, rowid) as { summary: string }).summary));
+    const counted = (statements.count.get(match, SEARCH_COUNT_CAP + 1) as { n: number }).n;
+    return { items, total: Math.min(counted, SEARCH_COUNT_CAP), capped: counted > SEARCH_COUNT_CAP };
+  }
+
+  /** A free rowid in the edition's search table that sorts with the story's publication time. */
+  private searchRowid(locale: Locale, publishedAt: number, slug: string): number {
+    let rowid = publishedAt * ROWID_SLOTS + hashSlug(slug);
+    while (this.statements.searchSlotTaken.get(locale, rowid)) rowid++;
+    return rowid;
+  }
+
+  private unlist(locale: Locale, slug: string) {
+    this.statements.dropLabels.run(locale, slug);
+    const row = this.statements.searchRowidOf.get(locale, slug) as { rowid: number | null } | undefined;
+    if (row?.rowid == null) return;
+    this.search[locale].remove.run(row.rowid);
+    this.statements.setSearchRowid.run(null, locale, slug);
   }
 
   drafts(): StorySummary[] {
@@ -204,15 +325,20 @@ export class StoryIndex {
     const summary = toJson(story);
     const known = this.statements.stored.get(story.locale, story.slug) as { status: string; summary: string; body: string } | undefined;
     if (known && known.status === story.status && known.summary === summary && known.body === story.body) return;
+    this.unlist(story.locale, story.slug);
     this.statements.upsert.run(story.locale, story.slug, story.status, story.section, publishedAt, now, summary, story.body);
-    this.statements.dropTags.run(story.locale, story.slug);
     if (story.status !== 'published') return;
-    for (const tag of new Set(story.tags.map(tagKey))) this.statements.addTag.run(story.locale, tag, publishedAt, story.slug);
+    for (const label of [...labelsOf(story.tags, 'tag'), ...labelsOf(story.authors, 'author')]) {
+      this.statements.addLabel.run(story.locale, label.kind, label.key, publishedAt, story.slug, label.name);
+    }
+    const rowid = this.searchRowid(story.locale, publishedAt, story.slug);
+    this.search[story.locale].insert.run(rowid, indexText(searchableText(story)));
+    this.statements.setSearchRowid.run(rowid, story.locale, story.slug);
   }
 
   remove({ locale, slug }: StoryRef, now = Date.now()) {
+    this.unlist(locale, slug);
     this.statements.remove.run(now, locale, slug);
-    this.statements.dropTags.run(locale, slug);
   }
 
   changedSince(since: number): StoryRef[] {

@@ -1,25 +1,24 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/locales';
 import { pageWindow } from '@/lib/pagination';
-import { paths } from '@/lib/paths';
-import type { Section } from '@/lib/sections';
 
 interface Props {
   locale: Locale;
-  section: Section;
   page: number;
   total: number;
+  /** The address of page n of this list. */
+  pageHref: (page: number) => string;
 }
 
 /** Plain links a crawler follows, with rel=prev/next; the arrows point the way the text reads. */
-export async function Pagination({ locale, section, page, total }: Props) {
+export async function Pagination({ locale, page, total, pageHref }: Props) {
   if (total <= 1) return null;
   const t = await getTranslations({ locale, namespace: 'pagination' });
   const link = 'inline-flex min-h-11 items-center rounded-full border border-rule px-4 font-display font-bold hover:bg-wash';
   return (
     <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-4 border-t border-rule py-6 text-meta">
       {page > 1 ? (
-        <a href={paths.sectionPage(locale, section, page - 1)} rel="prev" className={link}>
+        <a href={pageHref(page - 1)} rel="prev" className={link}>
           <span aria-hidden="true" className="icon-directional me-2 inline-block">←</span>
           {t('previous')}
         </a>
@@ -35,7 +34,7 @@ export async function Pagination({ locale, section, page, total }: Props) {
           ) : (
             <li key={n}>
               <a
-                href={paths.sectionPage(locale, section, n)}
+                href={pageHref(n)}
                 aria-current={n === page ? 'page' : undefined}
                 className={`inline-flex min-h-11 min-w-11 items-center justify-center rounded-full ${n === page ? 'bg-ink text-paper' : 'hover:bg-wash'}`}
               >
@@ -47,7 +46,7 @@ export async function Pagination({ locale, section, page, total }: Props) {
       </ol>
       <p className="sr-only">{t('status', { page, total })}</p>
       {page < total ? (
-        <a href={paths.sectionPage(locale, section, page + 1)} rel="next" className={link}>
+        <a href={pageHref(page + 1)} rel="next" className={link}>
           {t('next')}
           <span aria-hidden="true" className="icon-directional ms-2 inline-block">→</span>
         </a>

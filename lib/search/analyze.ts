@@ -1,0 +1,82 @@
+/**
+ * How text becomes search terms, the same way for the index and for a query, in every edition:
+ * words are split on anything that is not a letter, mark or digit; folded (case, diacritics and
+ * harakat, hamza carriers, alef madda and wasla, ta marbuta, alef maqsura, tatweel, Arabic-Indic
+ * digits); then stemmed by their script: Arabic script by `stemArabic`, Latin script by the
+ * Porter stemmer of @orama/stemmers. Latin words and digits inside Arabic text get the same
+ * treatment as in English text, so "CSTO" or "2023" match in either edition.
+ */
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemArabic } from './arabic';
+
+export interface Term {
+  /** The word as the index holds it. */
+  term: string;
+  /** Where the word stands in the text it came from (UTF-16 offsets), for highlighting. */
+  start: number;
+  end: number;
+}
+
+// ZWNJ and ZWJ join the parts of one Persian word (می‌شود); the tatweel stretches a word.
+const WORD = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+const LATIN_SCRIPT = /\p{Script=Latin}/u;
+/** After NFKD, every combining mark goes: Latin accents, harakat, and the hamza and madda over a carrier. */
+const MARKS_AND_JOINERS = /[\p{M}\u0640\u200c\u200d]/gu;
+const ARABIC_INDIC_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/g;
+const LETTER_FOLDS: Record<string, string> = { '\u0671': 'ا', 'ة': 'ه', 'ى': 'ي', 'ی': 'ي', 'ک': 'ك', 'ۀ': 'ه' };
+const LETTER_TO_FOLD = /[\u0671ةىیکۀ]/g;
+
+/** One word as every spelling of it compares: the normalization of the index and of queries. */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(MARKS_AND_JOINERS, '')
+    .replace(LETTER_TO_FOLD, (letter) => LETTER_FOLDS[letter])
+    .replace(ARABIC_INDIC_DIGIT, (digit) => String(digit.charCodeAt(0) & 0xf))
+    .toLowerCase();
+}
+
+/** A folded word's stem, by its script. */
+function stem(folded: string): string {
+  if (ARABIC_SCRIPT.test(folded)) return stemArabic(folded);
+  if (LATIN_SCRIPT.test(folded)) return stemEnglish(folded);
+  return folded;
+}
+
+/** Every word of `text` with its term and place. */
+export function terms(text: string): Term[] {
+  const found: Term[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const folded = foldWord(match[0]);
+    if (folded) found.push({ term: stem(folded), start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/** What the full-text index stores for a text: its terms, separated by spaces. */
+export function indexText(text: string): string {
+  return terms(text)
+    .map((found) => found.term)
+    .join(' ');
+}
+
+export interface Segment {
+  text: string;
+  /** Whether this stretch is a word the query asked for. */
+  match: boolean;
+}
+
+/** `text` cut into stretches, the words whose term is one of `wanted` standing alone: for <mark>. */
+export function highlight(text: string, wanted: ReadonlySet<string>): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const found of terms(text)) {
+    if (!wanted.has(found.term)) continue;
+    if (found.start > at) segments.push({ text: text.slice(at, found.start), match: false });
+    segments.push({ text: text.slice(found.start, found.end), match: true });
+    at = found.end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), match: false });
+  return segments;
+}
