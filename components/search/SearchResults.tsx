@@ -19,7 +19,7 @@ interface Props {
 
 export async function SearchResults({ locale, query, results, page, pages }: Props) {
   const t = await getTranslations({ locale });
-  const terms = new Set(query.terms);
+  const terms = new Set(query.words.flat());
   // The query is text a reader typed, in any direction: isolated, so it cannot reorder the sentence around it.
   const echo = { query: () => <bdi>{query.text}</bdi> };
   return (
@@ -30,7 +30,7 @@ export async function SearchResults({ locale, query, results, page, pages }: Pro
       </div>
       <div aria-live="polite" className="mt-6 flex flex-col gap-2 text-meta">
         {!query.text && <p>{t('search.empty')}</p>}
-        {query.text && query.terms.length === 0 && <p>{t.rich('search.noTerms', echo)}</p>}
+        {query.text && query.words.length === 0 && <p>{t.rich('search.noTerms', echo)}</p>}
         {results && (
           <p className="font-bold">
             {results.capped ? t.rich('search.resultsCapped', { ...echo, total: results.total }) : t.rich('search.results', { ...echo, total: results.total })}

@@ -87,8 +87,8 @@ export interface ContentSource {
   labelEditions(kind: LabelKind, key: string): Promise<Locale[]>;
   /** Every tag or author of an edition, by key: for the sitemap. */
   labels(locale: Locale, kind: LabelKind, offset: number, limit: number): Promise<Page<LabelSummary>>;
-  /** Published stories holding every one of the terms (lib/search/analyze.ts), newest first. */
-  search(locale: Locale, terms: string[], offset: number, limit: number): Promise<SearchPage>;
+  /** Published stories holding every word, in any of its forms (lib/search/query.ts), newest first. */
+  search(locale: Locale, words: string[][], offset: number, limit: number): Promise<SearchPage>;
   /** Stories sharing the section or a tag, newest first. */
   related(story: StorySummary, limit: number): Promise<StorySummary[]>;
   /** Every draft, for the editors' list. */

@@ -3,22 +3,25 @@
  * words are split on anything that is not a letter, mark or digit; folded (case, diacritics and
  * harakat, hamza carriers, alef madda and wasla, ta marbuta, alef maqsura, tatweel, Arabic-Indic
  * digits); then stemmed by their script: Arabic script by `stemArabic`, Latin script by the
- * Porter stemmer of @orama/stemmers. Latin words and digits inside Arabic text get the same
- * treatment as in English text, so "CSTO" or "2023" match in either edition.
+ * Porter stemmer of @orama/stemmers. A word changes script or turns to digits only at a word
+ * boundary here (بـCSTO, 2023م, و2022), so Latin words and digits inside Arabic text get the same
+ * treatment as in English text and match in either edition.
  */
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemArabic } from './arabic';
 
 export interface Term {
-  /** The word as the index holds it. */
-  term: string;
+  /** The word as the index holds it: its stem, and the other forms it may stand for (arabic.ts). */
+  forms: string[];
   /** Where the word stands in the text it came from (UTF-16 offsets), for highlighting. */
   start: number;
   end: number;
 }
 
-// ZWNJ and ZWJ join the parts of one Persian word (می‌شود); the tatweel stretches a word.
-const WORD = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
+// A run of digits, of Latin letters, or of Arabic letters (the tatweel and ZWNJ/ZWJ, which join
+// the parts of one Persian word, within it), or of letters of any other script; marks stay with
+// the letters they sit on.
+const WORD = /\p{N}+|[\p{Script=Latin}\p{M}]+|[\p{Script=Arabic}\p{M}\u0640\u200c\u200d]+|[\p{L}\p{M}]+/gu;
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 const LATIN_SCRIPT = /\p{Script=Latin}/u;
 /** After NFKD, every combining mark goes: Latin accents, harakat, and the hamza and madda over a carrier. */
@@ -37,11 +40,11 @@ export function foldWord(word: string): string {
     .toLowerCase();
 }
 
-/** A folded word's stem, by its script. */
-function stem(folded: string): string {
+/** A folded word's forms, by its script. */
+function stems(folded: string): string[] {
   if (ARABIC_SCRIPT.test(folded)) return stemArabic(folded);
-  if (LATIN_SCRIPT.test(folded)) return stemEnglish(folded);
-  return folded;
+  if (LATIN_SCRIPT.test(folded)) return [stemEnglish(folded)];
+  return [folded];
 }
 
 /** Every word of `text` with its term and place. */
@@ -49,15 +52,15 @@ export function terms(text: string): Term[] {
   const found: Term[] = [];
   for (const match of text.matchAll(WORD)) {
     const folded = foldWord(match[0]);
-    if (folded) found.push({ term: stem(folded), start: match.index, end: match.index + match[0].length });
+    if (folded) found.push({ forms: stems(folded), start: match.index, end: match.index + match[0].length });
   }
   return found;
 }
 
-/** What the full-text index stores for a text: its terms, separated by spaces. */
+/** What the full-text index stores for a text: every form of its words, separated by spaces. */
 export function indexText(text: string): string {
   return terms(text)
-    .map((found) => found.term)
+    .flatMap((found) => found.forms)
     .join(' ');
 }
 
@@ -67,12 +70,12 @@ export interface Segment {
   match: boolean;
 }
 
-/** `text` cut into stretches, the words whose term is one of `wanted` standing alone: for <mark>. */
+/** `text` cut into stretches, the words with a form in `wanted` standing alone: for <mark>. */
 export function highlight(text: string, wanted: ReadonlySet<string>): Segment[] {
   const segments: Segment[] = [];
   let at = 0;
   for (const found of terms(text)) {
-    if (!wanted.has(found.term)) continue;
+    if (!found.forms.some((form) => wanted.has(form))) continue;
     if (found.start > at) segments.push({ text: text.slice(at, found.start), match: false });
     segments.push({ text: text.slice(found.start, found.end), match: true });
     at = found.end;

@@ -81,10 +81,11 @@ test('a headline full of <, & and ]]> still makes a valid feed that says it righ
   expect(item.title).toBe(tricky!.title);
 });
 
-test('the sitemap index lists files that hold every published story with lastmod and hreflang, the fronts, and no draft', async ({ request, baseURL }) => {
+test('the sitemap index lists files that hold every published story with lastmod and hreflang, the fronts, tags and authors, and no draft', async ({ request, baseURL }) => {
   const index = await fetchXml(request, '/sitemap.xml');
   const files: string[] = index.xml.sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
-  expect(files).toEqual([`${baseURL}/sitemaps/fronts.xml`, `${baseURL}/sitemaps/stories-ar-1.xml`, `${baseURL}/sitemaps/stories-en-1.xml`]);
+  const lists = ['stories-ar-1', 'stories-en-1', 'tags-ar-1', 'tags-en-1', 'authors-ar-1', 'authors-en-1'];
+  expect(files).toEqual(['fronts', ...lists].map((name) => `${baseURL}/sitemaps/${name}.xml`));
   const parts = await Promise.all(files.map((file) => fetchXml(request, new URL(file).pathname)));
   const text = parts.map((part) => part.text).join('');
   const urls: { loc: string; lastmod?: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[] = parts.flatMap((part) => part.xml.urlset.url);

@@ -35,7 +35,7 @@ export default async function SearchPage(props: Props) {
   const { locale, query, page } = await readRequest(props);
   if (!isLocale(locale)) return <NotFoundPage locale={localeOrDefault(locale)} />;
   setRequestLocale(locale);
-  const results = query.terms.length ? await getContent().search(locale, query.terms, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE) : undefined;
+  const results = query.words.length ? await getContent().search(locale, query.words, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE) : undefined;
   return (
     <>
       <SiteHeader locale={locale} query={query.text} alternateHref={paths.search(otherLocale(locale), query.text)} />

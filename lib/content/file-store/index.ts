@@ -212,9 +212,9 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
       return index.labels(locale, kind, offset, limit);
     },
 
-    async search(locale, terms, offset, limit) {
+    async search(locale, words, offset, limit) {
       await ready;
-      return index.searchStories(locale, terms, offset, limit);
+      return index.searchStories(locale, words, offset, limit);
     },
 
     async related(story, limit) {

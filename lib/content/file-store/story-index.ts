@@ -282,12 +282,12 @@ export class StoryIndex {
   }
 
   /**
-   * Published stories matching every term, newest first. The count stops at SEARCH_COUNT_CAP, and
+   * Published stories holding every word, in any of its forms, newest first. The count stops at SEARCH_COUNT_CAP, and
    * `offset` is the caller's to cap: both are what a query costs beyond its first page.
    */
-  searchStories(locale: Locale, terms: string[], offset: number, limit: number): SearchPage {
-    if (terms.length === 0) return { items: [], total: 0, capped: false };
-    const match = matchExpression(terms);
+  searchStories(locale: Locale, words: string[][], offset: number, limit: number): SearchPage {
+    if (words.length === 0) return { items: [], total: 0, capped: false };
+    const match = matchExpression(words);
     const statements = this.search[locale];
     const rowids = (statements.page.all(match, limit, offset) as { rowid: number }[]).map((row) => row.rowid);
     const items = rowids.map((rowid) => fromJson((this.statements.storyAtSearchRowid.get(locale, rowid) as { summary: string }).summary));
@@ -325,6 +325,8 @@ export class StoryIndex {
     const summary = toJson(story);
     const known = this.statements.stored.get(story.locale, story.slug) as { status: string; summary: string; body: string } | undefined;
     if (known && known.status === story.status && known.summary === summary && known.body === story.body) return;
+    // data_version only moves for other connections' commits: this one's own must drop the totals too.
+    this.totals.clear();
     this.unlist(story.locale, story.slug);
     this.statements.upsert.run(story.locale, story.slug, story.status, story.section, publishedAt, now, summary, story.body);
     if (story.status !== 'published') return;
@@ -337,6 +339,7 @@ export class StoryIndex {
   }
 
   remove({ locale, slug }: StoryRef, now = Date.now()) {
+    this.totals.clear();
     this.unlist(locale, slug);
     this.statements.remove.run(now, locale, slug);
   }
