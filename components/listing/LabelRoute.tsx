@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { permanentRedirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { SiteHeader } from '@/components/layout/SiteHeader';
@@ -23,8 +22,8 @@ export interface LabelParams {
 async function resolve({ locale, kind, key: raw }: LabelParams, page: number) {
   const named = labelKeyFromParam(raw);
   if (!isLocale(locale) || !isLabelKind(kind) || !named) return undefined;
-  // One address per label: other capitals or spacing lead to the key's own page.
-  if (named.written !== named.key) permanentRedirect(paths.labelPage(locale, kind, named.key, page));
+  // server.mjs sends other spellings to the key's own address; without it they are simply not pages.
+  if (named.written !== named.key) return undefined;
   const { key } = named;
   const result = await getContent().labelled(locale, kind, key, (page - 1) * SECTION_PAGE_SIZE, SECTION_PAGE_SIZE);
   const pages = pageCount(result.total);

@@ -1,8 +1,8 @@
-/**
- * Tags and authors: the names stories carry, each with a page. A name's key is what its URL and
- * the index use: the same name with other capitals, harakat or tatweel, or other punctuation and
- * spacing, is the same label; the letters stay as written, in any script (أرمينيا, CSTO).
- */
+/** Tags and authors: the names stories carry, each with a page at its key (label-key.mjs). */
+import { labelKey } from './label-key.mjs';
+
+export { labelKey };
+
 export const labelKinds = ['tag', 'author'] as const;
 export type LabelKind = (typeof labelKinds)[number];
 
@@ -15,21 +15,6 @@ export interface Label {
   key: string;
   /** As the newest story carrying it writes it. */
   name: string;
-}
-
-/** Long enough for any real name, short enough that its URL stays readable. */
-const MAX_KEY_LENGTH = 80;
-const HARAKAT_AND_TATWEEL = /[\u064b-\u065f\u0670\u0640]/g;
-
-/** The key of a name: lower case, words joined by hyphens. Empty when it has no letter or digit (an emoji). */
-export function labelKey(name: string): string {
-  const key = name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(HARAKAT_AND_TATWEEL, '')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return Array.from(key).slice(0, MAX_KEY_LENGTH).join('').replace(/-+$/, '');
 }
 
 /** The labels of one kind a story carries, by key, first spelling kept. */

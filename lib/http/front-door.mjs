@@ -6,6 +6,8 @@
  * proxy could answer them too, but every request it matches costs about 60% of throughput (DESIGN.md).
  */
 
+import { labelKey } from '../content/label-key.mjs';
+
 /** Longer than any URL the site makes (a signed preview link is under 400 characters). */
 export const MAX_URL_LENGTH = 4096;
 
@@ -49,6 +51,27 @@ export function refusalOf(method, url) {
   if (!allowed.includes(method)) return { status: 405, reason: 'methodNotAllowed', allow: allowed };
   if (path.includes('%') && !decodes(path)) return { status: 400, reason: 'badRequest' };
   return null;
+}
+
+// An edition's first segment is a language code; /api/… is not one.
+const LABEL_PATH = /^\/(?!api\/)([a-z]{2,3})\/(tag|author)\/([^/]+)(\/.*)?$/;
+
+/**
+ * Where a tag or author URL written another way lives (/en/tag/Armenia → /en/tag/armenia), or null.
+ * Answered here rather than by the page, so no cache keeps an entry per spelling a crawler tries.
+ * @param {string} url the request target, already known to decode
+ * @returns {string | null}
+ */
+export function canonicalLabelUrl(url) {
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  const match = LABEL_PATH.exec(path);
+  if (!match) return null;
+  const [, locale, kind, segment, rest = ''] = match;
+  const written = decodeURIComponent(segment);
+  const key = labelKey(written);
+  if (!key || key === written) return null;
+  return `/${locale}/${kind}/${encodeURIComponent(key)}${rest}${query === -1 ? '' : url.slice(query)}`;
 }
 
 const STATUS_TEXT = { 400: 'Bad Request', 405: 'Method Not Allowed', 414: 'URI Too Long' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_URL_LENGTH, refusalOf } from '../../lib/http/front-door.mjs';
+import { canonicalLabelUrl, MAX_URL_LENGTH, refusalOf } from '../../lib/http/front-door.mjs';
 
 /** A small seeded generator, so a failing case replays. */
 function random(seed: number) {
@@ -75,5 +75,21 @@ describe('front door: methods and sizes', () => {
     expect(refusalOf('GET', `/${'a'.repeat(MAX_URL_LENGTH - 1)}`)).toBeNull();
     expect(refusalOf('GET', 'http://elsewhere.example/ar')).toEqual({ status: 400, reason: 'badRequest' });
     expect(refusalOf('OPTIONS', '*')).toMatchObject({ status: 400 });
+  });
+});
+
+describe('canonicalLabelUrl', () => {
+  it('sends other spellings of a tag or author to its one address, query and page kept', () => {
+    expect(canonicalLabelUrl('/en/tag/Armenia')).toBe('/en/tag/armenia');
+    expect(canonicalLabelUrl('/en/author/World%20Desk/feed.xml')).toBe('/en/author/world-desk/feed.xml');
+    expect(canonicalLabelUrl('/en/tag/CSTO/page/2?utm_source=x')).toBe('/en/tag/csto/page/2?utm_source=x');
+    const written = encodeURIComponent('أَرْمِـينيا');
+    expect(canonicalLabelUrl(`/ar/tag/${written}`)).toBe(`/ar/tag/${encodeURIComponent('أرمينيا')}`);
+  });
+
+  it('leaves keys as they are, and everything that is not a tag or author page', () => {
+    for (const url of ['/en/tag/armenia', `/ar/tag/${encodeURIComponent('أرمينيا')}`, '/en/tag/wi-fi/feed.xml', '/en/news/Armenia', '/en/section/World', '/api/tag/X', '/en/tag/%F0%9F%94%A5']) {
+      expect(canonicalLabelUrl(url), url).toBeNull();
+    }
   });
 });
