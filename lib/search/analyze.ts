@@ -47,21 +47,39 @@ function stems(folded: string): string[] {
   return [folded];
 }
 
-/** Every word of `text` with its term and place. */
+/**
+ * The forms of words as written, remembered: news text repeats its words, and folding and stemming
+ * are most of what indexing a story costs (docs/adr/0006-search-in-sqlite-fts5.md). Emptied when full.
+ */
+const formsOfWritten = new Map<string, string[]>();
+const REMEMBERED_WORDS = 50_000;
+
+function formsOf(written: string): string[] {
+  let forms = formsOfWritten.get(written);
+  if (!forms) {
+    const folded = foldWord(written);
+    forms = folded ? stems(folded) : [];
+    if (formsOfWritten.size >= REMEMBERED_WORDS) formsOfWritten.clear();
+    formsOfWritten.set(written, forms);
+  }
+  return forms;
+}
+
+/** Every word of `text` with its forms and place. */
 export function terms(text: string): Term[] {
   const found: Term[] = [];
   for (const match of text.matchAll(WORD)) {
-    const folded = foldWord(match[0]);
-    if (folded) found.push({ forms: stems(folded), start: match.index, end: match.index + match[0].length });
+    const forms = formsOf(match[0]);
+    if (forms.length) found.push({ forms, start: match.index, end: match.index + match[0].length });
   }
   return found;
 }
 
 /** What the full-text index stores for a text: every form of its words, separated by spaces. */
 export function indexText(text: string): string {
-  return terms(text)
-    .flatMap((found) => found.forms)
-    .join(' ');
+  const forms: string[] = [];
+  for (const match of text.matchAll(WORD)) forms.push(...formsOf(match[0]));
+  return forms.join(' ');
 }
 
 export interface Segment {

@@ -197,12 +197,18 @@ test('tags in both editions link each other with hreflang; the sitemap lists tag
   expect(urls).not.toContain(`${baseURL}${labelPath('ar', 'tag', 'زراعة منزلية')}`);
 });
 
-test('a tag with more stories than a page paginates like a section front', async ({ page }) => {
-  const tag = 'أرشيف';
-  const stories = carrying('ar', 'tag', tag);
-  test.skip(stories.length <= PAGE_SIZE, 'the archive fixtures are not in this build');
-  await page.goto(labelPath('ar', 'tag', tag));
-  await page.locator('nav a[rel="next"]').click();
-  await expect(page).toHaveURL(new RegExp(`${labelPath('ar', 'tag', tag)}/page/2$`));
-  expect(await storyLinks(page)).toEqual(stories.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((story) => storyPath('ar', story.slug)));
-});
+for (const [locale, tag] of [
+  ['ar', 'أرشيف'],
+  ['en', 'Archive'],
+] as const) {
+  test(`${locale}: a tag with more stories than a page paginates like a section front`, async ({ page }) => {
+    const stories = carrying(locale, 'tag', tag);
+    test.skip(stories.length <= PAGE_SIZE, 'the archive fixtures are not in this build');
+    await page.goto(labelPath(locale, 'tag', tag));
+    await page.locator('nav a[rel="next"]').click();
+    await expect(page).toHaveURL(new RegExp(`${labelPath(locale, 'tag', tag)}/page/2$`));
+    expect(await storyLinks(page)).toEqual(stories.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((story) => storyPath(locale, story.slug)));
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${labelPath(locale, 'tag', tag)}/page/2$`));
+    expect((await page.request.get(`${labelPath(locale, 'tag', tag)}/page/${Math.ceil(stories.length / PAGE_SIZE) + 1}`)).status()).toBe(404);
+  });
+}

@@ -35,11 +35,33 @@ describe('publish', () => {
     expect(result.fleet).toEqual({ servers: 2, answered: 2 });
     expect(told).toEqual([{ slugs: ['fresh'] }]);
     expect(revalidated).toEqual(result.revalidated);
-    for (const expected of ['/ar/news/fresh', '/ar/news/fresh/opengraph-image', '/en/news/fresh', '/ar', '/ar/feed.xml', '/ar/section/science', '/ar/section/science/feed.xml', '/sitemap.xml', '/sitemaps/stories-ar-1.xml', '/news-sitemap.xml', '/ar/news/neighbour']) {
+    const moonTag = `/ar/tag/${encodeURIComponent('قمر')}`;
+    for (const expected of [
+      '/ar/news/fresh',
+      '/ar/news/fresh/opengraph-image',
+      '/en/news/fresh',
+      '/ar',
+      '/ar/feed.xml',
+      '/ar/section/science',
+      '/ar/section/science/feed.xml',
+      moonTag,
+      '/ar/tag/قمر',
+      `${moonTag}/feed.xml`,
+      '/sitemap.xml',
+      '/sitemaps/stories-ar-1.xml',
+      '/sitemaps/tags-ar-1.xml',
+      '/news-sitemap.xml',
+      '/ar/news/neighbour',
+    ]) {
       expect(revalidated, expected).toContain(expected);
     }
-    // Nothing of the editions and sections it is not in, and no other story's page.
-    for (const untouched of ['/en', '/en/feed.xml', '/ar/section/culture', '/ar/news/bystander']) expect(revalidated, untouched).not.toContain(untouched);
+    // Nothing of the editions, sections and tags it is not in, and no other story's page.
+    for (const untouched of ['/en', '/en/feed.xml', '/ar/section/culture', '/ar/news/bystander', `/ar/tag/${encodeURIComponent('قهوة')}`]) {
+      expect(revalidated, untouched).not.toContain(untouched);
+    }
+    // Found by search at once, and listed under its tag.
+    expect((await content.search('ar', [['fresh']], 0, 10)).items.map((story) => story.slug)).toEqual(['fresh']);
+    expect((await content.labelled('ar', 'tag', 'قمر', 0, 10)).items.map((story) => story.slug)).toEqual(['fresh', 'neighbour']);
     expect((await content.latest('ar', 0, 1)).items[0].slug).toBe('fresh');
   });
 });
