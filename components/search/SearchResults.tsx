@@ -39,7 +39,6 @@ export async function SearchResults({ locale, query, results, page, pages }: Pro
         )}
         {query.truncated && <p className="text-muted">{t('search.truncated')}</p>}
         {results && results.total === 0 && <p>{t('search.noResults')}</p>}
-        {results && results.items.length === 0 && results.total > 0 && <p>{t('search.tooDeep', { total: results.total })}</p>}
       </div>
       {results && results.items.length > 0 && (
         <ol className="mt-4 flex flex-col divide-y divide-rule border-t border-rule">

@@ -175,6 +175,9 @@ test('bad queries get a proper page: empty, blank, 1,000 characters, bidi overri
     const response = await request.get(path);
     expect(response.status(), path).toBeLessThan(500);
   }
+  // A page past the results shows the last page.
+  const past = await request.get(`/ar/search?q=${encodeURIComponent('أرمينيا')}&page=999999`);
+  expect(await past.text()).toContain(`href="${storyPath('ar', REFERENCE_SLUG)}"`);
 });
 
 test('tags in both editions link each other with hreflang; the sitemap lists tag and author pages', async ({ request, baseURL }) => {
