@@ -1,6 +1,6 @@
 /**
- * Site paths, percent-encoded, so Arabic slugs travel safely in links, feeds and metadata.
- * Every link on the site is built here.
+ * Site paths, percent-encoded, so Arabic slugs travel safely in links, feeds and metadata (tag and
+ * author keys excepted: see `label`). Every link on the site is built here.
  */
 import type { LabelKind } from './content/labels';
 import type { Locale } from './locales';
@@ -13,8 +13,12 @@ export const paths = {
   section: (locale: Locale, section: Section) => `/${locale}/section/${section}`,
   /** Page 1 is the section front itself; there is no /page/1. */
   sectionPage: (locale: Locale, section: Section, page: number) => (page === 1 ? paths.section(locale, section) : `/${locale}/section/${section}/page/${page}`),
-  /** A tag's or an author's page: /ar/tag/أرمينيا, /en/author/world-desk. */
-  label: (locale: Locale, kind: LabelKind, key: string) => `/${locale}/${kind}/${encodeURIComponent(key)}`,
+  /**
+   * A tag's or an author's page: /ar/tag/أرمينيا, /en/author/world-desk. A key is letters, digits and
+   * hyphens, so it goes into a link as written (a third of the bytes of its percent-encoding, on every
+   * story page twice: HTML and RSC payload); absoluteUrl() encodes it for metadata, feeds and sitemaps.
+   */
+  label: (locale: Locale, kind: LabelKind, key: string) => `/${locale}/${kind}/${key}`,
   labelPage: (locale: Locale, kind: LabelKind, key: string, page: number) => (page === 1 ? paths.label(locale, kind, key) : `${paths.label(locale, kind, key)}/page/${page}`),
   labelFeed: (locale: Locale, kind: LabelKind, key: string) => `${paths.label(locale, kind, key)}/feed.xml`,
   /** The search page, with a query and a page when given (URLSearchParams encodes them). */

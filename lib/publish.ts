@@ -24,7 +24,8 @@ export interface PublishResult {
 
 /** A path percent-encoded and as written, since caches may key Arabic slugs and tags either way. */
 function bothSpellings(path: string): string[] {
-  return [...new Set([path, decodeURIComponent(path)])];
+  const written = decodeURI(path);
+  return [...new Set([encodeURI(written), written])];
 }
 
 /** A story's own paths, and its share card's. */

@@ -15,6 +15,8 @@
  *                 and running next to Sahifa for the whole run (≥ 0.9× each)
  *   front door    the story page's requests/s from server.mjs against `next start` of the same build, and
  *                 rendered per request, as a CSP nonce would need (scripts/bench/front-door.mts)
+ *   search        at 100,000 stories: index build and size, a publish, query p95 by kind of query beside
+ *                 a section list, the search page's p95 and the server's memory (scripts/bench/search.mts)
  *
  * The page measures run against a production build on 127.0.0.1: `next build` first, unless
  * BENCH_SKIP_BUILD=1 says the current .next build is the one to measure.
@@ -30,6 +32,7 @@ import { printResults, type Result } from './bench/results.mts';
 import { buildUnlessSkipped, startServer, type BenchServer } from './bench/server.mts';
 import { benchAgainstBareNext, counterparts, startBareNext, type Counterpart } from './bench/bare-next.mts';
 import { benchFrontDoor } from './bench/front-door.mts';
+import { benchSearch } from './bench/search.mts';
 import { benchSoak, soakServerEnv, tempHeapProbeFile } from './bench/soak.mts';
 
 const RENDERS = 30;
@@ -59,7 +62,9 @@ const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
 const STORY = '/ar/news/armenia-freezes-csto-participation';
 const STORY_EN = '/en/news/armenia-freezes-csto-participation';
-export const REPRODUCE = 'npm run bench (BENCH_SKIP_BUILD=1 measures the current .next build; the soak alone: npm run bench:soak)';
+export const REPRODUCE = 'npm run bench (BENCH_SKIP_BUILD=1 measures the current .next build; the soak alone: npm run bench:soak; search alone: npm run bench:search)';
+/** The archive search is measured at: the issue's 100,000 unless BENCH_SEARCH_STORIES says otherwise. */
+const SEARCH_STORIES = Number(process.env.BENCH_SEARCH_STORIES ?? 100_000);
 
 const HEAP_PROBE_FILE = tempHeapProbeFile();
 
@@ -248,6 +253,8 @@ const results = [
   })),
   // Servers of its own, one after the other, on the next port.
   ...(await measured('front door', () => benchFrontDoor(PORT + 1, STORY))),
+  // The archive of `npm run bench:scale` (made here when missing), its index, and a server over it.
+  ...(await measured('search', () => benchSearch({ stories: SEARCH_STORIES }))),
 ];
 console.log(`reproduce: ${REPRODUCE}`);
 const missed = printResults(results);

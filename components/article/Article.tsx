@@ -87,7 +87,7 @@ export async function Article({ story, related }: Props) {
               {tags.map(({ name, label }) => (
                 <li key={name}>
                   {label ? (
-                    <a href={paths.label(story.locale, 'tag', label.key)} rel="tag" className="tag-chip hover:underline">
+                    <a href={paths.label(story.locale, 'tag', label.key)} rel="tag" className="tag-chip">
                       {name}
                     </a>
                   ) : (

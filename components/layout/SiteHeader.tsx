@@ -29,10 +29,7 @@ export async function SiteHeader({ locale, alternateHref, query }: Props) {
         >
           {t('language.switchTo')}
         </a>
-        {/* Under the name and the switch on a phone, between them from the tablet up. */}
-        <div className="order-last flex w-full sm:order-none sm:w-auto sm:flex-1">
-          <SearchForm locale={locale} query={query} />
-        </div>
+        <SearchForm locale={locale} query={query} className="site-search" />
       </div>
       <nav aria-label={t('site.mainNav')} className="mx-auto max-w-page px-4 sm:px-6">
         {/* One line whatever the font: a row that wraps once the web font arrives would shift the whole page. */}

@@ -11,7 +11,10 @@ import { content, REFERENCE_SLUG, saveScreenshot, storyPath } from './support';
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url', 'xhtml:link'].includes(name) });
 const PAGE_SIZE = 10;
 
+/** A tag's or author's address, as a browser's URL and a request have it (percent-encoded)… */
 const labelPath = (locale: Locale, kind: 'tag' | 'author', name: string) => `/${locale}/${kind}/${encodeURIComponent(labelKey(name))}`;
+/** …and as the page links it: keys are letters, digits and hyphens, written as they are. */
+const labelHref = (locale: Locale, kind: 'tag' | 'author', name: string) => `/${locale}/${kind}/${labelKey(name)}`;
 
 /** The published stories of an edition carrying a tag or author, newest first, as the snapshot has them. */
 function carrying(locale: Locale, kind: 'tag' | 'author', name: string) {
@@ -30,7 +33,7 @@ for (const locale of locales) {
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const tag = reference.tags[0];
     const chip = page.locator('article footer a[rel="tag"]', { hasText: tag });
-    await expect(chip).toHaveAttribute('href', labelPath(locale, 'tag', tag));
+    await expect(chip).toHaveAttribute('href', labelHref(locale, 'tag', tag));
     await chip.click();
     await expect(page).toHaveURL(new RegExp(`${labelPath(locale, 'tag', tag)}$`));
     await expect(page.locator('h1')).toContainText(tag);
@@ -54,7 +57,7 @@ for (const locale of locales) {
     const author = story.authors![0];
     await page.goto(storyPath(locale, story.slug));
     const byline = page.locator('article header a[rel="author"]', { hasText: author });
-    await expect(byline).toHaveAttribute('href', labelPath(locale, 'author', author));
+    await expect(byline).toHaveAttribute('href', labelHref(locale, 'author', author));
     await byline.click();
     await expect(page.locator('h1')).toContainText(author);
     expect(await storyLinks(page)).toEqual(

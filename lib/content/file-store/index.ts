@@ -31,6 +31,12 @@ export interface FileStoreOptions {
 
 /** Folders examined, and files read, between two yields to waiting requests (a few milliseconds). */
 const BATCH = 25;
+/**
+ * The same for an index that does not know the folder yet: no request is answered from it before the
+ * scan ends (`ready` waits), and each commit costs the search tables a segment to write and merge, so
+ * a first scan commits less often (10,000 stories: 25 s in batches of 25, 18 s in batches of 200).
+ */
+const FIRST_SCAN_BATCH = 200;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface StoryFile {
@@ -133,8 +139,9 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
     const seen = new Set<string>();
     const folderProblems: ContentProblem[] = [];
     let changed = 0;
-    for (let start = 0; start < folders.length; start += BATCH) {
-      const examined = folders.slice(start, start + BATCH).map(examineFolder);
+    const batch = index.meta('scanned') === dir ? BATCH : FIRST_SCAN_BATCH;
+    for (let start = 0; start < folders.length; start += batch) {
+      const examined = folders.slice(start, start + batch).map(examineFolder);
       folderProblems.push(...examined.flatMap((folder) => folder.problems));
       index.transaction(() => {
         for (const file of examined.flatMap((folder) => folder.files)) {

@@ -47,7 +47,6 @@ CREATE TABLE IF NOT EXISTS story_labels (
   PRIMARY KEY (locale, kind, key, published_at DESC, slug)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_labels_story ON story_labels (locale, slug);
-CREATE INDEX IF NOT EXISTS story_labels_editions ON story_labels (kind, key, locale);
 CREATE TABLE IF NOT EXISTS files (
   path TEXT PRIMARY KEY,           -- {slug}/{locale}.md, relative to the stories folder
   mtime REAL NOT NULL,
@@ -144,7 +143,8 @@ export class StoryIndex {
       ),
       labelledTotal: db.prepare<[string, string, string]>('SELECT count(*) AS n FROM story_labels WHERE locale = ? AND kind = ? AND key = ?'),
       labelName: db.prepare<[string, string, string]>('SELECT name FROM story_labels WHERE locale = ? AND kind = ? AND key = ? ORDER BY published_at DESC, slug LIMIT 1'),
-      labelEditions: db.prepare<[string, string]>('SELECT DISTINCT locale FROM story_labels WHERE kind = ? AND key = ?'),
+      // One primary-key probe per edition: cheaper than another index on every label written.
+      labelIn: db.prepare<[string, string, string]>('SELECT 1 FROM story_labels WHERE locale = ? AND kind = ? AND key = ? LIMIT 1'),
       labelList: db.prepare<[string, string, number, number]>(
         'SELECT key, name, max(published_at) AS newest FROM story_labels WHERE locale = ? AND kind = ? GROUP BY key ORDER BY key LIMIT ? OFFSET ?',
       ),
@@ -268,7 +268,7 @@ export class StoryIndex {
   }
 
   labelEditions(kind: LabelKind, key: string): Locale[] {
-    return (this.statements.labelEditions.all(kind, key) as { locale: Locale }[]).map((row) => row.locale);
+    return locales.filter((locale) => this.statements.labelIn.get(locale, kind, key) !== undefined);
   }
 
   labels(locale: Locale, kind: LabelKind, offset: number, limit: number): Page<LabelSummary> {
