@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fresh from 'fresh';
-import { canonicalLabelUrl, refusalOf, sendRefusal } from './lib/http/front-door.mjs';
+import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
 import { securityHeaders, securityOptionsFromEnv } from './lib/http/security-headers.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -76,11 +76,6 @@ const server = createServer((req, res) => {
   const method = req.method ?? 'GET';
   const refusal = refusalOf(method, req.url ?? '/');
   if (refusal) return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
-  const canonical = canonicalLabelUrl(req.url ?? '/');
-  if (canonical) {
-    res.writeHead(308, { Location: canonical, 'Cache-Control': 'public, max-age=86400' });
-    return res.end();
-  }
   if (req.headers['if-none-match']) answerNotModified(req, res);
   handle(req, res).catch((error) => {
     // Next answers its own errors; anything that still escapes must not end the process for every reader.

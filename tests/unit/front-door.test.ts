@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLabelUrl, MAX_URL_LENGTH, refusalOf } from '../../lib/http/front-door.mjs';
+import { MAX_URL_LENGTH, refusalOf } from '../../lib/http/front-door.mjs';
 
 /** A small seeded generator, so a failing case replays. */
 function random(seed: number) {
@@ -78,18 +78,21 @@ describe('front door: methods and sizes', () => {
   });
 });
 
-describe('canonicalLabelUrl', () => {
+describe('tag and author URLs written another way', () => {
   it('sends other spellings of a tag or author to its one address, query and page kept', () => {
-    expect(canonicalLabelUrl('/en/tag/Armenia')).toBe('/en/tag/armenia');
-    expect(canonicalLabelUrl('/en/author/World%20Desk/feed.xml')).toBe('/en/author/world-desk/feed.xml');
-    expect(canonicalLabelUrl('/en/tag/CSTO/page/2?utm_source=x')).toBe('/en/tag/csto/page/2?utm_source=x');
+    const sentTo = (url: string) => refusalOf('GET', url);
+    expect(sentTo('/en/tag/Armenia')).toEqual({ status: 308, location: '/en/tag/armenia' });
+    expect(sentTo('/en/author/World%20Desk/feed.xml')).toEqual({ status: 308, location: '/en/author/world-desk/feed.xml' });
+    expect(sentTo('/en/tag/CSTO/page/2?utm_source=x')).toEqual({ status: 308, location: '/en/tag/csto/page/2?utm_source=x' });
     const written = encodeURIComponent('أَرْمِـينيا');
-    expect(canonicalLabelUrl(`/ar/tag/${written}`)).toBe(`/ar/tag/${encodeURIComponent('أرمينيا')}`);
+    expect(sentTo(`/ar/tag/${written}`)).toEqual({ status: 308, location: `/ar/tag/${encodeURIComponent('أرمينيا')}` });
+    // Refusals come first: another method is refused, not redirected.
+    expect(refusalOf('DELETE', '/en/tag/Armenia')).toMatchObject({ status: 405 });
   });
 
   it('leaves keys as they are, and everything that is not a tag or author page', () => {
     for (const url of ['/en/tag/armenia', `/ar/tag/${encodeURIComponent('أرمينيا')}`, '/en/tag/wi-fi/feed.xml', '/en/news/Armenia', '/en/section/World', '/api/tag/X', '/en/tag/%F0%9F%94%A5']) {
-      expect(canonicalLabelUrl(url), url).toBeNull();
+      expect(refusalOf('GET', url), url).toBeNull();
     }
   });
 });

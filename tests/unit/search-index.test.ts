@@ -11,29 +11,10 @@ import { createFileStore } from '@/lib/content/file-store';
 import type { Locale } from '@/lib/locales';
 import { parseQuery, SEARCH_COUNT_CAP } from '@/lib/search/query';
 import type { ContentSource } from '@/lib/content/types';
+import { writeStory, type StoryFields } from './story-files';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-search-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-interface Fixture {
-  title?: string;
-  summary?: string;
-  section?: string;
-  tags?: string[];
-  authors?: string[];
-  publishedAt?: string;
-  status?: string;
-}
-
-function writeStory(dir: string, slug: string, locale: string, fm: Fixture, body = 'نص القصة.') {
-  const folder = path.join(dir, 'stories', slug);
-  fs.mkdirSync(folder, { recursive: true });
-  const lines = ['---', `title: ${JSON.stringify(fm.title ?? 'خبر')}`, `summary: ${JSON.stringify(fm.summary ?? 'ملخص')}`];
-  lines.push(`section: ${fm.section ?? 'world'}`, `tags: ${JSON.stringify(fm.tags ?? [])}`);
-  if (fm.authors) lines.push(`authors: ${JSON.stringify(fm.authors)}`);
-  lines.push(`publishedAt: "${fm.publishedAt ?? '2024-10-01T10:00:00Z'}"`, `status: ${fm.status ?? 'published'}`, '---', body);
-  fs.writeFileSync(path.join(folder, `${locale}.md`), lines.join('\n'));
-}
 
 function openStore(dir: string) {
   return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log: () => {}, info: () => {} });
@@ -54,7 +35,7 @@ describe('search finds every spelling of a word, in every field', () => {
   beforeAll(async () => {
     fields.forEach((field, i) => {
       const day = String(10 + i).padStart(2, '0');
-      const fm: Fixture = { publishedAt: `2024-10-${day}T09:00:00Z` };
+      const fm: StoryFields = { publishedAt: `2024-10-${day}T09:00:00Z` };
       if (field === 'title') fm.title = words;
       if (field === 'summary') fm.summary = words;
       if (field === 'tags') fm.tags = ['أرمينيا', 'روسيا', 'الحكومة الأرمينية'];

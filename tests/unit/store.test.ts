@@ -7,27 +7,10 @@ import { StoryIndex } from '@/lib/content/file-store/story-index';
 import { markdownToHtml } from '@/lib/content/markdown';
 import { normalizeSlug } from '@/lib/content/parse';
 import type { ContentSource } from '@/lib/content/types';
+import { writeStory } from './story-files';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-store-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-interface Fixture {
-  title?: string;
-  section?: string;
-  tags?: string[];
-  publishedAt?: string;
-  status?: string;
-}
-
-function writeStory(dir: string, slug: string, locale: string, fm: Fixture, body = 'نص القصة.') {
-  const folder = path.join(dir, 'stories', slug);
-  fs.mkdirSync(folder, { recursive: true });
-  const lines = ['---'];
-  if (fm.title !== undefined) lines.push(`title: ${JSON.stringify(fm.title)}`);
-  lines.push('summary: "ملخص"', `section: ${fm.section ?? 'world'}`, `tags: ${JSON.stringify(fm.tags ?? [])}`);
-  lines.push(`publishedAt: "${fm.publishedAt ?? '2024-10-01T10:00:00Z'}"`, `status: ${fm.status ?? 'published'}`, '---', body);
-  fs.writeFileSync(path.join(folder, `${locale}.md`), lines.join('\n'));
-}
 
 function openStore(dir: string, log: (line: string) => void = () => {}) {
   return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log, info: () => {} });
@@ -44,7 +27,7 @@ function makeSite() {
   writeStory(dir, 'unrelated', 'ar', { title: 'ثقافة', section: 'culture', publishedAt: '2024-10-30T09:00:00Z' });
   writeStory(dir, 'secret-draft', 'ar', { title: 'مسودة', status: 'draft', publishedAt: '2024-10-28T09:00:00Z' });
   writeStory(dir, 'قصة-عربية', 'ar', { title: 'عربية', publishedAt: '2024-10-10T09:00:00Z' });
-  writeStory(dir, 'no-title', 'ar', {});
+  writeStory(dir, 'no-title', 'ar', { title: null });
   writeStory(dir, 'bad-date', 'ar', { title: 'تاريخ', publishedAt: '2024-02-31' });
   writeStory(dir, 'weird', 'fr', { title: 'Français' });
   fs.mkdirSync(path.join(dir, 'stories', 'bad name'), { recursive: true });

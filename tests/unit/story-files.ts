@@ -1,0 +1,25 @@
+/** Story files written into a temporary content folder, for the tests that run a real file store. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface StoryFields {
+  /** `null` leaves the title out, as a broken file would. */
+  title?: string | null;
+  summary?: string;
+  section?: string;
+  tags?: string[];
+  authors?: string[];
+  publishedAt?: string;
+  status?: string;
+}
+
+export function writeStory(dir: string, slug: string, locale: string, fields: StoryFields, body = 'نص القصة.') {
+  const folder = path.join(dir, 'stories', slug);
+  fs.mkdirSync(folder, { recursive: true });
+  const lines = ['---'];
+  if (fields.title !== null) lines.push(`title: ${JSON.stringify(fields.title ?? 'خبر')}`);
+  lines.push(`summary: ${JSON.stringify(fields.summary ?? 'ملخص')}`, `section: ${fields.section ?? 'world'}`, `tags: ${JSON.stringify(fields.tags ?? [])}`);
+  if (fields.authors) lines.push(`authors: ${JSON.stringify(fields.authors)}`);
+  lines.push(`publishedAt: "${fields.publishedAt ?? '2024-10-01T10:00:00Z'}"`, `status: ${fields.status ?? 'published'}`, '---', body);
+  fs.writeFileSync(path.join(folder, `${locale}.md`), lines.join('\n'));
+}
