@@ -236,6 +236,9 @@ describe('incremental publishing keeps search and lists current', () => {
     const tagKeys = (await store.labels('ar', 'tag', 0, 100)).items.map((label) => label.key);
     expect(tagKeys).toEqual(['seismology']);
     expect((await store.labels('ar', 'author', 0, 100)).items).toEqual([]);
+    // The counts the sitemap reads follow: a tag still carried by another story stays, the others go.
+    expect((await store.labels('ar', 'tag', 0, 100)).total).toBe(1);
+    expect((await store.labels('ar', 'author', 0, 100)).total).toBe(0);
 
     // And published again: back everywhere.
     writeStory(dir, 'quake', 'ar', fm, 'زلزال قوي.');

@@ -16,7 +16,7 @@ import type { ParsedStory } from '../parse';
 import type { ContentProblem, LabelRef, LabelSummary, Page, SearchPage, StoryRef, StorySummary } from '../types';
 
 /** Bump when the tables change or when parsing stores something else for the same file (rows are its output). */
-const SCHEMA_VERSION = '4';
+const SCHEMA_VERSION = '5';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS stories (
@@ -47,6 +47,13 @@ CREATE TABLE IF NOT EXISTS story_labels (
   PRIMARY KEY (locale, kind, key, published_at DESC, slug)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_labels_story ON story_labels (locale, slug);
+CREATE TABLE IF NOT EXISTS label_counts (  -- stories per label, kept as labels come and go
+  locale TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  stories INTEGER NOT NULL,
+  PRIMARY KEY (locale, kind, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (
   path TEXT PRIMARY KEY,           -- {slug}/{locale}.md, relative to the stories folder
   mtime REAL NOT NULL,
@@ -124,7 +131,7 @@ export class StoryIndex {
     this.db.pragma('busy_timeout = 10000');
     const version = this.tryMeta('schema');
     if (version !== undefined && version !== SCHEMA_VERSION) {
-      for (const table of ['stories', 'story_tags', 'story_labels', 'files', 'folder_problems', 'meta', ...locales.map(searchTable)]) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      for (const table of ['stories', 'story_tags', 'story_labels', 'label_counts', 'files', 'folder_problems', 'meta', ...locales.map(searchTable)]) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
     }
     this.db.exec(SCHEMA);
     this.db.exec(SEARCH_SCHEMA);
@@ -148,7 +155,13 @@ export class StoryIndex {
       labelList: db.prepare<[string, string, number, number]>(
         'SELECT key, name, max(published_at) AS newest FROM story_labels WHERE locale = ? AND kind = ? GROUP BY key ORDER BY key LIMIT ? OFFSET ?',
       ),
-      labelListTotal: db.prepare<[string, string]>('SELECT count(DISTINCT key) AS n FROM story_labels WHERE locale = ? AND kind = ?'),
+      // count(DISTINCT key) over story_labels reads every label of the edition: 0.6 s at 100,000 stories.
+      labelListTotal: db.prepare<[string, string]>('SELECT count(*) AS n FROM label_counts WHERE locale = ? AND kind = ?'),
+      countLabel: db.prepare<[string, string, string]>(
+        'INSERT INTO label_counts (locale, kind, key, stories) VALUES (?, ?, ?, 1) ON CONFLICT (locale, kind, key) DO UPDATE SET stories = stories + 1',
+      ),
+      uncountLabel: db.prepare<[string, string, string]>('UPDATE label_counts SET stories = stories - 1 WHERE locale = ? AND kind = ? AND key = ?'),
+      dropUncounted: db.prepare<[string, string, string]>('DELETE FROM label_counts WHERE locale = ? AND kind = ? AND key = ? AND stories <= 0'),
       labelsOfStory: db.prepare<[string, string]>('SELECT kind, key FROM story_labels WHERE locale = ? AND slug = ?'),
       searchSlotTaken: db.prepare<[string, number]>('SELECT 1 FROM stories WHERE locale = ? AND search_rowid = ?'),
       setSearchRowid: db.prepare<[number | null, string, string]>('UPDATE stories SET search_rowid = ? WHERE locale = ? AND slug = ?'),
@@ -304,6 +317,10 @@ export class StoryIndex {
   }
 
   private unlist(locale: Locale, slug: string) {
+    for (const { kind, key } of this.labelsOfStory(locale, slug)) {
+      this.statements.uncountLabel.run(locale, kind, key);
+      this.statements.dropUncounted.run(locale, kind, key);
+    }
     this.statements.dropLabels.run(locale, slug);
     const row = this.statements.searchRowidOf.get(locale, slug) as { rowid: number | null } | undefined;
     if (row?.rowid == null) return;
@@ -333,6 +350,7 @@ export class StoryIndex {
     if (story.status !== 'published') return;
     for (const label of [...labelsOf(story.tags, 'tag'), ...labelsOf(story.authors, 'author')]) {
       this.statements.addLabel.run(story.locale, label.kind, label.key, publishedAt, story.slug, label.name);
+      this.statements.countLabel.run(story.locale, label.kind, label.key);
     }
     const rowid = this.searchRowid(story.locale, publishedAt, story.slug);
     this.search[story.locale].insert.run(rowid, indexText(searchableText(story)));
