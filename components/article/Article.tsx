@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Fragment } from 'react';
 import { paths } from '@/lib/paths';
-import { labelsOf, type Story, type StorySummary } from '@/lib/content';
+import { labelKey, labelsOf, type Story, type StorySummary } from '@/lib/content';
 import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';
 import { StoryShare } from '@/components/share/StoryShare';
@@ -17,7 +17,7 @@ export async function Article({ story, related }: Props) {
   const t = await getTranslations({ locale: story.locale });
   const authors = labelsOf(story.authors, 'author');
   // A tag with no letter or digit (an emoji) has no page: it stays plain text.
-  const tags = story.tags.map((name) => ({ name, label: labelsOf([name], 'tag')[0] }));
+  const tags = story.tags.map((name) => ({ name, key: labelKey(name) }));
   return (
     <article className="mx-auto max-w-measure px-4 pt-6 sm:px-6" aria-labelledby="story-headline">
       <header className="flex flex-col gap-3">
@@ -84,10 +84,10 @@ export async function Article({ story, related }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="font-display font-bold">{t('story.tags')}</h2>
             <ul className="flex flex-wrap gap-2">
-              {tags.map(({ name, label }) => (
+              {tags.map(({ name, key }) => (
                 <li key={name}>
-                  {label ? (
-                    <a href={paths.label(story.locale, 'tag', label.key)} rel="tag" className="tag-chip">
+                  {key ? (
+                    <a href={paths.label(story.locale, 'tag', key)} rel="tag" className="tag-chip">
                       {name}
                     </a>
                   ) : (

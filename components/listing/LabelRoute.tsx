@@ -20,11 +20,8 @@ export interface LabelParams {
 
 /** A tag's or author's page n, or undefined when the locale, the kind, the label or the page does not exist. */
 async function resolve({ locale, kind, key: raw }: LabelParams, page: number) {
-  const named = labelKeyFromParam(raw);
-  if (!isLocale(locale) || !isLabelKind(kind) || !named) return undefined;
-  // server.mjs sends other spellings to the key's own address; without it they are simply not pages.
-  if (named.written !== named.key) return undefined;
-  const { key } = named;
+  const key = labelKeyFromParam(raw);
+  if (!isLocale(locale) || !isLabelKind(kind) || !key) return undefined;
   const result = await getContent().labelled(locale, kind, key, (page - 1) * SECTION_PAGE_SIZE, SECTION_PAGE_SIZE);
   const pages = pageCount(result.total);
   return result.label && page <= pages ? { locale, kind, label: result.label, page, pages, stories: result.items } : undefined;

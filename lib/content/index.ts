@@ -47,10 +47,10 @@ export function slugFromParam(raw: string): string | null {
 }
 
 /**
- * The tag or author key a route segment names, as written in the URL and as its canonical key
- * (/en/tag/Armenia names `armenia`); null when it names none.
+ * The tag or author key a route segment names, or null. Only a key as labelKey writes it names one:
+ * server.mjs sends other spellings (/en/tag/Armenia) to the key's own address before any route runs.
  */
-export function labelKeyFromParam(raw: string): { written: string; key: string } | null {
+export function labelKeyFromParam(raw: string): string | null {
   // Far longer than a key's 80 characters percent-encoded; anything longer is not worth decoding.
   if (raw.length > 1000) return null;
   let written = raw;
@@ -59,8 +59,7 @@ export function labelKeyFromParam(raw: string): { written: string; key: string }
   } catch {
     return null;
   }
-  const key = labelKey(written);
-  return key ? { written, key } : null;
+  return written && labelKey(written) === written ? written : null;
 }
 
 /** The published story a route's raw `locale` and `slug` segments name, if any. */

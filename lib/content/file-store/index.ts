@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isLocale, locales, type Locale } from '../../locales';
 import { displayPath, formatProblem, normalizeSlug, parseStoryFile, renderStory, type ParsedStory } from '../parse';
 import type { ContentProblem, ContentSource, LabelRef, ReloadedStory, Story, StorySummary } from '../types';
-import { labelKey } from '../labels';
+import { labelsOf } from '../labels';
 import { withScanLock } from './scan-lock';
 import { StoryIndex, type FileStamp } from './story-index';
 
@@ -229,7 +229,7 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
       // Each source list is sorted already, so only its first `limit + 1` entries can make the cut.
       const sources = [
         index.inSection(story.locale, story.section, 0, limit + 1).items,
-        ...story.tags.map((tag) => index.labelled(story.locale, 'tag', labelKey(tag), 0, limit + 1).items),
+        ...labelsOf(story.tags, 'tag').map((tag) => index.labelled(story.locale, 'tag', tag.key, 0, limit + 1).items),
       ];
       const candidates = new Map<string, StorySummary>();
       for (const list of sources) for (const candidate of list) if (candidate.slug !== story.slug) candidates.set(candidate.slug, candidate);

@@ -148,7 +148,7 @@ export class StoryIndex {
       labelled: db.prepare<[string, string, string, number, number]>(
         "SELECT s.summary FROM story_labels l JOIN stories s ON s.locale = l.locale AND s.slug = l.slug WHERE l.locale = ? AND l.kind = ? AND l.key = ? ORDER BY l.published_at DESC, l.slug LIMIT ? OFFSET ?",
       ),
-      labelledTotal: db.prepare<[string, string, string]>('SELECT count(*) AS n FROM story_labels WHERE locale = ? AND kind = ? AND key = ?'),
+      labelledTotal: db.prepare<[string, string, string]>('SELECT stories AS n FROM label_counts WHERE locale = ? AND kind = ? AND key = ?'),
       labelName: db.prepare<[string, string, string]>('SELECT name FROM story_labels WHERE locale = ? AND kind = ? AND key = ? ORDER BY published_at DESC, slug LIMIT 1'),
       // One primary-key probe per edition: cheaper than another index on every label written.
       labelIn: db.prepare<[string, string, string]>('SELECT 1 FROM story_labels WHERE locale = ? AND kind = ? AND key = ? LIMIT 1'),
@@ -270,7 +270,7 @@ export class StoryIndex {
 
   labelled(locale: Locale, kind: LabelKind, key: string, offset: number, limit: number): Page<StorySummary> {
     const rows = limit > 0 ? (this.statements.labelled.all(locale, kind, key, limit, offset) as { summary: string }[]) : [];
-    const total = this.total(`${locale}\u0000${kind}\u0000${key}`, () => (this.statements.labelledTotal.get(locale, kind, key) as { n: number }).n);
+    const total = this.total(`${locale}\u0000${kind}\u0000${key}`, () => (this.statements.labelledTotal.get(locale, kind, key) as { n: number } | undefined)?.n ?? 0);
     return { items: rows.map((row) => fromJson(row.summary)), total };
   }
 

@@ -13,9 +13,9 @@ export function generateStaticParams() {
 /** The RSS feed of a tag's or an author's page: the same stories, newest first. */
 export async function GET(_request: Request, { params }: RouteContext<'/[locale]/[kind]/[key]/feed.xml'>) {
   const { locale, kind, key: raw } = await params;
-  const named = labelKeyFromParam(raw);
-  if (!isLocale(locale) || !isLabelKind(kind) || !named || named.written !== named.key) notFound();
-  const { items, label } = await getContent().labelled(locale, kind, named.key, 0, FEED_SIZE);
+  const key = labelKeyFromParam(raw);
+  if (!isLocale(locale) || !isLabelKind(kind) || !key) notFound();
+  const { items, label } = await getContent().labelled(locale, kind, key, 0, FEED_SIZE);
   if (!label) notFound();
   const t = await getTranslations({ locale });
   const feed = rssFeed(
