@@ -1,7 +1,12 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { defaultLocale, locales } from './lib/locales';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+const editionSegment = `:locale(${locales.join('|')})`;
+/** A first segment shaped like a language tag (fr, pt-BR) that is none of our editions. */
+const otherLanguageSegment = `:language((?!(?:${locales.join('|')})(?![\\w-]))[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)`;
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -28,9 +33,18 @@ const config: NextConfig = {
   async redirects() {
     // One address per page: the first page of a section is the section front.
     return [
-      { source: '/:locale(ar|en)/section/:section/page/1', destination: '/:locale/section/:section', permanent: true },
-      { source: '/:locale(ar|en)/:kind(tag|author)/:key/page/1', destination: '/:locale/:kind/:key', permanent: true },
+      { source: `/${editionSegment}/section/:section/page/1`, destination: '/:locale/section/:section', permanent: true },
+      { source: `/${editionSegment}/:kind(tag|author)/:key/page/1`, destination: '/:locale/:kind/:key', permanent: true },
     ];
+  },
+  async rewrites() {
+    return {
+      beforeFiles: [],
+      // /fr/news/x: the default edition's 404 at once, rather than a redirect to /ar/fr/news/x first. After
+      // the app's own routes, so a route such as /faq is served as it is (docs/adr: proxy matcher).
+      afterFiles: [{ source: `/${otherLanguageSegment}/:rest*`, destination: `/${defaultLocale}/:language/:rest*` }],
+      fallback: [],
+    };
   },
 };
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fresh from 'fresh';
+import { errorPageFor, isErrorPagePath, loadErrorPages, replaceServerErrors, sendErrorPage } from './lib/http/error-page.mjs';
 import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
 import { securityHeaders, securityOptionsFromEnv } from './lib/http/security-headers.mjs';
 
@@ -52,6 +53,7 @@ function isPreview(req) {
 const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
+const errorPages = loadErrorPages(path.join(dir, '.next'));
 
 /**
  * A conditional GET whose tag still matches gets 304 with no body. Next's own check is off with its
@@ -76,11 +78,15 @@ const server = createServer((req, res) => {
   const method = req.method ?? 'GET';
   const refusal = refusalOf(method, req.url ?? '/');
   if (refusal) return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
+  const errorPage = errorPageFor(errorPages, req.url ?? '/');
+  if (errorPage && isErrorPagePath(req.url ?? '/')) return sendErrorPage(res, 500, errorPage, method !== 'HEAD');
   if (req.headers['if-none-match']) answerNotModified(req, res);
+  if (errorPage) replaceServerErrors(req, res, errorPage);
   handle(req, res).catch((error) => {
     // Next answers its own errors; anything that still escapes must not end the process for every reader.
     console.error(error);
     if (res.headersSent) res.destroy();
+    else if (errorPage) sendErrorPage(res, 500, errorPage, method !== 'HEAD');
     else {
       res.statusCode = 500;
       res.end();

@@ -1,11 +1,27 @@
 import type { Config } from 'tailwindcss';
+import plugin from 'tailwindcss/plugin';
+import { editions, locales } from './lib/locales';
 
 /**
- * Sahifa's design tokens. Font families point at CSS variables that the locale layout sets,
- * so `font-body` is Naskh in Arabic and a serif in English from one stylesheet.
+ * Each edition's faces and script rules, written from the edition registry as base styles keyed on the
+ * page's language, so one stylesheet serves every edition and adding one needs no CSS.
+ */
+const editionStyles = plugin(({ addBase }) => {
+  for (const locale of locales) {
+    const { fonts, joinedScript } = editions[locale];
+    addBase({ [`:root:lang(${locale})`]: { '--font-body': fonts.body, '--font-display': fonts.display } });
+    // Arabic-script letters join; spacing them apart breaks the words.
+    if (joinedScript) addBase({ [`:lang(${locale})`]: { 'letter-spacing': '0 !important' } });
+  }
+});
+
+/**
+ * Sahifa's design tokens. Font families point at CSS variables that the edition styles set,
+ * so `font-body` is Naskh in Arabic, Vazirmatn in Persian and a serif in English from one stylesheet.
  */
 const config: Config = {
   content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}'],
+  plugins: [editionStyles],
   theme: {
     extend: {
       colors: {

@@ -94,6 +94,41 @@ export const editionNames = localFont({
   declarations: [{ prop: 'unicode-range', value: 'U+0600-06FF' }],
 });
 
+/**
+ * Persian: Vazirmatn, whose Arabic-script file (21 KB a weight, @fontsource) already holds only what
+ * Persian and Arabic need, so it is served whole; its Latin file sets Latin words in the same design.
+ */
+export const vazirmatn = localFont({
+  src: [
+    { path: '../node_modules/@fontsource/vazirmatn/files/vazirmatn-arabic-400-normal.woff2', weight: '400' },
+    { path: '../node_modules/@fontsource/vazirmatn/files/vazirmatn-arabic-700-normal.woff2', weight: '700' },
+  ],
+  variable: '--font-vazirmatn',
+  display: 'swap',
+  preload: false,
+  adjustFontFallback: false,
+  declarations: [{ prop: 'unicode-range', value: 'U+0020,U+00A0,U+0600-06FF,U+0750-077F,U+200C-200E,U+2010-2011,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC' }],
+});
+
+export const vazirmatnHeadline = localFont({
+  src: [{ path: '../node_modules/@fontsource/vazirmatn/files/vazirmatn-arabic-700-normal.woff2', weight: '700' }],
+  variable: '--font-vazirmatn-headline',
+  display: 'optional',
+  preload: false,
+  adjustFontFallback: false,
+  declarations: [{ prop: 'unicode-range', value: 'U+0020,U+00A0,U+0600-06FF,U+0750-077F,U+200C-200E,U+2010-2011,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC' }],
+});
+
+export const vazirmatnLatin = localFont({
+  src: [
+    { path: '../node_modules/@fontsource/vazirmatn/files/vazirmatn-latin-400-normal.woff2', weight: '400' },
+    { path: '../node_modules/@fontsource/vazirmatn/files/vazirmatn-latin-700-normal.woff2', weight: '700' },
+  ],
+  variable: '--font-vazirmatn-latin',
+  display: 'optional',
+  preload: false,
+});
+
 export const serifLatin = localFont({
   src: [
     { path: '../node_modules/@fontsource/noto-serif/files/noto-serif-latin-400-normal.woff2', weight: '400' },
@@ -111,4 +146,4 @@ export const sansLatin = localFont({
   preload: false,
 });
 
-export const fontVariables = [naskh, naskhBesideLatin, naskhExtended, kufi, kufiBesideLatin, kufiExtended, editionNames, serifLatin, sansLatin].map((font) => font.variable).join(' ');
+export const fontVariables = [naskh, naskhBesideLatin, naskhExtended, kufi, kufiBesideLatin, kufiExtended, vazirmatn, vazirmatnHeadline, vazirmatnLatin, editionNames, serifLatin, sansLatin].map((font) => font.variable).join(' ');

@@ -1,12 +1,13 @@
 import { getRequestConfig } from 'next-intl/server';
 import { localeOrDefault } from '../lib/locales';
-import { siteTimeZone } from '../lib/site';
+import { editionTimeZone } from '../lib/site';
+import { messageLoaders } from './messages';
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const locale = localeOrDefault(await requestLocale);
   return {
     locale,
-    timeZone: siteTimeZone,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    timeZone: editionTimeZone(locale),
+    messages: (await messageLoaders[locale]()).default,
   };
 });

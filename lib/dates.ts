@@ -2,15 +2,7 @@
  * The one date formatter of the site. Every date goes through here with the site's time zone,
  * so a story published late at night UTC shows the calendar day its readers lived it.
  */
-import { localeConfig, type Locale } from './locales';
-
-interface DateParts {
-  weekday: string;
-  day: string;
-  month: string;
-  latinMonth: string;
-  year: string;
-}
+import { editions, type DateLineSettings, type Locale } from './locales';
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -28,30 +20,55 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
   return parts.find((p) => p.type === type)?.value ?? '';
 }
 
-function dateParts(date: Date, locale: Locale, timeZone: string): DateParts {
-  const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
-  const local = formatter(localeConfig[locale].intlTag, timeZone, options).formatToParts(date);
-  const latin = formatter(localeConfig.en.intlTag, timeZone, options).formatToParts(date);
-  return {
-    weekday: part(local, 'weekday'),
-    day: part(local, 'day'),
-    month: part(local, 'month'),
-    latinMonth: part(latin, 'month'),
-    year: part(local, 'year'),
-  };
+const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+/** First strong isolate … pop: a date in another script keeps its own order inside the line (25 October 2024 in Persian). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** "۴ آبان ۱۴۰۳", "22 ربيع الآخر 1446 هـ": day, month, year and the era where the calendar names one. */
+function calendarDate(date: Date, tag: string, timeZone: string, options: { weekday: boolean; latinMonth: boolean }): string {
+  const parts = formatter(tag, timeZone, DAY_MONTH_YEAR).formatToParts(date);
+  let month = part(parts, 'month');
+  if (options.latinMonth) month += ` / ${part(formatter('en-GB-u-ca-gregory', timeZone, { month: 'long' }).formatToParts(date), 'month')}`;
+  const era = tag.includes('-ca-gregory') ? '' : part(parts, 'era');
+  return [options.weekday ? part(parts, 'weekday') : '', part(parts, 'day'), month, part(parts, 'year'), era].filter(Boolean).join(' ');
 }
 
-/** "الجمعة 25 أكتوبر / October 2024" in Arabic, "Friday 25 October 2024" in English. */
+/** A date line as an edition's settings ask: each calendar in turn, the first with the weekday. */
+export function dateLine(date: Date, settings: DateLineSettings, timeZone: string): string {
+  return settings.calendars
+    .map((tag, i) => {
+      const text = calendarDate(date, tag, timeZone, { weekday: i === 0, latinMonth: i === 0 && settings.latinMonthAlongside === true });
+      return i === 0 ? text : isolate(text);
+    })
+    .join(' / ');
+}
+
+/**
+ * "الجمعة 25 أكتوبر / October 2024" in Arabic, "Friday 25 October 2024" in English,
+ * "جمعه ۴ آبان ۱۴۰۳ / 25 October 2024" in Persian.
+ */
 export function formatDateLine(date: Date, locale: Locale, timeZone: string): string {
-  const p = dateParts(date, locale, timeZone);
-  const month = localeConfig[locale].latinMonthAlongside ? `${p.month} / ${p.latinMonth}` : p.month;
-  return `${p.weekday} ${p.day} ${month} ${p.year}`;
+  return dateLine(date, editions[locale].dates, timeZone);
 }
 
-/** Short form for lists: "25 أكتوبر 2024" / "25 October 2024". */
+/** Short form for lists, in the edition's first calendar: "25 أكتوبر 2024", "۴ آبان ۱۴۰۳". */
 export function formatShortDate(date: Date, locale: Locale, timeZone: string): string {
-  const p = dateParts(date, locale, timeZone);
-  return `${p.day} ${p.month} ${p.year}`;
+  return calendarDate(date, editions[locale].dates.calendars[0], timeZone, { weekday: false, latinMonth: false });
+}
+
+/** A count, year or page number in the digits the edition's readers expect (۱۲ in Persian); grouped from 10,000. */
+export function formatNumber(value: number, locale: Locale): string {
+  return numberFormat(locale).format(value);
+}
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let cached = numberFormats.get(locale);
+  if (!cached) {
+    cached = new Intl.NumberFormat(editions[locale].numbers, { useGrouping: 'min2' });
+    numberFormats.set(locale, cached);
+  }
+  return cached;
 }
 
 /** The calendar day in the site's zone, as YYYY-MM-DD. */

@@ -3,7 +3,7 @@
  * and the hero picture as media:content.
  */
 import type { StorySummary } from './content';
-import type { Locale } from './locales';
+import { editions, type Locale } from './locales';
 import { paths } from './paths';
 import { absoluteUrl } from './site';
 import { escapeMarkup, rfc822 } from './xml';
@@ -61,7 +61,7 @@ export function rssFeed(channel: FeedChannel, stories: StorySummary[]): string {
     `<title>${escapeMarkup(channel.title)}</title>`,
     `<link>${escapeMarkup(absoluteUrl(channel.pagePath))}</link>`,
     `<description>${escapeMarkup(channel.description)}</description>`,
-    `<language>${channel.locale}</language>`,
+    `<language>${editions[channel.locale].feedLanguage}</language>`,
     `<atom:link href="${escapeMarkup(absoluteUrl(channel.feedPath))}" rel="self" type="application/rss+xml"/>`,
     ...(newest ? [`<lastBuildDate>${rfc822(newest)}</lastBuildDate>`] : []),
   ];

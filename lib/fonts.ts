@@ -7,10 +7,10 @@
  *                       @fontsource's Arabic file adds Urdu/Sindhi extensions and presentation forms,
  *                       which app/fonts.ts serves from that file, by unicode-range, only to pages using them.
  *   edition-names.woff2 the letters of the editions' own names, so a page in another script can show
- *                       its language switch ("العربية" on the English page) without a whole Arabic face.
+ *                       its edition switcher ("العربية", "فارسی" on the English page) without a whole Arabic face.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { editions, locales } from './locales';
 
 /** Must match the `unicode-range` of the core faces in app/fonts.ts (a unit test checks it). */
 export const ARABIC_CORE_RANGE = 'U+0020,U+00A0,U+0600-06FF,U+200C-200E,U+2010-2011';
@@ -38,11 +38,8 @@ export function charactersOfRange(range: string): string {
     .join('');
 }
 
-/** The non-Latin letters of every edition's name as its own messages spell it (`language.switchTo` elsewhere). */
-export function editionNameCharacters(messagesDir = 'messages'): string {
-  const names = fs
-    .readdirSync(messagesDir)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => JSON.parse(fs.readFileSync(path.join(messagesDir, file), 'utf8')).language.switchTo as string);
+/** The non-Latin letters of every edition's own name (the registry's `ownName`), as the switcher shows them. */
+export function editionNameCharacters(): string {
+  const names = locales.map((locale) => editions[locale].ownName);
   return [...new Set([...names.join('')].filter((char) => char.codePointAt(0)! > 0x24f))].sort().join('');
 }

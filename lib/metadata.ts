@@ -5,7 +5,7 @@
  */
 import type { Metadata } from 'next';
 import type { StorySummary } from './content';
-import { defaultLocale, localeConfig, type Locale } from './locales';
+import { defaultLocale, editions, type Locale } from './locales';
 import { SHARE_CARD_SIZE } from './og/card';
 import { paths } from './paths';
 import { absoluteUrl } from './site';
@@ -61,8 +61,8 @@ export function storyMetadata(story: StorySummary, options: SiteLabels & { secti
     openGraph: {
       type: 'article',
       siteName: options.siteName,
-      locale: localeConfig[story.locale].ogLocale,
-      alternateLocale: options.editions.filter((l) => l !== story.locale).map((l) => localeConfig[l].ogLocale),
+      locale: editions[story.locale].ogLocale,
+      alternateLocale: options.editions.filter((l) => l !== story.locale).map((l) => editions[l].ogLocale),
       title: story.title,
       description: story.summary,
       url,
@@ -91,8 +91,8 @@ export function listingMetadata(
     openGraph: {
       type: 'website',
       siteName: options.siteName,
-      locale: localeConfig[locale].ogLocale,
-      alternateLocale: options.editions.filter((l) => l !== locale).map((l) => localeConfig[l].ogLocale),
+      locale: editions[locale].ogLocale,
+      alternateLocale: options.editions.filter((l) => l !== locale).map((l) => editions[l].ogLocale),
       title: options.title,
       description: options.description,
       url,

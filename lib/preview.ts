@@ -60,31 +60,23 @@ export function verifyPreviewQuery(rawQuery: string, secret: string | undefined,
   if (!secret) return { ok: false, reason: 'no-secret' };
   const query = rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery;
   if (query.length > MAX_QUERY_LENGTH) return { ok: false, reason: 'malformed' };
-  const values = new Map<string, string>();
-  for (const pair of query.split('&')) {
-    const at = pair.indexOf('=');
-    if (at < 1) return { ok: false, reason: 'malformed' };
-    let key: string;
-    let value: string;
-    try {
-      key = decodeURIComponent(pair.slice(0, at).replace(/\+/g, ' '));
-      value = decodeURIComponent(pair.slice(at + 1).replace(/\+/g, ' '));
-    } catch {
-      return { ok: false, reason: 'malformed' };
-    }
-    // Anything else (next=, redirect=) is ignored: the destination is never read from the link.
-    if (!(LINK_PARAMS as readonly string[]).includes(key)) continue;
-    if (values.has(key)) return { ok: false, reason: 'malformed' };
-    values.set(key, value);
+  // URLSearchParams never throws: it keeps a bad escape as text and turns invalid UTF-8 into U+FFFD.
+  // Decoding the raw query once refuses both instead.
+  try {
+    decodeURIComponent(query);
+  } catch {
+    return { ok: false, reason: 'malformed' };
   }
-  if (values.size !== LINK_PARAMS.length) return { ok: false, reason: 'malformed' };
-  const slugParam = values.get('slug')!;
+  const params = new URLSearchParams(query);
+  // Each of ours exactly once; anything else (next=, redirect=) is ignored: the destination is never
+  // read from the link.
+  const given = LINK_PARAMS.map((key) => params.getAll(key));
+  if (given.some((values) => values.length !== 1)) return { ok: false, reason: 'malformed' };
+  const [slugParam, locale, exp, sig] = given.map(([value]) => value);
   const slug = normalizeSlug(slugParam);
-  const locale = values.get('locale');
-  const exp = values.get('exp')!;
   if (!slug || slug !== slugParam || !isLocale(locale) || !/^\d{1,12}$/.test(exp)) return { ok: false, reason: 'malformed' };
   const target: PreviewTarget = { slug, locale, expiresAt: Number(exp) };
-  if (!sameBytes(hmac(secret, linkMessage(target)), values.get('sig')!)) return { ok: false, reason: 'bad-signature' };
+  if (!sameBytes(hmac(secret, linkMessage(target)), sig)) return { ok: false, reason: 'bad-signature' };
   if (target.expiresAt <= nowSeconds) return { ok: false, reason: 'expired' };
   if (target.expiresAt > nowSeconds + MAX_TTL_SECONDS) return { ok: false, reason: 'malformed' };
   return { ok: true, value: target };

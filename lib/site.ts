@@ -3,6 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { editions, type Locale } from './locales';
 
 function readSiteUrl(): URL {
   const raw = process.env.SITE_URL ?? 'http://localhost:3000';
@@ -17,6 +18,11 @@ export const siteUrl = readSiteUrl();
 
 /** Every date on the site is shown in this zone, never the server's. */
 export const siteTimeZone = process.env.SITE_TIME_ZONE ?? 'Asia/Riyadh';
+
+/** The zone an edition's dates are shown in: its own (the registry's `timeZone`) or the site's. */
+export function editionTimeZone(locale: Locale): string {
+  return editions[locale].timeZone ?? siteTimeZone;
+}
 
 // Read at run time from wherever CONTENT_DIR points; nothing to trace into the build.
 export const contentDir = path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'));

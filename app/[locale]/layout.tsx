@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteFooter } from '@/components/layout/SiteFooter';
-import { isLocale, localeConfig, locales } from '@/lib/locales';
+import { isLocale, editions, locales } from '@/lib/locales';
 import { siteUrl } from '@/lib/site';
 import { fontVariables } from '../fonts';
 import '../globals.css';
@@ -28,7 +28,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: 'site' });
   return (
-    <html lang={locale} dir={localeConfig[locale].dir} className={fontVariables}>
+    <html lang={locale} dir={editions[locale].dir} className={fontVariables}>
       <body className="min-h-screen bg-paper font-body text-ink antialiased">
         <a
           href="#main"

@@ -1,6 +1,6 @@
 import { formatDateLine, formatShortDate } from '@/lib/dates';
 import type { Locale } from '@/lib/locales';
-import { siteTimeZone } from '@/lib/site';
+import { editionTimeZone } from '@/lib/site';
 
 interface Props {
   date: Date;
@@ -10,7 +10,8 @@ interface Props {
 }
 
 export function DateLine({ date, locale, variant = 'full', className }: Props) {
-  const text = variant === 'full' ? formatDateLine(date, locale, siteTimeZone) : formatShortDate(date, locale, siteTimeZone);
+  const timeZone = editionTimeZone(locale);
+  const text = variant === 'full' ? formatDateLine(date, locale, timeZone) : formatShortDate(date, locale, timeZone);
   return (
     <time dateTime={date.toISOString()} className={className}>
       {text}

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/locales';
-import { siteDay } from '@/lib/dates';
-import { siteTimeZone } from '@/lib/site';
+import { formatNumber, siteDay } from '@/lib/dates';
+import { editionTimeZone } from '@/lib/site';
 
 export async function SiteFooter({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'site' });
@@ -10,7 +10,7 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
       <div className="mx-auto max-w-page space-y-1 px-4 py-8 text-meta text-muted sm:px-6">
         <p>{t('footerNote')}</p>
         <p>{t('sampleContent')}</p>
-        <p>{t('copyright', { year: siteDay(new Date(), siteTimeZone).slice(0, 4) })}</p>
+        <p>{t('copyright', { year: formatNumber(Number(siteDay(new Date(), editionTimeZone(locale)).slice(0, 4)), locale) })}</p>
       </div>
     </footer>
   );

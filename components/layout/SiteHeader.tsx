@@ -1,48 +1,34 @@
 import { getTranslations } from 'next-intl/server';
+import { locales, otherLocales, type Locale } from '@/lib/locales';
 import { paths } from '@/lib/paths';
-import { otherLocale, type Locale } from '@/lib/locales';
 import { sections } from '@/lib/sections';
-import { SearchForm } from '@/components/search/SearchForm';
+import { SiteHeaderView, type HeaderText } from './SiteHeaderView';
 
 interface Props {
   locale: Locale;
-  /** Where the language switch leads: the same story in the other edition, else its home. */
-  alternateHref?: string;
+  /** The editions this page exists in (every edition's home, unless told otherwise). */
+  editionsOfPage?: readonly Locale[];
+  /** This page's address in another edition. */
+  pathIn?: (locale: Locale) => string;
   /** The query of the results page, shown back in the search field. */
   query?: string;
 }
 
-export async function SiteHeader({ locale, alternateHref, query }: Props) {
+export async function headerText(locale: Locale): Promise<HeaderText> {
   const t = await getTranslations({ locale });
-  const target = otherLocale(locale);
-  return (
-    <header className="border-b border-rule bg-paper">
-      <div className="mx-auto flex max-w-page flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 pt-4 pb-2 sm:px-6">
-        <a href={paths.home(locale)} className="font-display text-title-md font-bold text-accent-dark">
-          {t('site.name')}
-        </a>
-        <a
-          href={alternateHref ?? paths.home(target)}
-          hrefLang={target}
-          lang={target}
-          className="edition-name rounded border border-rule px-3 py-1 text-meta text-ink hover:bg-wash"
-        >
-          {t('language.switchTo')}
-        </a>
-        <SearchForm locale={locale} query={query} className="site-search" />
-      </div>
-      <nav aria-label={t('site.mainNav')} className="mx-auto max-w-page px-4 sm:px-6">
-        {/* One line whatever the font: a row that wraps once the web font arrives would shift the whole page. */}
-        <ul className="flex gap-x-5 overflow-x-auto pb-3 font-display text-meta font-bold whitespace-nowrap">
-          {sections.map((section) => (
-            <li key={section}>
-              <a href={paths.section(locale, section)} className="hover:text-accent">
-                {t(`sections.${section}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </header>
-  );
+  return {
+    siteName: t('site.name'),
+    mainNav: t('site.mainNav'),
+    editions: t('language.editions'),
+    sections: Object.fromEntries(sections.map((section) => [section, t(`sections.${section}`)])) as HeaderText['sections'],
+    search: { label: t('search.label'), placeholder: t('search.placeholder'), submit: t('search.submit') },
+  };
+}
+
+/** The edition switcher offers every other edition this page exists in. */
+export async function SiteHeader({ locale, editionsOfPage = locales, pathIn = paths.home, query }: Props) {
+  const editionLinks = otherLocales(locale)
+    .filter((other) => editionsOfPage.includes(other))
+    .map((other) => ({ locale: other, href: pathIn(other) }));
+  return <SiteHeaderView locale={locale} text={await headerText(locale)} editionLinks={editionLinks} query={query} />;
 }

@@ -4,7 +4,7 @@ import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { cardLabels, siteShareImage } from '@/i18n/labels';
 import { getContent, isLabelKind, labelKeyFromParam, type LabelKind } from '@/lib/content';
-import { isLocale, localeOrDefault, otherLocale, type Locale } from '@/lib/locales';
+import { isLocale, localeOrDefault, type Locale } from '@/lib/locales';
 import { listingMetadata } from '@/lib/metadata';
 import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
@@ -62,11 +62,9 @@ export async function LabelRoute({ params, page }: { params: LabelParams; page: 
   const { locale, kind, label, pages, stories } = found;
   setRequestLocale(locale);
   const text = await titles(locale, kind, label.name);
-  const target = otherLocale(locale);
-  const inOtherEdition = (await getContent().labelEditions(kind, label.key)).includes(target);
   return (
     <>
-      <SiteHeader locale={locale} alternateHref={inOtherEdition ? paths.label(target, kind, label.key) : undefined} />
+      <SiteHeader locale={locale} editionsOfPage={await getContent().labelEditions(kind, label.key)} pathIn={(edition) => paths.label(edition, kind, label.key)} />
       <main id="main" tabIndex={-1}>
         <StoryList
           locale={locale}

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/locales';
+import { formatNumber } from '@/lib/dates';
 import { pageWindow } from '@/lib/pagination';
 
 interface Props {
@@ -38,7 +39,7 @@ export async function Pagination({ locale, page, total, pageHref }: Props) {
                 aria-current={n === page ? 'page' : undefined}
                 className={`inline-flex min-h-11 min-w-11 items-center justify-center rounded-full ${n === page ? 'bg-ink text-paper' : 'hover:bg-wash'}`}
               >
-                {n}
+                {formatNumber(n, locale)}
               </a>
             </li>
           ),

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { PreviewBanner } from './PreviewBanner';
 import { formatProblem, getContent } from '@/lib/content';
-import { otherLocale, type Locale } from '@/lib/locales';
+import type { Locale } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { previewQuery } from '@/lib/preview';
 import { previewSecret } from '@/lib/preview-session';
@@ -24,7 +24,7 @@ export async function EditorsList({ locale, sessionExpiresAt }: { locale: Locale
   return (
     <>
       <PreviewBanner locale={locale} draft />
-      <SiteHeader locale={locale} alternateHref={paths.editorsList(otherLocale(locale))} />
+      <SiteHeader locale={locale} pathIn={paths.editorsList} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-page px-4 py-8 sm:px-6">
         <h1 className="font-display text-title-lg font-bold">{t('preview.listTitle')}</h1>
         {drafts.length === 0 && <p className="mt-4">{t('preview.listEmpty')}</p>}

@@ -4,7 +4,7 @@ import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { cardLabels, siteShareImage } from '@/i18n/labels';
 import { getContent } from '@/lib/content';
-import { isLocale, localeOrDefault, locales, otherLocale, type Locale } from '@/lib/locales';
+import { isLocale, localeOrDefault, locales, type Locale } from '@/lib/locales';
 import { listingMetadata } from '@/lib/metadata';
 import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
@@ -53,7 +53,7 @@ export async function SectionRoute({ params, page }: { params: { locale: string;
   const t = await getTranslations({ locale });
   return (
     <>
-      <SiteHeader locale={locale} alternateHref={paths.section(otherLocale(locale), section)} />
+      <SiteHeader locale={locale} pathIn={(edition) => paths.section(edition, section)} />
       <main id="main" tabIndex={-1}>
         <StoryList
           locale={locale}

@@ -5,7 +5,7 @@
  * without JavaScript, plus one-tap WhatsApp and Telegram); once hydrated, "share" opens the device's
  * own share sheet where the browser can share, else an accessible dialog.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import type { Platform } from '@/lib/share';
 import { Icon } from './icons';
 
@@ -55,11 +55,6 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
   const { title, summary, nativeUrl, copyUrl, targets, labels } = share;
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const triggerRef = useRef<HTMLElement>(null);
-  // One ref for either trigger: the panel's <summary> or, on a page's later controls, the link to it.
-  const setTrigger = (node: HTMLElement | null) => {
-    triggerRef.current = node;
-  };
   const urlRef = useRef<HTMLInputElement>(null);
   const [hydrated, setHydrated] = useState(false);
   const [status, setStatus] = useState('');
@@ -78,22 +73,9 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
       }
     }
     setStatus('');
+    // A modal <dialog> makes the page behind inert, closes on Esc, and on closing gives focus back
+    // to what had it before (the trigger): no focus trap, Esc or restore handler of our own.
     dialogRef.current?.showModal();
-  }
-
-  /** Tab and Shift+Tab go round the dialog's own controls. */
-  function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('a[href], button, input')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
   }
 
   async function copy() {
@@ -111,7 +93,7 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
     <div className="flex flex-wrap items-start gap-2" data-share>
       {withPanel ? (
         <details className="group" id={SHARE_PANEL_ID}>
-          <summary ref={setTrigger} onClick={open} aria-haspopup="dialog" className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+          <summary onClick={open} aria-haspopup="dialog" className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
             <Icon name="share" />
             {labels.share}
           </summary>
@@ -128,7 +110,7 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
         </details>
       ) : (
         // Without JavaScript this goes to the page's first control, whose panel has every link.
-        <a ref={setTrigger} href={`#${SHARE_PANEL_ID}`} onClick={open} aria-haspopup="dialog" className={button}>
+        <a href={`#${SHARE_PANEL_ID}`} onClick={open} aria-haspopup="dialog" className={button}>
           <Icon name="share" />
           {labels.share}
         </a>
@@ -142,8 +124,6 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
         <dialog
           ref={dialogRef}
           aria-labelledby={`${id}-title`}
-          onKeyDown={keepFocusInside}
-          onClose={() => triggerRef.current?.focus()}
           className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl bg-paper p-5 text-ink shadow-xl backdrop:bg-ink/60"
         >
           <h2 id={`${id}-title`} className="font-display text-title-sm font-bold">

@@ -4,6 +4,7 @@
  * Everything sits on the start side of the card's direction, so Arabic cards read from the right.
  */
 import { createHash } from 'node:crypto';
+import { editions, type Locale } from '../locales';
 import { loadOgFonts } from './fonts';
 import { linesToSvgGroup, type SvgResult } from './svg';
 import { fitParagraph, layoutParagraph, type BaseDirection, type ParagraphLayout } from './text-layout';
@@ -22,7 +23,8 @@ const HEADLINE_SIZES = [84, 76, 68, 62, 56, 50, 46];
 const COLORS = { paper: '#fbfaf7', ink: '#1b1b1b', accent: '#9c1c1f', muted: '#52524e', rule: '#dcd6cb' };
 
 export interface ShareCardText {
-  direction: BaseDirection;
+  /** The edition the card speaks for: its direction and its share-card faces. */
+  locale: Locale;
   brand: string;
   /** Above the headline, on the side opposite the brand: the section, or nothing. */
   kicker?: string;
@@ -35,7 +37,7 @@ export interface ShareCardText {
 /** A short fingerprint of everything that can be drawn: it changes when the headline, date or design does. */
 export function shareCardVersion(card: ShareCardText): string {
   return createHash('sha256')
-    .update([CARD_DESIGN, card.direction, card.brand, card.kicker ?? '', card.headline, card.fallbackHeadline, card.footer].join('\u0000'))
+    .update([CARD_DESIGN, card.locale, card.brand, card.kicker ?? '', card.headline, card.fallbackHeadline, card.footer].join('\u0000'))
     .digest('hex')
     .slice(0, 12);
 }
@@ -64,8 +66,8 @@ export interface ShareCard {
 }
 
 export async function renderShareCardSvg(card: ShareCardText): Promise<ShareCard> {
-  const fonts = await loadOgFonts();
-  const { direction } = card;
+  const fonts = await loadOgFonts(card.locale);
+  const { dir: direction } = editions[card.locale];
   const headlineBox = HEADLINE_BOTTOM - HEADLINE_TOP;
   const fit = (text: string) =>
     fitParagraph(text, { font: fonts.bold, maxWidth: CONTENT_WIDTH, maxHeight: headlineBox, maxLines: 3, sizes: HEADLINE_SIZES, baseDirection: direction, lineHeight: 1.5 });

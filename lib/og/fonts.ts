@@ -4,10 +4,10 @@
  * Everything here is loaded once per process and kept in module scope: the WASM instance, the
  * TTF bytes, HarfBuzz blobs/faces/fonts and the per-glyph caches (coverage, outlines).
  *
- * The primary face is Noto Kufi Arabic (the site's Arabic headline face). Its TTF from
- * @expo-google-fonts covers basic Latin letters, digits and punctuation as well, so it shapes mixed
- * headlines on its own; Noto Sans is a per-character fallback for whatever Kufi lacks (Greek,
- * Cyrillic, most symbols). A character goes to the first face of the stack that maps it.
+ * Each edition lists its faces in the registry (lib/locales.ts `shareCardFaces`). The first is the
+ * edition's headline face (Noto Kufi Arabic, Vazirmatn), whose TTF covers basic Latin letters, digits
+ * and punctuation as well, so it shapes mixed headlines on its own; Noto Sans follows for whatever it
+ * lacks (Greek, Cyrillic, most symbols). A character goes to the first face of the stack that maps it.
  *
  * HarfBuzz reads TTF/OTF only (not WOFF/WOFF2), hence the @expo-google-fonts TTFs rather than the
  * @fontsource WOFF files.
@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as HarfBuzz from 'harfbuzzjs';
+import { defaultLocale, editions, type Locale } from '../locales';
 
 export type HB = typeof HarfBuzz;
 type HbFont = InstanceType<HB['Font']>;
@@ -31,7 +32,7 @@ export interface GlyphPathCommand {
 
 /** One font file, ready to shape. Metrics are in font units unless said otherwise. */
 export interface OgFace {
-  /** Short name used in layouts and tests, e.g. "NotoKufiArabic-Bold". */
+  /** Short name used in layouts and tests, the TTF file name, e.g. "NotoKufiArabic_700Bold". */
   readonly name: string;
   /** Absolute path of the TTF the face was read from. */
   readonly file: string;
@@ -76,27 +77,13 @@ export interface OgFontStack {
   faceIndexFor(codePoint: number): number;
 }
 
+/** An edition's share-card faces, e.g. Noto Kufi Arabic then Noto Sans for Arabic, Vazirmatn then Noto Sans for Persian. */
 export interface OgFonts {
-  /** Headline weight: Noto Kufi Arabic Bold, then Noto Sans Bold. */
+  /** Headline, brand and section. */
   bold: OgFontStack;
-  /** Small text (date line): Noto Kufi Arabic Regular, then Noto Sans Regular. */
+  /** Small text (date line). */
   regular: OgFontStack;
 }
-
-/** The TTF files used, relative to node_modules. Kept here so the list is in one place. */
-const OG_FONT_FILES: Record<OgWeight, ReadonlyArray<{ name: string; file: string }>> = {
-  bold: [
-    { name: 'NotoKufiArabic-Bold', file: '@expo-google-fonts/noto-kufi-arabic/700Bold/NotoKufiArabic_700Bold.ttf' },
-    { name: 'NotoSans-Bold', file: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf' },
-  ],
-  regular: [
-    {
-      name: 'NotoKufiArabic-Regular',
-      file: '@expo-google-fonts/noto-kufi-arabic/400Regular/NotoKufiArabic_400Regular.ttf',
-    },
-    { name: 'NotoSans-Regular', file: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf' },
-  ],
-};
 
 /**
  * The one place that turns a node_modules-relative file into an absolute path. The Next server
@@ -204,23 +191,31 @@ function createStack(weight: OgWeight, faces: OgFace[]): OgFontStack {
   };
 }
 
-let fontsPromise: Promise<OgFonts> | undefined;
+const fontsByEdition = new Map<Locale, Promise<OgFonts>>();
+/** One face per file, whichever editions' stacks share it (Noto Sans, say). */
+const facesByFile = new Map<string, OgFace>();
 
-/** Load HarfBuzz and all share-image fonts, once per process. */
-export function loadOgFonts(): Promise<OgFonts> {
-  if (!fontsPromise) {
-    fontsPromise = (async () => {
+function faceOf(hb: HB, relativeToNodeModules: string): OgFace {
+  let face = facesByFile.get(relativeToNodeModules);
+  if (!face) {
+    face = createFace(hb, path.basename(relativeToNodeModules, '.ttf'), resolveFontFile(relativeToNodeModules));
+    facesByFile.set(relativeToNodeModules, face);
+  }
+  return face;
+}
+
+/** Load HarfBuzz and an edition's share-card faces (the registry's `shareCardFaces`), once per process. */
+export function loadOgFonts(locale: Locale = defaultLocale): Promise<OgFonts> {
+  let fonts = fontsByEdition.get(locale);
+  if (!fonts) {
+    fonts = (async () => {
       const hb = await loadHarfBuzz();
-      const build = (weight: OgWeight) =>
-        createStack(
-          weight,
-          OG_FONT_FILES[weight].map(({ name, file }) => createFace(hb, name, resolveFontFile(file))),
-        );
+      const files = editions[locale].shareCardFaces;
+      const build = (weight: OgWeight) => createStack(weight, files[weight].map((file) => faceOf(hb, file)));
       return { bold: build('bold'), regular: build('regular') };
     })();
-    fontsPromise.catch(() => {
-      fontsPromise = undefined;
-    });
+    fonts.catch(() => fontsByEdition.delete(locale));
+    fontsByEdition.set(locale, fonts);
   }
-  return fontsPromise;
+  return fonts;
 }

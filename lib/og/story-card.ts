@@ -3,8 +3,8 @@
  */
 import type { StorySummary } from '../content';
 import { formatDateLine } from '../dates';
-import { localeConfig, type Locale } from '../locales';
-import { siteTimeZone } from '../site';
+import type { Locale } from '../locales';
+import { editionTimeZone } from '../site';
 import { shareCardVersion, type ShareCardText } from './card';
 
 export interface CardLabels {
@@ -26,18 +26,18 @@ function versioned(text: ShareCardText): VersionedCard {
 
 export function storyShareCard(story: StorySummary, labels: CardLabels): VersionedCard {
   return versioned({
-    direction: localeConfig[story.locale].dir,
+    locale: story.locale,
     brand: labels.brand,
     kicker: labels.section,
     headline: story.title,
     fallbackHeadline: labels.tagline,
-    footer: formatDateLine(story.publishedAt, story.locale, siteTimeZone),
+    footer: formatDateLine(story.publishedAt, story.locale, editionTimeZone(story.locale)),
   });
 }
 
 export function siteShareCard(locale: Locale, labels: CardLabels & { description: string }): VersionedCard {
   return versioned({
-    direction: localeConfig[locale].dir,
+    locale,
     brand: labels.brand,
     kicker: labels.section,
     headline: labels.tagline,

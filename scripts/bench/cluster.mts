@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { waitForServer } from '../../tests/wait-for-server.ts';
 import { startServer, type BenchServer } from './server.mts';
 
 const STORY = '/ar/news/armenia-freezes-csto-participation';
@@ -49,6 +50,8 @@ const setups: [string, { redis: boolean; servers: number }][] = [
 ];
 const rows: { setup: string; page: string; rps: number; p50: number; p99: number; errors: number }[] = [];
 try {
+  // Before any server is given REDIS_URL, so a Redis that fails to start is reported as such.
+  await waitForServer(REDIS_URL, { child: redis, timeoutMs: 10_000 });
   for (const [setup, { redis: withRedis, servers: count }] of setups) {
     const servers: BenchServer[] = [];
     try {

@@ -1,7 +1,10 @@
 /** A production server for the benchmarks: server.mjs, as `npm start` runs it, in its own process group on 127.0.0.1. */
 import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { waitForServer } from '../../tests/wait-for-server.ts';
 
 export interface BenchServer {
   base: string;
@@ -54,7 +57,7 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
     for (const line of lines) printed.push({ line, at: performance.now() - started });
   });
   const waitForLine = async (pattern: RegExp, timeoutMs: number) => {
-    for (const deadline = performance.now() + timeoutMs; performance.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    for (const deadline = performance.now() + timeoutMs; performance.now() < deadline; await sleep(100)) {
       const found = printed.find((entry) => pattern.test(entry.line));
       if (found) return found.at;
     }
@@ -67,16 +70,14 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
       // already gone
     }
   };
-  for (;;) {
-    if (await fetch(`${base}${readyPath}`).then((r) => r.ok, () => false)) break;
-    if (server.exitCode !== null || performance.now() - started > 120_000) {
-      stop();
-      throw new Error(`the server on port ${port} did not start`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  try {
+    await waitForServer(`${base}${readyPath}`, { child: server, timeoutMs: 120_000 });
+  } catch (error) {
+    stop();
+    throw new Error(`the server on port ${port} did not start`, { cause: error });
   }
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve())).then(async () => {
-    while (await fetch(`${base}/`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 50));
+  const exited = once(server, 'exit').then(async () => {
+    while (await fetch(`${base}/`).then(() => true, () => false)) await sleep(50);
   });
   return { base, pid: server.pid!, startupMs: performance.now() - started, waitForLine, stop, exited };
 }
@@ -131,7 +132,7 @@ export async function liveHeapMb(server: BenchServer, file: string): Promise<num
   fs.rmSync(file, { force: true });
   const nodePid = processesInGroup(server.pid).find(({ pid }) => pid !== String(server.pid) && /next-server|node/.test(readComm(pid)))?.pid;
   process.kill(Number(nodePid ?? server.pid), 'SIGUSR2');
-  for (let i = 0; i < 100 && !fs.existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 100 && !fs.existsSync(file); i++) await sleep(50);
   const { heapUsed, external } = JSON.parse(fs.readFileSync(file, 'utf8'));
   return (heapUsed + external) / 1048576;
 }

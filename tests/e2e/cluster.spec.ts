@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { waitForServer } from '../wait-for-server';
+import { freePort, run, startSahifa, stop, type Proc } from './processes';
 import { contentDir, storyPath } from './support';
 
 /**
@@ -18,36 +18,6 @@ test.skip(!SECRET || !process.env.CONTENT_DIR || !fs.existsSync('/usr/bin/redis-
 const SLUG = 'publish-me';
 const storyFile = () => path.join(contentDir, 'stories', SLUG, 'ar.md');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-cluster-'));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Proc {
-  child: ChildProcess;
-  log: string[];
-}
-
-function run(command: string, args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => log.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-  return { child, log };
-}
-
-function stop(proc: Proc | undefined) {
-  if (!proc?.child.pid) return;
-  try {
-    process.kill(-proc.child.pid, 'SIGKILL');
-  } catch {
-    // gone already
-  }
-}
 
 async function until<T>(check: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<{ value: T; ms: number }> {
   const started = Date.now();
@@ -76,18 +46,15 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   redisPort = await freePort();
   startRedis();
-  await until(() => status(`http://127.0.0.1:${redisPort}`).catch(() => 0), () => true, 100);
-  for (const name of ['a', 'b']) {
-    const port = await freePort();
-    const proc = run(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
-      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      CONTENT_INDEX_FILE: path.join(scratch, `${name}.sqlite`),
-      SAHIFA_LOG_RENDERS: '1',
-    });
-    servers.push({ base: `http://127.0.0.1:${port}`, proc });
-  }
-  for (const { base, proc } of servers) {
-    await until(() => status(`${base}/ar`), (s) => s === 200, 60_000);
+  await waitForServer(`redis://127.0.0.1:${redisPort}`, { child: redis!.child, timeoutMs: 10_000 });
+  const started = await Promise.all(
+    ['a', 'b'].map((name) =>
+      startSahifa({ REDIS_URL: `redis://127.0.0.1:${redisPort}`, CONTENT_INDEX_FILE: path.join(scratch, `${name}.sqlite`), SAHIFA_LOG_RENDERS: '1' }),
+    ),
+  );
+  for (const { base, proc, ready } of started) {
+    await ready;
+    servers.push({ base, proc });
     await until(async () => proc.log.join('\n'), (log) => log.includes('[cache] Redis reachable') && log.includes('[publish] Redis reachable'), 10_000);
   }
 });
@@ -164,14 +131,9 @@ test('with Redis gone both servers keep answering from what they have, say so on
 
 test('a server started while Redis is down serves at once, and joins the others when Redis comes up', async () => {
   stop(redis);
-  const port = await freePort();
-  const late = run(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-    CONTENT_INDEX_FILE: path.join(scratch, 'late.sqlite'),
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const { base, proc: late, ready } = await startSahifa({ REDIS_URL: `redis://127.0.0.1:${redisPort}`, CONTENT_INDEX_FILE: path.join(scratch, 'late.sqlite') });
   try {
-    await until(() => status(`${base}/ar`), (s) => s === 200, 60_000);
+    await ready;
     expect(await status(`${base}${storyPath('ar', 'armenia-freezes-csto-participation')}`)).toBe(200);
     await until(async () => late.log.join('\n'), (log) => log.includes('[publish] Redis unreachable at start'), 10_000);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatDateLine, formatShortDate, siteDay } from '@/lib/dates';
+import { dateLine, formatDateLine, formatNumber, formatShortDate, siteDay } from '@/lib/dates';
+import { editions, HIJRI_ARABIC, locales } from '@/lib/locales';
 
 describe('formatDateLine', () => {
   const published = new Date('2024-10-25T09:00:00Z');
@@ -34,5 +35,40 @@ describe('formatDateLine', () => {
   it('has a short form for lists', () => {
     expect(formatShortDate(published, 'ar', 'Asia/Riyadh')).toBe('25 أكتوبر 2024');
     expect(formatShortDate(published, 'en', 'Asia/Riyadh')).toBe('25 October 2024');
+  });
+});
+
+describe('every edition', () => {
+  const published = new Date('2024-10-25T09:00:00Z');
+
+  it.each(locales)('%s: the first calendar of the date line is the short date, in the edition’s digits', (locale) => {
+    const timeZone = 'Asia/Riyadh';
+    const short = formatShortDate(published, locale, timeZone);
+    const own = new Set(Array.from({ length: 10 }, (_, d) => formatNumber(d, locale)));
+    const digitsUsed = short.match(/\p{Nd}/gu) ?? [];
+    expect(digitsUsed.length).toBeGreaterThan(0);
+    for (const digit of digitsUsed) expect(own, `${digit} in ${short}`).toContain(digit);
+    const [day] = short.split(' ');
+    expect(formatDateLine(published, locale, timeZone)).toContain(` ${day} `);
+  });
+
+  it('writes the Persian date line as BBC Persian does: Solar Hijri in Persian digits, then the Gregorian date', () => {
+    expect(formatDateLine(published, 'fa', 'Asia/Riyadh')).toBe('جمعه ۴ آبان ۱۴۰۳ / \u206825 October 2024\u2069');
+    expect(formatShortDate(published, 'fa', 'Asia/Riyadh')).toBe('۴ آبان ۱۴۰۳');
+    // Nowruz: the Solar Hijri year turns at the March equinox.
+    expect(formatShortDate(new Date('2025-03-21T12:00:00Z'), 'fa', 'Asia/Riyadh')).toBe('۱ فروردین ۱۴۰۴');
+  });
+
+  it('adds a Hijri date to the Arabic line when the registry asks for it (off by default)', () => {
+    expect(editions.ar.dates.calendars).not.toContain(HIJRI_ARABIC);
+    const withHijri = { ...editions.ar.dates, calendars: [...editions.ar.dates.calendars, HIJRI_ARABIC] };
+    expect(dateLine(published, withHijri, 'Asia/Riyadh')).toBe('الجمعة 25 أكتوبر / October 2024 / \u206822 ربيع الآخر 1446 هـ\u2069');
+  });
+
+  it('writes numbers in each edition’s digits', () => {
+    expect(formatNumber(1403, 'fa')).toBe('۱۴۰۳');
+    expect(formatNumber(1403, 'ar')).toBe('1403');
+    expect(formatNumber(1403, 'en')).toBe('1403');
+    expect(formatNumber(12_345, 'en')).toBe('12,345');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderShareCardSvg, shareCardVersion, type ShareCardText } from '@/lib/og';
 
 const reference: ShareCardText = {
-  direction: 'rtl',
+  locale: 'ar',
   brand: 'صحيفة',
   kicker: 'العالم',
   headline: 'وسط توتر العلاقة.. أرمينيا تجمد مشاركتها في التحالف العسكري مع روسيا',
@@ -46,7 +46,8 @@ describe('shareCardVersion', () => {
       { footer: 'السبت 26 أكتوبر / October 2024' },
       { kicker: 'علوم' },
       { brand: 'Sahifa' },
-      { direction: 'ltr' },
+      { locale: 'en' },
+      { locale: 'fa' },
       { fallbackHeadline: 'صحيفة' },
     ];
     for (const change of changes) expect(shareCardVersion({ ...reference, ...change }), JSON.stringify(change)).not.toBe(base);

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { editions, locales } from '../../lib/locales';
 import { loadOgFonts, sanitizeText, type OgFonts } from '../../lib/og';
 import { shapeWithFace } from '../../lib/og/text-layout';
 
@@ -15,8 +17,16 @@ describe('og fonts', () => {
   });
 
   it('uses Noto Kufi Arabic first and Noto Sans as fallback, in both weights', () => {
-    expect(fonts.bold.faces.map((f) => f.name)).toEqual(['NotoKufiArabic-Bold', 'NotoSans-Bold']);
-    expect(fonts.regular.faces.map((f) => f.name)).toEqual(['NotoKufiArabic-Regular', 'NotoSans-Regular']);
+    expect(fonts.bold.faces.map((f) => f.name)).toEqual(['NotoKufiArabic_700Bold', 'NotoSans_700Bold']);
+    expect(fonts.regular.faces.map((f) => f.name)).toEqual(['NotoKufiArabic_400Regular', 'NotoSans_400Regular']);
+  });
+
+  it.each(locales)('loads the faces the registry lists for %s, sharing a face between editions', async (locale) => {
+    const own = await loadOgFonts(locale);
+    for (const weight of ['bold', 'regular'] as const) {
+      expect(own[weight].faces.map((f) => f.name)).toEqual(editions[locale].shareCardFaces[weight].map((file) => path.basename(file, '.ttf')));
+      expect(own[weight].faces.at(-1)).toBe(fonts[weight].faces.at(-1));
+    }
   });
 
   it('Kufi covers basic Latin and digits itself; the fallback takes what Kufi lacks', () => {
@@ -91,5 +101,27 @@ describe('sanitizeText', () => {
 
   it('gives an empty string for emoji-only text', () => {
     expect(sanitizeText('🎉🔥 👨‍👩‍👧 ❤️', fonts.bold)).toBe('');
+  });
+});
+
+describe('Persian on the share card', () => {
+  it('draws پ چ ژ گ ک ی with Vazirmatn, each joined to its neighbours', async () => {
+    const persian = await loadOgFonts('fa');
+    const vazirmatn = persian.bold.faces[0]!;
+    expect(vazirmatn.name).toBe('Vazirmatn_700Bold');
+    for (const letter of 'پچژگکی') {
+      expect(persian.bold.faceIndexFor(cp(letter)), letter).toBe(0);
+      const alone = vazirmatn.shape(letter, 0, 1, true).map((g) => g.glyphId);
+      // Between two beh (ژ joins only on its right, so it takes its final form there).
+      const word = `ب${letter}ب`;
+      const inWord = vazirmatn.shape(word, 0, word.length, true).filter((g) => g.cluster === 1).map((g) => g.glyphId);
+      expect(alone.every((id) => id !== 0), letter).toBe(true);
+      expect(inWord, letter).not.toEqual(alone);
+    }
+  });
+
+  it('has Persian digits', async () => {
+    const persian = await loadOgFonts('fa');
+    for (const digit of '۰۱۲۳۴۵۶۷۸۹') expect(persian.regular.faceIndexFor(cp(digit)), digit).toBe(0);
   });
 });

@@ -68,13 +68,14 @@ describe('publish', () => {
 
 describe('sitemap files', () => {
   it('splits each edition into files of SITEMAP_SIZE stories, oldest first, so a new story lands in the last', () => {
-    const none = { ar: 0, en: 0 };
+    const none = { ar: 0, en: 0, fa: 0 };
     expect(sitemapFiles({ stories: none, tags: none, authors: none }).map(sitemapFileName)).toEqual(['fronts.xml']);
-    expect(sitemapFiles({ stories: { ar: SITEMAP_SIZE + 1, en: 3 }, tags: { ar: 2, en: 0 }, authors: { ar: 0, en: SITEMAP_SIZE } }).map(sitemapFileName)).toEqual([
+    expect(sitemapFiles({ stories: { ar: SITEMAP_SIZE + 1, en: 3, fa: 1 }, tags: { ar: 2, en: 0, fa: 0 }, authors: { ar: 0, en: SITEMAP_SIZE, fa: 0 } }).map(sitemapFileName)).toEqual([
       'fronts.xml',
       'stories-ar-1.xml',
       'stories-ar-2.xml',
       'stories-en-1.xml',
+      'stories-fa-1.xml',
       'tags-ar-1.xml',
       'authors-en-1.xml',
     ]);

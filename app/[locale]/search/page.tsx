@@ -4,7 +4,7 @@ import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SearchResults } from '@/components/search/SearchResults';
 import { getContent, type SearchPage as SearchResultsPage } from '@/lib/content';
-import { isLocale, localeOrDefault, otherLocale, type Locale } from '@/lib/locales';
+import { isLocale, localeOrDefault, type Locale } from '@/lib/locales';
 import { pageCount, parsePage, SEARCH_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import { parseQuery, SEARCH_COUNT_CAP } from '@/lib/search/query';
@@ -45,7 +45,7 @@ export default async function SearchPage(props: Props) {
   const { results, page } = query.words.length ? await resultsPage(locale, query.words, asked) : { results: undefined, page: 1 };
   return (
     <>
-      <SiteHeader locale={locale} query={query.text} alternateHref={paths.search(otherLocale(locale), query.text)} />
+      <SiteHeader locale={locale} query={query.text} pathIn={(edition) => paths.search(edition, query.text)} />
       <main id="main" tabIndex={-1}>
         <SearchResults locale={locale} query={query} results={results} page={page} pages={results ? pageCount(results.total, SEARCH_PAGE_SIZE) : 1} />
       </main>

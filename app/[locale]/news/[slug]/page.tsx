@@ -9,7 +9,7 @@ import { SharePreviewPanel } from '@/components/preview/SharePreviewPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { cardLabels } from '@/i18n/labels';
 import { getContent, type StorySummary } from '@/lib/content';
-import { isLocale, localeOrDefault, otherLocale } from '@/lib/locales';
+import { isLocale, localeOrDefault } from '@/lib/locales';
 import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
@@ -59,14 +59,12 @@ export default async function StoryPage({ params }: PageProps<'/[locale]/news/[s
   setRequestLocale(story.locale);
   logRender(paths.story(story.locale, story.slug));
   const content = getContent();
-  const target = otherLocale(story.locale);
-  const alternateHref = (await content.editions(story.slug)).includes(target) ? paths.story(target, story.slug) : undefined;
   const seo = await seoFields(story);
   const isDraft = story.status === 'draft';
   return (
     <>
       {preview && <PreviewBanner locale={story.locale} draft={isDraft} slug={isDraft ? undefined : story.slug} />}
-      <SiteHeader locale={story.locale} alternateHref={alternateHref} />
+      <SiteHeader locale={story.locale} editionsOfPage={await content.editions(story.slug)} pathIn={(edition) => paths.story(edition, story.slug)} />
       <main id="main" tabIndex={-1}>
         <Article story={story} related={await content.related(story, RELATED_STORIES)} />
         {preview && <SharePreviewPanel story={story} imagePath={seo.image.path} />}
