@@ -8,10 +8,13 @@ import { editions, locales } from './lib/locales';
  */
 const editionStyles = plugin(({ addBase }) => {
   for (const locale of locales) {
-    const { fonts, joinedScript } = editions[locale];
+    const { fonts, script } = editions[locale];
     addBase({ [`:root:lang(${locale})`]: { '--font-body': fonts.body, '--font-display': fonts.display } });
     // Arabic-script letters join; spacing them apart breaks the words.
-    if (joinedScript) addBase({ [`:lang(${locale})`]: { 'letter-spacing': '0 !important' } });
+    if (script === 'Arab') addBase({ [`:lang(${locale})`]: { 'letter-spacing': '0 !important' } });
+    // The switcher names the Arabic-script editions in their script: on a page in another script, from the few
+    // letters of those names (3 KB), not a whole face; on an Arabic-script page the page's own face has them.
+    else addBase({ [`:root:lang(${locale}) .edition-name`]: { 'font-family': 'var(--font-edition-names), var(--font-serif-latin), serif' } });
   }
 });
 

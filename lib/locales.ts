@@ -28,8 +28,12 @@ export interface Edition {
   fonts: { body: string; display: string };
   /** The share card's faces, TTF files under node_modules (HarfBuzz reads no WOFF): first that maps a character draws it. */
   shareCardFaces: { bold: readonly string[]; regular: readonly string[] };
-  /** Arabic-script editions: letters join, so no letter-spacing ever (globals.css comes from this). */
-  joinedScript: boolean;
+  /**
+   * ISO 15924 script of the edition's text. Arabic-script letters join, so they are never letter-spaced;
+   * a page in another script draws the Arabic-script names in its edition switcher from a small subset
+   * face (app/fonts.ts `editionNames`) rather than a whole Arabic face. tailwind.config.ts writes both rules.
+   */
+  script: 'Arab' | 'Latn';
 }
 
 export interface DateLineSettings {
@@ -66,7 +70,7 @@ export const editions: Record<Locale, Edition> = {
       display: "var(--font-kufi), var(--font-kufi-extended), var(--font-sans-latin), 'Noto Naskh Arabic', sans-serif",
     },
     shareCardFaces: { bold: [kufiBold, sansBold], regular: [kufiRegular, sansRegular] },
-    joinedScript: true,
+    script: 'Arab',
   },
   en: {
     dir: 'ltr',
@@ -80,7 +84,7 @@ export const editions: Record<Locale, Edition> = {
       display: 'var(--font-sans-latin), var(--font-kufi-beside-latin), var(--font-kufi-extended), system-ui, sans-serif',
     },
     shareCardFaces: { bold: [kufiBold, sansBold], regular: [kufiRegular, sansRegular] },
-    joinedScript: false,
+    script: 'Latn',
   },
   fa: {
     dir: 'rtl',
@@ -95,7 +99,7 @@ export const editions: Record<Locale, Edition> = {
       display: 'var(--font-vazirmatn-headline), var(--font-vazirmatn-latin), Tahoma, sans-serif',
     },
     shareCardFaces: { bold: [vazirmatnBold, sansBold], regular: [vazirmatnRegular, sansRegular] },
-    joinedScript: true,
+    script: 'Arab',
   },
 };
 

@@ -1,9 +1,10 @@
 'use client';
 /**
- * The error page as the browser draws it, for app/[locale]/error.tsx and app/global-error.tsx: a page
- * that fails while the reader moves within the site. (A page that fails on the server is answered by the
- * front door with the prerendered app/[locale]/server-error, which needs no JavaScript: lib/http/error-page.mjs.)
- * Its words are the edition's messages, fetched as their own chunk only when an error is shown.
+ * The error page as the browser draws it, for app/global-error.tsx: what is left when the page's own
+ * rendering fails in the browser. A page that fails on the server, the case that matters, is answered by
+ * the front door with the prerendered app/[locale]/server-error, which needs no JavaScript
+ * (lib/http/error-page.mjs, docs/adr/0014). Its words are the edition's messages, fetched as their own
+ * chunk only when an error is shown, so no page pays for them.
  */
 import { useParams } from 'next/navigation';
 import { use } from 'react';

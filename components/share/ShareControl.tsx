@@ -5,7 +5,7 @@
  * without JavaScript, plus one-tap WhatsApp and Telegram); once hydrated, "share" opens the device's
  * own share sheet where the browser can share, else an accessible dialog.
  */
-import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useId, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import type { Platform } from '@/lib/share';
 import { Icon } from './icons';
 
@@ -28,6 +28,8 @@ export interface ShareData {
 
 const ONE_TAP: Platform[] = ['whatsapp', 'telegram'];
 const SHARE_PANEL_ID = 'share';
+/** For useSyncExternalStore: the only thing read is whether the page has hydrated, which never changes back. */
+const noSubscription = () => () => {};
 /** Defined in globals.css: a story page draws eighteen of these, and utilities would spell out fifteen classes on each. */
 const button = 'share-button';
 
@@ -56,10 +58,9 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
-  const [hydrated, setHydrated] = useState(false);
+  // False on the server and while hydrating, true in the browser's renders after that.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [status, setStatus] = useState('');
-
-  useEffect(() => setHydrated(true), []);
 
   async function open(event: MouseEvent) {
     event.preventDefault();

@@ -1,10 +1,10 @@
 // @ts-check
 /**
  * A page that throws while it renders on the server gets, from Next, status 500 and a bare document
- * that only JavaScript fills in (the error boundary, app/[locale]/error.tsx, renders in the browser):
- * no language, no direction, nothing at all without JavaScript. The front door sends the edition's own
- * error page in its place: app/[locale]/server-error, prerendered at build with the edition's header
- * and read once here, with the same status and never cached.
+ * (`<html id="__next_error__">`) that only JavaScript could fill in: no language, no direction, nothing
+ * at all without JavaScript, since React runs error boundaries in the browser only. The front door sends
+ * the edition's own error page in its place: app/[locale]/server-error, prerendered at build with the
+ * edition's header and read once here, with the same status and never cached (docs/adr/0014).
  */
 import fs from 'node:fs';
 import path from 'node:path';

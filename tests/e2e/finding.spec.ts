@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { labelKey } from '../../lib/content/labels';
@@ -21,6 +22,14 @@ function carrying(locale: Locale, kind: 'tag' | 'author', name: string) {
   const key = labelKey(name);
   return content.allPublished(locale).filter((story) => (kind === 'tag' ? story.tags : (story.authors ?? [])).some((n) => labelKey(n) === key));
 }
+
+/** Per edition: a word of the reference story's headline, and a word nearly every story has (ten results a page). */
+const probes: Record<Locale, { name: string; common: string }> = {
+  ar: { name: 'أرمينيا', common: 'في' },
+  en: { name: 'Armenia', common: 'the' },
+  fa: { name: 'ارمنستان', common: 'در' },
+};
+const messages = (locale: Locale) => JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8'));
 
 async function storyLinks(page: Page) {
   return page.locator('main h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
@@ -90,7 +99,7 @@ for (const locale of locales) {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
     await page.goto(`/${locale}`);
-    const query = locale === 'ar' ? 'أرمينيا' : 'Armenia';
+    const query = probes[locale].name;
     const field = page.locator('header form[role="search"] input[name="q"]');
     await field.fill(query);
     await field.press('Enter');
@@ -104,8 +113,7 @@ for (const locale of locales) {
   });
 
   test(`${locale}: search pages through its results, newest first`, async ({ page }) => {
-    // A word nearly every story of the edition has, and no headline: ten results a page.
-    const query = locale === 'ar' ? 'في' : 'the';
+    const query = probes[locale].common;
     await page.goto(`/${locale}/search?q=${encodeURIComponent(query)}`);
     test.skip((await page.locator('nav a[rel="next"]').count()) === 0, 'fewer stories than two pages in this build');
     const first = await page.locator('main ol time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
@@ -136,6 +144,14 @@ test('en: case, accents and plurals find the reference story', async ({ request 
   }
 });
 
+test('fa: Persian spellings, half spaces, Arabic-keyboard letters and either digits find the reference story', async ({ request }) => {
+  for (const query of ['ارمنستان', 'روسیه', 'روسيه', 'بین\u200cالمللی', 'بینالمللی', 'پاشینیان ۲۰۲۳', 'پاشينيان 2023', 'ارمنستانِ']) {
+    const response = await request.get(`/fa/search?q=${encodeURIComponent(query)}`);
+    expect(response.status(), query).toBe(200);
+    expect(await response.text(), query).toContain(`href="${storyPath('fa', REFERENCE_SLUG)}"`);
+  }
+});
+
 test('ar: Latin words inside Arabic text match', async ({ request }) => {
   const response = await request.get(`/ar/search?q=${encodeURIComponent('WI-FI شبكات')}`);
   expect(await response.text()).toContain(`href="${storyPath('ar', 'wifi-6-explained')}"`);
@@ -163,7 +179,7 @@ test('bad queries get a proper page: empty, blank, 1,000 characters, bidi overri
     await expectProperPage(request, locale, '   \t  ');
     // A thousand characters: searched for their first 200, and the reader told so.
     const long = await expectProperPage(request, locale, 'Armenia '.repeat(125));
-    expect(long).toContain(locale === 'ar' ? 'بحثك طويل' : 'Your search was long');
+    expect(long).toContain(messages(locale).search.truncated.split(':')[0]);
     // A thousand Arabic characters are 6 KB of URL, more than the server reads: a 414 that says why, in both languages.
     const tooLong = await request.get(`/${locale}/search?q=${encodeURIComponent('أرمينيا '.repeat(125))}`);
     expect(tooLong.status()).toBe(414);
@@ -183,7 +199,7 @@ test('bad queries get a proper page: empty, blank, 1,000 characters, bidi overri
   expect(await past.text()).toContain(`href="${storyPath('ar', REFERENCE_SLUG)}"`);
 });
 
-test('tags in both editions link each other with hreflang; the sitemap lists tag and author pages', async ({ request, baseURL }) => {
+test('a tag written alike in several editions links them with hreflang; the sitemap lists every edition’s tag and author pages', async ({ request, baseURL }) => {
   // Wi-Fi is written the same in both editions.
   const page = await request.get('/ar/tag/wi-fi');
   expect(page.status()).toBe(200);
@@ -194,7 +210,7 @@ test('tags in both editions link each other with hreflang; the sitemap lists tag
   expect(alone).not.toContain('<link rel="alternate" hrefLang="en"');
 
   const index = await (await request.get('/sitemap.xml')).text();
-  for (const file of ['tags-ar-1.xml', 'tags-en-1.xml', 'authors-ar-1.xml', 'authors-en-1.xml']) expect(index).toContain(`/sitemaps/${file}`);
+  for (const locale of locales) for (const kind of ['tags', 'authors']) expect(index).toContain(`/sitemaps/${kind}-${locale}-1.xml`);
   const tags = await (await request.get('/sitemaps/tags-ar-1.xml')).text();
   expect(XMLValidator.validate(tags)).toBe(true);
   const urls = (parser.parse(tags).urlset.url as { loc: string }[]).map((url) => url.loc);
@@ -206,6 +222,7 @@ test('tags in both editions link each other with hreflang; the sitemap lists tag
 for (const [locale, tag] of [
   ['ar', 'أرشيف'],
   ['en', 'Archive'],
+  ['fa', 'بایگانی'],
 ] as const) {
   test(`${locale}: a tag with more stories than a page paginates like a section front`, async ({ page }) => {
     const stories = carrying(locale, 'tag', tag);

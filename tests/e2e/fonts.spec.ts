@@ -20,17 +20,26 @@ test('the Arabic story fetches the Arabic core faces, never the extended files',
   expect(files.filter((file) => /arabic_arabic|edition_names/.test(file))).toEqual([]);
 });
 
-test('the English story fetches no Arabic face, only the letters of its language switch', async ({ page }) => {
+test('the Persian story fetches Vazirmatn and no Noto Arabic face', async ({ page }) => {
+  const { files, loaded } = await fontsOf(page, storyPath('fa', REFERENCE_SLUG));
+  expect(files.some((file) => file.startsWith('vazirmatn_arabic_400'))).toBe(true);
+  expect(files.filter((file) => /noto_(naskh|kufi)_arabic/.test(file))).toEqual([]);
+  expect(loaded.join(' ')).toMatch(/vazirmatn/i);
+});
+
+test('the English story fetches no Arabic face, only the letters of its edition switcher', async ({ page }) => {
   const { files, loaded } = await fontsOf(page, storyPath('en', REFERENCE_SLUG));
   expect(files.filter((file) => /arabic/.test(file))).toEqual([]);
   expect(files.filter((file) => file.startsWith('edition_names'))).toHaveLength(1);
   expect(loaded).toContain('editionNames');
-  // The switch itself is drawn in that face: every letter of "العربية" is in it.
-  const fits = await page.locator('header a[hreflang="ar"]').evaluate(async (link) => {
-    const family = getComputedStyle(link).fontFamily.split(',')[0]!.trim();
-    return document.fonts.check(`16px ${family}`, link.textContent!);
-  });
-  expect(fits).toBe(true);
+  // The switcher is drawn in that face: every letter of "العربية" and "فارسی" is in it.
+  for (const edition of ['ar', 'fa']) {
+    const fits = await page.locator(`header a[hreflang="${edition}"]`).evaluate(async (link) => {
+      const family = getComputedStyle(link).fontFamily.split(',')[0]!.trim();
+      return document.fonts.check(`16px ${family}`, link.textContent!);
+    });
+    expect(fits, edition).toBe(true);
+  }
 });
 
 test('a stored page answers a conditional GET with 304 and no body, and a changed tag with the page', async ({ request }) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { Locale } from '../../lib/locales';
 import { previewQuery, type PreviewTarget } from '../../lib/preview';
 import { REFERENCE_SLUG, content, storyPath } from './support';
 
@@ -7,6 +8,7 @@ const SECRET = process.env.PREVIEW_SECRET ?? '';
 test.skip(!SECRET, 'PREVIEW_SECRET is set by scripts/test.sh for the server under test');
 
 const now = () => Math.floor(Date.now() / 1000);
+const messages = (locale: Locale) => JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8'));
 // Tests running in parallel must not see each other's edits: these two drafts belong to the tests that change them.
 const PUBLISHED_BY_TEST = 'publish-me';
 const EDITED_BY_TEST = 'edit-me';
@@ -31,7 +33,7 @@ test.describe('an editor previews a draft', () => {
       await expect(page).toHaveURL(new RegExp(`${storyPath(draft.locale, draft.slug)}$`));
       const banner = page.locator('[data-preview-banner]');
       await expect(banner).toBeVisible();
-      await expect(banner).toContainText(draft.locale === 'ar' ? 'معاينة: مسودة غير منشورة' : 'Preview: unpublished draft');
+      await expect(banner).toContainText(messages(draft.locale).preview.banner);
       await expect(page.locator('h1')).toHaveText(draft.title);
       await expect(page.locator('[data-share]').first()).toBeVisible();
       await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
@@ -59,7 +61,7 @@ test.describe('an editor previews a draft', () => {
         expect(cookie.expires).toBeGreaterThan(now());
       }
 
-      await banner.getByRole('link', { name: draft.locale === 'ar' ? 'الخروج من المعاينة' : 'Exit preview' }).click();
+      await banner.getByRole('link', { name: messages(draft.locale).preview.exit }).click();
       await expect(page).toHaveURL(new RegExp(`/${draft.locale}$`));
       expect((await context.cookies()).filter((c) => ['__prerender_bypass', 'sahifa_preview'].includes(c.name))).toEqual([]);
       expect((await page.goto(storyPath(draft.locale, draft.slug)))?.status()).toBe(404);

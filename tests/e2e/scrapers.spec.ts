@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { pngSize } from './png';
+import { editions, locales, type Locale } from '../../lib/locales';
 import { REFERENCE_SLUG, content, storyPath } from './support';
 
 const userAgents: Record<string, string> = {
@@ -22,7 +23,7 @@ const userAgents: Record<string, string> = {
   'desktop Chrome': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
 };
 
-const ogLocale = { ar: 'ar_AR', en: 'en_US' } as const;
+const messages = (locale: Locale) => JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8'));
 const MAX_IMAGE_BYTES = 300 * 1024;
 
 /** The <head> of the first response, parsed by a real HTML parser: what a scraper without JavaScript reads. */
@@ -63,8 +64,8 @@ async function fetchShareImage(request: APIRequestContext, url: string, userAgen
 }
 
 for (const [name, userAgent] of Object.entries(userAgents)) {
-  test(`${name} reads a complete card in <head> of both editions, and the image, with no redirect`, async ({ request, baseURL }) => {
-    for (const locale of ['ar', 'en'] as const) {
+  test(`${name} reads a complete card in <head> of every edition, and the image, with no redirect`, async ({ request, baseURL }) => {
+    for (const locale of locales) {
       const story = content.story(locale, REFERENCE_SLUG)!;
       const pageUrl = `${baseURL}${storyPath(locale, REFERENCE_SLUG)}`;
       const { response, head } = await fetchHead(request, pageUrl, userAgent);
@@ -78,15 +79,14 @@ for (const [name, userAgent] of Object.entries(userAgents)) {
         head.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
       );
       expect(alternates).toEqual({
-        ar: `${baseURL}${storyPath('ar', REFERENCE_SLUG)}`,
-        en: `${baseURL}${storyPath('en', REFERENCE_SLUG)}`,
+        ...Object.fromEntries(locales.map((edition) => [edition, `${baseURL}${storyPath(edition, REFERENCE_SLUG)}`])),
         'x-default': `${baseURL}${storyPath('ar', REFERENCE_SLUG)}`,
       });
 
       expect(meta(head, 'og:type')).toBe('article');
-      expect(meta(head, 'og:site_name')).toBe(locale === 'ar' ? 'صحيفة' : 'Sahifa');
-      expect(meta(head, 'og:locale')).toBe(ogLocale[locale]);
-      expect(meta(head, 'og:locale:alternate')).toBe(ogLocale[locale === 'ar' ? 'en' : 'ar']);
+      expect(meta(head, 'og:site_name')).toBe(messages(locale).site.name);
+      expect(meta(head, 'og:locale')).toBe(editions[locale].ogLocale);
+      expect(metaAll(head, 'og:locale:alternate').sort()).toEqual(locales.filter((l) => l !== locale).map((l) => editions[l].ogLocale).sort());
       expect(meta(head, 'og:title')).toBe(story.title);
       expect(meta(head, 'og:description')).toBe(story.summary);
       expect(meta(head, 'og:url')).toBe(pageUrl);
@@ -98,7 +98,7 @@ for (const [name, userAgent] of Object.entries(userAgents)) {
       expect(meta(head, 'og:image:alt')).toBe(story.title);
       expect(meta(head, 'article:published_time')).toBe(story.publishedAt.toISOString());
       expect(meta(head, 'article:modified_time')).toBe((story.updatedAt ?? story.publishedAt).toISOString());
-      expect(meta(head, 'article:section')).toBe(locale === 'ar' ? 'العالم' : 'World');
+      expect(meta(head, 'article:section')).toBe(messages(locale).sections.world);
       expect(metaAll(head, 'article:tag')).toEqual(story.tags);
       expect(meta(head, 'twitter:card')).toBe('summary_large_image');
       expect(meta(head, 'twitter:title')).toBe(story.title);
@@ -119,9 +119,9 @@ test('the canonical never carries the tracking parameters a reader arrived with'
   expect(meta(head, 'og:url')).toBe(`${baseURL}${pathname}`);
 });
 
-test('NewsArticle JSON-LD describes the story, with the publisher, its logo and the sources, and cannot break out of its script', async ({ request, baseURL }) => {
-  const story = content.story('ar', REFERENCE_SLUG)!;
-  const { html } = await fetchHead(request, `${baseURL}${storyPath('ar', REFERENCE_SLUG)}`);
+for (const locale of locales) test(`${locale}: NewsArticle JSON-LD describes the story, with the publisher, its logo and the sources, and cannot break out of its script`, async ({ request, baseURL }) => {
+  const story = content.story(locale, REFERENCE_SLUG)!;
+  const { html } = await fetchHead(request, `${baseURL}${storyPath(locale, REFERENCE_SLUG)}`);
   const scripts = parse(html).querySelectorAll('script[type="application/ld+json"]');
   expect(scripts).toHaveLength(1);
   const raw = scripts[0].innerHTML;
@@ -129,20 +129,20 @@ test('NewsArticle JSON-LD describes the story, with the publisher, its logo and 
   const data = JSON.parse(raw);
   expect(data['@type']).toBe('NewsArticle');
   expect(data.headline).toBe(story.title);
-  expect(data.inLanguage).toBe('ar');
+  expect(data.inLanguage).toBe(locale);
   expect(data.datePublished).toBe(story.publishedAt.toISOString());
   expect(data.dateModified).toBeTruthy();
-  expect(data.articleSection).toBe('العالم');
-  expect(data.mainEntityOfPage['@id']).toBe(`${baseURL}${storyPath('ar', REFERENCE_SLUG)}`);
+  expect(data.articleSection).toBe(messages(locale).sections.world);
+  expect(data.mainEntityOfPage['@id']).toBe(`${baseURL}${storyPath(locale, REFERENCE_SLUG)}`);
   expect(data.publisher['@type']).toBe('NewsMediaOrganization');
-  expect(data.citation).toEqual(['وكالات']);
+  expect(data.citation).toEqual(story.sources);
   for (const url of [...data.image, data.publisher.logo.url]) {
     expectAbsolute(url, baseURL!);
     expect((await request.get(url)).status(), url).toBe(200);
   }
 });
 
-for (const locale of ['ar', 'en'] as const) {
+for (const locale of locales) {
   test(`home and section fronts in ${locale} carry a site-level card`, async ({ request, baseURL }) => {
     for (const pathname of [`/${locale}`, `/${locale}/section/world`]) {
       const { response, head } = await fetchHead(request, `${baseURL}${pathname}`, userAgents.WhatsApp);
@@ -158,14 +158,13 @@ for (const locale of ['ar', 'en'] as const) {
   });
 }
 
-test('share images are saved for a look: the reference story in both editions and a mixed-script headline', async ({ request, baseURL }) => {
+test('share images are saved for a look: the reference story in every edition and a mixed-script headline', async ({ request, baseURL }) => {
   const dir = path.join(process.cwd(), 'artifacts', 'share-images');
   fs.mkdirSync(dir, { recursive: true });
   const mixed = content.allPublished('ar').find((story) => /[\u0600-\u06FF]/.test(story.title) && /[A-Za-z]/.test(story.title) && /\d/.test(story.title));
   expect(mixed, 'the sample content has a headline mixing Arabic, Latin and digits').toBeTruthy();
   const cards: [string, string, string][] = [
-    ['reference-ar', 'ar', REFERENCE_SLUG],
-    ['reference-en', 'en', REFERENCE_SLUG],
+    ...locales.map((locale): [string, string, string] => [`reference-${locale}`, locale, REFERENCE_SLUG]),
     ['mixed-script-ar', 'ar', mixed!.slug],
     ...content
       .allPublished('ar')
@@ -190,7 +189,7 @@ test('each story has its own card URL, and the card is cached for good', async (
 });
 
 test('awkward headlines still give valid metadata and a readable image', async ({ request, baseURL }) => {
-  const edge = [...content.allPublished('ar'), ...content.allPublished('en')].filter((story) => story.slug.startsWith('edge-'));
+  const edge = locales.flatMap((locale) => content.allPublished(locale)).filter((story) => story.slug.startsWith('edge-'));
   test.skip(edge.length === 0, 'the edge-case fixtures are part of the scripts/test.sh build');
   for (const story of edge) {
     const { response, head } = await fetchHead(request, `${baseURL}${storyPath(story.locale, story.slug)}`, userAgents.Twitterbot);

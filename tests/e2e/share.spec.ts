@@ -1,11 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { locales, type Locale } from '../../lib/locales';
 import { REFERENCE_SLUG, content, saveScreenshot, storyPath } from './support';
 
-const labels = {
-  ar: { share: 'شارك القصة', close: 'إغلاق', copied: 'تم نسخ الرابط', whatsapp: 'شارك عبر واتساب', telegram: 'شارك عبر تيليغرام' },
-  en: { share: 'Share the story', close: 'Close', copied: 'Link copied', whatsapp: 'Share on WhatsApp', telegram: 'Share on Telegram' },
-};
+/** The share control's words in an edition, as its messages file has them. */
+function labelsOf(locale: Locale) {
+  const { share } = JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8'));
+  return { share: share.button, close: share.close, copy: share.copy, copied: share.copied, whatsapp: share.labels.whatsapp, telegram: share.labels.telegram };
+}
+const labels = Object.fromEntries(locales.map((locale) => [locale, labelsOf(locale)])) as Record<Locale, ReturnType<typeof labelsOf>>;
 
 /** Headless Chromium may or may not offer the Web Share API; these tests decide which path they test. */
 async function withoutWebShare(page: Page) {
@@ -31,7 +35,7 @@ async function openDialog(page: Page) {
   return { trigger, dialog };
 }
 
-for (const locale of ['ar', 'en'] as const) {
+for (const locale of locales) {
   const story = () => content.story(locale, REFERENCE_SLUG)!;
 
   test(`${locale}: every share link reaches its platform's form, with the canonical URL, its source and the title`, async ({ page, request }) => {
@@ -148,7 +152,7 @@ for (const locale of ['ar', 'en'] as const) {
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const canonical = await canonicalOf(page);
     const { dialog } = await openDialog(page);
-    await dialog.getByRole('button', { name: locale === 'ar' ? 'نسخ الرابط' : 'Copy link' }).click();
+    await dialog.getByRole('button', { name: labels[locale].copy }).click();
     const status = dialog.getByRole('status');
     await expect(status).toHaveText(labels[locale].copied);
     await expect(status).toHaveAttribute('aria-live', 'polite');
@@ -166,7 +170,7 @@ for (const locale of ['ar', 'en'] as const) {
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const canonical = await canonicalOf(page);
     const { dialog } = await openDialog(page);
-    await dialog.getByRole('button', { name: locale === 'ar' ? 'نسخ الرابط' : 'Copy link' }).click();
+    await dialog.getByRole('button', { name: labels[locale].copy }).click();
     const field = dialog.locator('input[readonly]');
     await expect(field).toBeFocused();
     expect(await field.evaluate((input: HTMLInputElement) => input.value.slice(input.selectionStart!, input.selectionEnd!))).toBe(tracked(canonical, 'copy_link'));

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { editions, locales } from '../../lib/locales';
 import { REFERENCE_SLUG, content, fold, outOfOrder, saveScreenshot, seedLines, storyPath } from './support';
 
 const CREDIT_SUFFIX = ' - الأناضول';
@@ -46,8 +47,10 @@ test.describe('the reference story in Arabic', () => {
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
-  test('the language switch leads to the English translation', async ({ page }) => {
+  test('the edition switcher offers the English and the Persian translations, each named in its own language', async ({ page }) => {
     await page.goto(storyPath('ar', REFERENCE_SLUG));
+    await expect(page.locator('header a[hreflang]')).toHaveText(['English', 'فارسی']);
+    await expect(page.locator('header a[hreflang="fa"]')).toHaveAttribute('href', storyPath('fa', REFERENCE_SLUG));
     await page.locator('header a[hreflang="en"]').click();
     await expect(page).toHaveURL(new RegExp(`/en/news/${REFERENCE_SLUG}$`));
     await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
@@ -72,11 +75,54 @@ test.describe('the reference story in English', () => {
   });
 });
 
-test('a story without an English edition switches to the English home', async ({ page }) => {
-  const arabicOnly = content.allPublished('ar').find((story) => !content.story('en', story.slug));
-  test.skip(!arabicOnly, 'every story has both editions');
+test.describe('the reference story in Persian', () => {
+  test('is the translation, right to left, with the Solar Hijri and Gregorian date line in Persian digits', async ({ page }) => {
+    const response = await page.goto(storyPath('fa', REFERENCE_SLUG));
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fa');
+    const story = content.story('fa', REFERENCE_SLUG)!;
+    await expect(page.locator('h1')).toHaveText(story.title);
+    // ۴ آبان ۱۴۰۳ is 25 October 2024; the Gregorian date keeps its own order inside the line.
+    await expect(page.locator('time').first()).toHaveText('جمعه ۴ آبان ۱۴۰۳ / \u206825 October 2024\u2069');
+    await expect(page.locator('figcaption')).toContainText(story.image!.credit!);
+    await expect(page.locator('.story-body h2')).toHaveCount(1);
+    expect(await page.locator('.story-body p').count()).toBe(content.story('en', REFERENCE_SLUG)!.bodyHtml.match(/<p>/g)!.length);
+    const text = await page.locator('main').innerText();
+    expect(outOfOrder(text, [story.title, story.summary, story.sources[0]])).toEqual([]);
+    await expect(page.locator('header a[hreflang]')).toHaveText(['العربية', 'English']);
+    await page.locator('header a[hreflang="ar"]').click();
+    await expect(page).toHaveURL(new RegExp(`/ar/news/${REFERENCE_SLUG}$`));
+  });
+
+  test('Persian body text is Vazirmatn, at least 18px with line height at least 1.7, never letter-spaced', async ({ page }) => {
+    await page.goto(storyPath('fa', REFERENCE_SLUG));
+    const style = await page.locator('.story-body p').first().evaluate((p) => {
+      const s = getComputedStyle(p);
+      return { size: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight), letterSpacing: s.letterSpacing, family: s.fontFamily };
+    });
+    expect(style.size).toBeGreaterThanOrEqual(18);
+    expect(style.lineHeight / style.size).toBeGreaterThanOrEqual(1.7);
+    expect(['normal', '0px']).toContain(style.letterSpacing);
+    expect(style.family).toMatch(/vazirmatn/i);
+    const fontsLoaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family);
+    });
+    expect(fontsLoaded.join(' ')).toMatch(/vazirmatn/i);
+    expect(fontsLoaded.join(' ')).not.toMatch(/naskh|kufi/i);
+  });
+});
+
+test('the edition switcher offers only the editions a story exists in', async ({ page }) => {
+  const arabicOnly = content.allPublished('ar').find((story) => content.localesOf(story.slug).length === 1);
+  test.skip(!arabicOnly, 'every story has more than one edition');
   await page.goto(storyPath('ar', arabicOnly!.slug));
-  await expect(page.locator('header a[hreflang="en"]')).toHaveAttribute('href', '/en');
+  await expect(page.locator('header a[hreflang]')).toHaveCount(0);
+  for (const locale of locales) {
+    await page.goto(`/${locale}`);
+    await expect(page.locator('header a[hreflang]')).toHaveText(locales.filter((l) => l !== locale).map((l) => editions[l].ownName));
+  }
 });
 
 test('an Arabic slug serves, percent-encoded in its links', async ({ page, request }) => {
@@ -89,7 +135,7 @@ test('an Arabic slug serves, percent-encoded in its links', async ({ page, reque
   expect(hrefs).toContain(storyPath('ar', arabicSlug!.slug));
 });
 
-for (const locale of ['ar', 'en'] as const) {
+for (const locale of locales) {
   test(`story and home pages in ${locale} have no axe violations`, async ({ page }) => {
     for (const path of [`/${locale}`, storyPath(locale, REFERENCE_SLUG)]) {
       await page.goto(path);

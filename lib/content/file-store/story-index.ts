@@ -93,8 +93,9 @@ export interface FileStamp {
 
 type SummaryJson = Omit<StorySummary, 'publishedAt' | 'updatedAt'> & { publishedAt: string; updatedAt?: string };
 
-function toJson({ body: _body, ...summary }: ParsedStory): string {
-  return JSON.stringify(summary);
+/** The story less its body: JSON.stringify leaves out a property that is undefined. */
+function toJson(story: ParsedStory): string {
+  return JSON.stringify({ ...story, body: undefined });
 }
 
 function fromJson(json: string): StorySummary {

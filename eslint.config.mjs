@@ -1,0 +1,51 @@
+// ESLint, flat config: Next's core-web-vitals and TypeScript configs, typescript-eslint recommended, Prettier last.
+//
+// TypeScript 7: the project's `typescript` (7.0.2, the Go-native compiler) ships no JavaScript compiler API, and
+// typescript-eslint refuses to load with it. So TypeScript 6's API sits beside it as the `typescript-6` package
+// (npm:typescript@6.0.3, within typescript-eslint's peer range), and in this ESLint process alone every
+// `require('typescript…')` is sent there, before typescript-eslint loads. `tsc`, `next` and the editor's
+// TypeScript stay on 7; package.json's `overrides` only lets npm accept typescript-eslint's "<6.1" peer range.
+// TypeScript 6 only parses here: no type-aware rules, which would type-check with a compiler the project doesn't use.
+import Module from 'node:module';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import prettier from 'eslint-config-prettier/flat';
+import globals from 'globals';
+
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return resolveFilename.call(this, request.replace(/^typescript(?=\/|$)/, 'typescript-6'), ...rest);
+};
+const { default: tseslint } = await import('typescript-eslint');
+const { default: nextVitals } = await import('eslint-config-next/core-web-vitals');
+const { default: nextTs } = await import('eslint-config-next/typescript');
+
+export default defineConfig([
+  globalIgnores([
+    '.next/',
+    'artifacts/',
+    'test-results/',
+    'playwright-report/',
+    '.e2e/',
+    '.bench/',
+    'next-env.d.ts',
+    'scripts/bench/bare-next/.next/',
+  ]),
+  js.configs.recommended,
+  ...nextVitals,
+  ...nextTs,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    // The .cjs files are CommonJS preloads (node --require): require() is their module system.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    rules: {
+      // Links are plain <a href> on purpose: no client router, so pages ship no navigation JavaScript.
+      '@next/next/no-html-link-for-pages': 'off',
+    },
+  },
+  prettier,
+]);
