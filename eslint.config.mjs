@@ -1,10 +1,10 @@
 // ESLint, flat config: Next's core-web-vitals and TypeScript configs, typescript-eslint recommended, Prettier last.
 //
-// TypeScript 7: the project's `typescript` (7.0.2, the Go-native compiler) ships no JavaScript compiler API, and
-// typescript-eslint refuses to load with it. So TypeScript 6's API sits beside it as the `typescript-6` package
-// (npm:typescript@6.0.3, within typescript-eslint's peer range), and in this ESLint process alone every
-// `require('typescript…')` is sent there, before typescript-eslint loads. `tsc`, `next` and the editor's
-// TypeScript stay on 7; package.json's `overrides` only lets npm accept typescript-eslint's "<6.1" peer range.
+// TypeScript 7: the project's `typescript` (7.0.2, Go-native) has no JavaScript compiler API, and typescript-eslint
+// throws on loading with it. So TypeScript 6's API is installed beside it as `typescript-6` (npm:typescript@6.0.3,
+// inside typescript-eslint's peer range), and in this ESLint process alone `require('typescript…')` is sent there
+// before typescript-eslint loads. tsc, next and everything else keep TypeScript 7 (npm ci links `tsc` to the package
+// whose name sorts first, `typescript`); package.json's `overrides` only lets npm accept the "<6.1" peer range.
 // TypeScript 6 only parses here: no type-aware rules, which would type-check with a compiler the project doesn't use.
 import Module from 'node:module';
 import js from '@eslint/js';
@@ -12,6 +12,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier/flat';
 import globals from 'globals';
 
+// Node's CommonJS resolver: typescript-eslint and the plugins that read `typescript` are all CommonJS.
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return resolveFilename.call(this, request.replace(/^typescript(?=\/|$)/, 'typescript-6'), ...rest);
@@ -21,16 +22,7 @@ const { default: nextVitals } = await import('eslint-config-next/core-web-vitals
 const { default: nextTs } = await import('eslint-config-next/typescript');
 
 export default defineConfig([
-  globalIgnores([
-    '.next/',
-    'artifacts/',
-    'test-results/',
-    'playwright-report/',
-    '.e2e/',
-    '.bench/',
-    'next-env.d.ts',
-    'scripts/bench/bare-next/.next/',
-  ]),
+  globalIgnores(['.next/', 'artifacts/', 'test-results/', 'playwright-report/', '.e2e/', '.bench/', 'next-env.d.ts', 'scripts/bench/bare-next/.next/']),
   js.configs.recommended,
   ...nextVitals,
   ...nextTs,

@@ -55,7 +55,12 @@ export const naskhExtended = localFont({
   display: 'swap',
   preload: false,
   adjustFontFallback: false,
-  declarations: [{ prop: 'unicode-range', value: 'U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEF1' }],
+  declarations: [
+    {
+      prop: 'unicode-range',
+      value: 'U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEF1',
+    },
+  ],
 });
 
 export const kufi = localFont({
@@ -82,7 +87,12 @@ export const kufiExtended = localFont({
   display: 'optional',
   preload: false,
   adjustFontFallback: false,
-  declarations: [{ prop: 'unicode-range', value: 'U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEF1' }],
+  declarations: [
+    {
+      prop: 'unicode-range',
+      value: 'U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEF1',
+    },
+  ],
 });
 
 export const editionNames = localFont({
@@ -146,4 +156,6 @@ export const sansLatin = localFont({
   preload: false,
 });
 
-export const fontVariables = [naskh, naskhBesideLatin, naskhExtended, kufi, kufiBesideLatin, kufiExtended, vazirmatn, vazirmatnHeadline, vazirmatnLatin, editionNames, serifLatin, sansLatin].map((font) => font.variable).join(' ');
+export const fontVariables = [naskh, naskhBesideLatin, naskhExtended, kufi, kufiBesideLatin, kufiExtended, vazirmatn, vazirmatnHeadline, vazirmatnLatin, editionNames, serifLatin, sansLatin]
+  .map((font) => font.variable)
+  .join(' ');

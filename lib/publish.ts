@@ -67,12 +67,7 @@ export async function pathsAffectedBy(reloaded: ReloadedStory[], content: Conten
 /** Tells the other servers of the fleet to re-read what changed, before the shared pages are revalidated. */
 export type TellOtherServers = (what: { slugs: string[] } | { all: true }) => Promise<{ servers: number; answered: number } | undefined>;
 
-export async function publish(
-  slugs: string[],
-  revalidatePath: (path: string) => void,
-  tellOtherServers?: TellOtherServers,
-  content: ContentSource = getContent(),
-): Promise<PublishResult> {
+export async function publish(slugs: string[], revalidatePath: (path: string) => void, tellOtherServers?: TellOtherServers, content: ContentSource = getContent()): Promise<PublishResult> {
   const reloaded = await content.reload(slugs);
   const fleet = await tellOtherServers?.({ slugs });
   const revalidated = await pathsAffectedBy(reloaded, content);

@@ -28,6 +28,7 @@ import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../tests/chromium.ts';
+import { defaultLocale, editions, locales, type Locale } from '../lib/locales.ts';
 import { printResults, type Result } from './bench/results.mts';
 import { buildUnlessSkipped, startServer, type BenchServer } from './bench/server.mts';
 import { benchAgainstBareNext, counterparts, startBareNext, type Counterpart } from './bench/bare-next.mts';
@@ -60,8 +61,8 @@ function benchShareImage(): Result[] {
 
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
-const STORY = '/ar/news/armenia-freezes-csto-participation';
-const STORY_EN = '/en/news/armenia-freezes-csto-participation';
+const storyIn = (locale: Locale) => `/${locale}/news/armenia-freezes-csto-participation`;
+const STORY = storyIn(defaultLocale);
 export const REPRODUCE = 'npm run bench (BENCH_SKIP_BUILD=1 measures the current .next build; the soak alone: npm run bench:soak; search alone: npm run bench:search)';
 /** The archive search is measured at: the issue's 100,000 unless BENCH_SEARCH_STORIES says otherwise. */
 const SEARCH_STORIES = Number(process.env.BENCH_SEARCH_STORIES ?? 100_000);
@@ -102,10 +103,9 @@ async function scriptBytes(base: string, path: string): Promise<{ total: number;
 
 async function benchPageWeight(bare: BenchServer, reference: Counterpart): Promise<Result[]> {
   const results: Result[] = [];
-  for (const path of [STORY, STORY_EN]) {
-    const html = await (await fetch(`${BASE}${path}`)).text();
+  for (const locale of locales) {
+    const html = await (await fetch(`${BASE}${storyIn(locale)}`)).text();
     const payload = [...html.matchAll(/<script>self\.__next_f\.push[\s\S]*?<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[0]), 0);
-    const locale = path.split('/')[1];
     results.push(
       { name: `${locale} story HTML, uncompressed`, value: Buffer.byteLength(html) / 1024, unit: 'KB', target: 60 },
       { name: `${locale} story HTML, of which the inline RSC payload`, value: payload / 1024, unit: 'KB' },
@@ -181,12 +181,12 @@ async function auditPage(port: number, url: string): Promise<PageAudit> {
   };
 }
 
-async function benchLighthouse(bare: BenchServer, references: Record<'ar' | 'en', Counterpart>): Promise<Result[]> {
+async function benchLighthouse(bare: BenchServer, references: Record<Locale, Counterpart>): Promise<Result[]> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ['--headless=new', ...chromiumFlags] });
   const results: Result[] = [];
   try {
-    for (const [locale, path] of [['ar', STORY], ['en', STORY_EN]] as const) {
-      const ours = await auditPage(chrome.port, `${BASE}${path}`);
+    for (const locale of locales) {
+      const ours = await auditPage(chrome.port, `${BASE}${storyIn(locale)}`);
       const theirs = await auditPage(chrome.port, `${bare.base}${references[locale].barePath}`);
       const name = `lighthouse ${locale} story`;
       const ref = (text: string | number) => `bare Next page: ${text}`;
@@ -201,7 +201,7 @@ async function benchLighthouse(bare: BenchServer, references: Record<'ar' | 'en'
         { name: `${name}, cumulative layout shift`, value: ours.cls, unit: '', target: 0.005, reference: ref(theirs.cls.toFixed(3)) },
         { name: `${name}, fonts fetched`, value: ours.fontKb, unit: 'KB', reference: ref(`${theirs.fontKb.toFixed(1)} KB`) },
       );
-      if (locale === 'en') results.push({ name: `${name}, Arabic faces fetched (beyond the language switch's)`, value: ours.arabicFontFiles, unit: 'files', target: 0 });
+      if (editions[locale].script !== 'Arab') results.push({ name: `${name}, Arabic faces fetched (beyond the edition switcher's)`, value: ours.arabicFontFiles, unit: 'files', target: 0 });
       results.push({ name: `${name}, Lighthouse's benchmark index of this machine`, value: ours.benchmarkIndex, unit: '' });
     }
   } finally {
@@ -226,8 +226,7 @@ const results = [
   ...(await measured('share image', benchShareImage)),
   ...(await withServer(async (server) => {
     const pages = await counterparts(server, {
-      'ar story page': STORY,
-      'en story page': STORY_EN,
+      ...Object.fromEntries(locales.map((locale) => [`${locale} story page`, storyIn(locale)])),
       home: '/ar',
       'section front': '/ar/section/world',
       feed: '/ar/feed.xml',
@@ -242,7 +241,7 @@ const results = [
         // After the comparisons: 16 s of `/` through the proxy leave this server about 15% slower per
         // request for a while (1.18 → 1.37 ms of CPU a story page, measured), which is not the pages' cost.
         ...(await measured('throughput', benchThroughput)),
-        ...(await measured('lighthouse', () => benchLighthouse(bare, { ar: pages['ar story page'], en: pages['en story page'] }))),
+        ...(await measured('lighthouse', () => benchLighthouse(bare, Object.fromEntries(locales.map((locale) => [locale, pages[`${locale} story page`]])) as Record<Locale, Counterpart>))),
         // The soak goes last: its load would otherwise weigh on the Lighthouse runs.
         ...(await measured('soak', () => benchSoak(server, { heapProbeFile: HEAP_PROBE_FILE }))),
       ];

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultLocale, locales, type Locale } from '../lib/locales';
 import { loadStoryTemplates, type StoryTemplate } from './content/templates';
 
 const { values } = parseArgs({
@@ -37,12 +38,16 @@ function random(seed: number): () => number {
 }
 
 const next = random(Number(values.seed));
-const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)];
 
 const ARCHIVE_START = Date.UTC(2016, 0, 1);
 const ARCHIVE_END = Date.UTC(2026, 10, 28);
-const SHARED_TAGS = { ar: Array.from({ length: 200 }, (_, i) => `ملف ${i + 1}`), en: Array.from({ length: 200 }, (_, i) => `File ${i + 1}`) };
-const AUTHORS = { ar: Array.from({ length: 60 }, (_, i) => `محرر ${i + 1}`), en: Array.from({ length: 60 }, (_, i) => `Editor ${i + 1}`) };
+/** "File 17", "Editor 3" in each edition's words: 200 shared tags and 60 authors. */
+const TAG_WORD: Record<Locale, string> = { ar: 'ملف', en: 'File', fa: 'پرونده' };
+const AUTHOR_WORD: Record<Locale, string> = { ar: 'محرر', en: 'Editor', fa: 'دبیر' };
+const numbered = (word: string, count: number) => Array.from({ length: count }, (_, i) => `${word} ${i + 1}`);
+const SHARED_TAGS = Object.fromEntries(locales.map((locale) => [locale, numbered(TAG_WORD[locale], 200)])) as Record<Locale, string[]>;
+const AUTHORS = Object.fromEntries(locales.map((locale) => [locale, numbered(AUTHOR_WORD[locale], 60)])) as Record<Locale, string[]>;
 
 function frontMatter(fields: Record<string, unknown>): string {
   const lines = Object.entries(fields)
@@ -92,12 +97,13 @@ for (let number = 1; number <= count; number++) {
   const withImage = next() < 0.6;
   const tagIndex = Math.floor(next() * 200);
   const authorIndex = Math.floor(next() * 60);
-  const bothEditions = next() < 0.9;
+  // The default edition always; each other edition its template has, nine times in ten.
+  const otherEditions = next() < 0.9;
   const folder = path.join(storiesDir, slug);
   fs.mkdirSync(folder);
-  for (const locale of ['ar', 'en'] as const) {
+  for (const locale of locales) {
     const edition = template.editions[locale];
-    if (!edition || (locale === 'en' && !bothEditions)) continue;
+    if (!edition || (locale !== defaultLocale && !otherEditions)) continue;
     const fields = { publishedAt, status, withImage: withImage && !!edition.data.image, tag: SHARED_TAGS[locale][tagIndex], author: AUTHORS[locale][authorIndex] };
     fs.writeFileSync(path.join(folder, `${locale}.md`), storyFile(edition, number, fields));
     files++;

@@ -10,10 +10,7 @@ import { ARABIC_CORE_RANGE, FONTS_DIR, charactersOfRange, coreSubsets, editionNa
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 fs.mkdirSync(FONTS_DIR, { recursive: true });
-const jobs = [
-  ...coreSubsets.map((subset) => ({ ...subset, text: charactersOfRange(ARABIC_CORE_RANGE) })),
-  { ...editionNamesSubset, text: editionNameCharacters() },
-];
+const jobs = [...coreSubsets.map((subset) => ({ ...subset, text: charactersOfRange(ARABIC_CORE_RANGE) })), { ...editionNamesSubset, text: editionNameCharacters() }];
 for (const { out, from, text } of jobs) {
   const font = await subsetFont(fs.readFileSync(from), text, { targetFormat: 'woff2' });
   fs.writeFileSync(path.join(FONTS_DIR, out), font);

@@ -89,17 +89,14 @@ function wave(r, y, amp, { step = 80, x0 = -40, x1 = W + 40, phase = r() * 10, f
   return p;
 }
 
-const svg = (body, defs = '') =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` +
-  `<defs>${defs}</defs>${body}</svg>`;
+const svg = (body, defs = '') => `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` + `<defs>${defs}</defs>${body}</svg>`;
 
-const vignette = (id = 'vig', strength = 0.35) =>
-  [
-    `<radialGradient id="${id}" cx="50%" cy="50%" r="75%">` +
-      `<stop offset="55%" stop-color="#000" stop-opacity="0"/>` +
-      `<stop offset="100%" stop-color="#000" stop-opacity="${strength}"/></radialGradient>`,
-    `<rect width="${W}" height="${H}" fill="url(#${id})"/>`,
-  ];
+const vignette = (id = 'vig', strength = 0.35) => [
+  `<radialGradient id="${id}" cx="50%" cy="50%" r="75%">` +
+    `<stop offset="55%" stop-color="#000" stop-opacity="0"/>` +
+    `<stop offset="100%" stop-color="#000" stop-opacity="${strength}"/></radialGradient>`,
+  `<rect width="${W}" height="${H}" fill="url(#${id})"/>`,
+];
 
 // ---------------------------------------------------------------------------
 // 1. Reference story: stylised relief map of the South Caucasus
@@ -110,20 +107,36 @@ function armeniaCsto() {
   const body = [];
 
   defs.push(
-    `<linearGradient id="land" x1="0" y1="0" x2="0" y2="1">` +
-      `<stop offset="0" stop-color="#e9dfcb"/><stop offset="1" stop-color="#dccfb4"/></linearGradient>`,
-    `<linearGradient id="sea" x1="0" y1="0" x2="1" y2="1">` +
-      `<stop offset="0" stop-color="#8fa9ad"/><stop offset="1" stop-color="#6f8f96"/></linearGradient>`,
+    `<linearGradient id="land" x1="0" y1="0" x2="0" y2="1">` + `<stop offset="0" stop-color="#e9dfcb"/><stop offset="1" stop-color="#dccfb4"/></linearGradient>`,
+    `<linearGradient id="sea" x1="0" y1="0" x2="1" y2="1">` + `<stop offset="0" stop-color="#8fa9ad"/><stop offset="1" stop-color="#6f8f96"/></linearGradient>`,
   );
   body.push(`<rect width="${W}" height="${H}" fill="url(#land)"/>`);
 
   // seas: Black Sea to the west, Caspian to the east
   const blackSea = smoothPath(
-    [[-60, 40], [180, 30], [300, 140], [330, 300], [280, 470], [170, 560], [40, 600], [-60, 560]],
+    [
+      [-60, 40],
+      [180, 30],
+      [300, 140],
+      [330, 300],
+      [280, 470],
+      [170, 560],
+      [40, 600],
+      [-60, 560],
+    ],
     true,
   );
   const caspian = smoothPath(
-    [[1660, -40], [1470, -20], [1420, 150], [1450, 330], [1400, 520], [1440, 720], [1420, 940], [1660, 940]],
+    [
+      [1660, -40],
+      [1470, -20],
+      [1420, 150],
+      [1450, 330],
+      [1400, 520],
+      [1440, 720],
+      [1420, 940],
+      [1660, 940],
+    ],
     true,
   );
   body.push(`<path d="${blackSea}" fill="url(#sea)"/>`, `<path d="${caspian}" fill="url(#sea)"/>`);
@@ -137,11 +150,31 @@ function armeniaCsto() {
 
   // two regions in muted tones
   const regionA = smoothPath(
-    [[760, 520], [900, 480], [1010, 540], [1080, 640], [1060, 760], [980, 820], [870, 780], [800, 690], [740, 600]],
+    [
+      [760, 520],
+      [900, 480],
+      [1010, 540],
+      [1080, 640],
+      [1060, 760],
+      [980, 820],
+      [870, 780],
+      [800, 690],
+      [740, 600],
+    ],
     true,
   );
   const regionB = smoothPath(
-    [[1040, 420], [1200, 380], [1360, 430], [1395, 560], [1370, 700], [1260, 760], [1120, 720], [1080, 620], [1030, 520]],
+    [
+      [1040, 420],
+      [1200, 380],
+      [1360, 430],
+      [1395, 560],
+      [1370, 700],
+      [1260, 760],
+      [1120, 720],
+      [1080, 620],
+      [1030, 520],
+    ],
     true,
   );
   body.push(
@@ -154,24 +187,41 @@ function armeniaCsto() {
   // contour lines following the two ranges
   const ridgeG = (t) => [300 + t * 1120, 190 + t * 230 + Math.sin(t * 7) * 18];
   const ridgeL = (t) => [560 + t * 640, 560 + t * 120 + Math.sin(t * 5 + 1) * 22];
-  for (const [ridge, spread] of [[ridgeG, 150], [ridgeL, 110]]) {
+  for (const [ridge, spread] of [
+    [ridgeG, 150],
+    [ridgeL, 110],
+  ]) {
     for (let k = 1; k <= 5; k++) {
       for (const side of [-1, 1]) {
         const p = [];
         for (let t = -0.05; t <= 1.05; t += 0.05) {
           const [x, y] = ridge(t);
-          p.push([x, y + side * (k * spread) / 5 + Math.sin(t * 13 + k) * 6]);
+          p.push([x, y + (side * (k * spread)) / 5 + Math.sin(t * 13 + k) * 6]);
         }
-        body.push(
-          `<path d="${smoothPath(p)}" fill="none" stroke="#8c7a5c" stroke-opacity="${0.22 - k * 0.025}" stroke-width="1.6"/>`,
-        );
+        body.push(`<path d="${smoothPath(p)}" fill="none" stroke="#8c7a5c" stroke-opacity="${0.22 - k * 0.025}" stroke-width="1.6"/>`);
       }
     }
   }
 
   // rivers
-  const river1 = smoothPath([[330, 470], [520, 430], [700, 420], [860, 410], [1000, 380], [1180, 360], [1330, 420], [1430, 480]]);
-  const river2 = smoothPath([[640, 830], [820, 860], [1000, 840], [1150, 800], [1300, 770], [1420, 700]]);
+  const river1 = smoothPath([
+    [330, 470],
+    [520, 430],
+    [700, 420],
+    [860, 410],
+    [1000, 380],
+    [1180, 360],
+    [1330, 420],
+    [1430, 480],
+  ]);
+  const river2 = smoothPath([
+    [640, 830],
+    [820, 860],
+    [1000, 840],
+    [1150, 800],
+    [1300, 770],
+    [1420, 700],
+  ]);
   body.push(
     `<path d="${river1}" fill="none" stroke="#6f8f96" stroke-width="3.5" stroke-linecap="round" stroke-opacity="0.8"/>`,
     `<path d="${river2}" fill="none" stroke="#6f8f96" stroke-width="3" stroke-linecap="round" stroke-opacity="0.8"/>`,
@@ -261,9 +311,7 @@ function timeZones() {
     const rx1 = Math.abs(x1 - cx);
     const sweep0 = x0 < cx ? 0 : 1;
     const sweep1 = x1 < cx ? 1 : 0;
-    const d =
-      `M${f(cx)},${cy - R} A${f(rx0)},${R} 0 0 ${sweep0} ${f(cx)},${cy + R}` +
-      ` A${f(rx1)},${R} 0 0 ${sweep1} ${f(cx)},${cy - R} Z`;
+    const d = `M${f(cx)},${cy - R} A${f(rx0)},${R} 0 0 ${sweep0} ${f(cx)},${cy + R}` + ` A${f(rx1)},${R} 0 0 ${sweep1} ${f(cx)},${cy - R} Z`;
     band.push(`<path d="${d}" fill="${palette[(i + 8) % palette.length]}" fill-rule="evenodd"/>`);
   }
   body.push(`<g clip-path="url(#globe)"><circle cx="${cx}" cy="${cy}" r="${R}" fill="#3e7c8c"/>${band.join('')}`);
@@ -383,7 +431,12 @@ function passwords() {
     `<path d="M${cx - 16},${cy + 95} L${cx + 16},${cy + 95} L${cx + 26},${cy + 180} L${cx - 26},${cy + 180} Z" fill="#2a2116"/>`,
   );
   // small rivets
-  for (const [dx, dy] of [[-165, 0], [165, 0], [-165, 225], [165, 225]]) {
+  for (const [dx, dy] of [
+    [-165, 0],
+    [165, 0],
+    [-165, 225],
+    [165, 225],
+  ]) {
     body.push(`<circle cx="${cx + dx}" cy="${cy + dy}" r="8" fill="#a8742a"/>`);
   }
   return svg(body.join(''), defs.join(''));
@@ -400,8 +453,18 @@ function dateLine() {
   ];
   // the crooked line (mostly x≈800, with jogs around "islands")
   const line = [
-    [800, -10], [800, 90], [740, 150], [740, 250], [800, 300], [800, 380],
-    [930, 440], [930, 600], [800, 650], [800, 760], [760, 800], [760, 910],
+    [800, -10],
+    [800, 90],
+    [740, 150],
+    [740, 250],
+    [800, 300],
+    [800, 380],
+    [930, 440],
+    [930, 600],
+    [800, 650],
+    [800, 760],
+    [760, 800],
+    [760, 910],
   ];
   const right = `M${pts(line).replace(/ /g, ' L')} L${W + 10},910 L${W + 10},-10 Z`;
   const left = `M${pts(line).replace(/ /g, ' L')} L-10,910 L-10,-10 Z`;
@@ -420,9 +483,18 @@ function dateLine() {
   }
   // islands with reefs
   const islands = [
-    [640, 210, 26], [690, 330, 14], [880, 500, 30], [1010, 540, 18], [1060, 460, 12],
-    [860, 700, 16], [560, 610, 20], [1180, 250, 22], [420, 420, 14], [1300, 700, 18],
-    [980, 360, 10], [700, 760, 12],
+    [640, 210, 26],
+    [690, 330, 14],
+    [880, 500, 30],
+    [1010, 540, 18],
+    [1060, 460, 12],
+    [860, 700, 16],
+    [560, 610, 20],
+    [1180, 250, 22],
+    [420, 420, 14],
+    [1300, 700, 18],
+    [980, 360, 10],
+    [700, 760, 12],
   ];
   for (const [x, y, s] of islands) {
     body.push(
@@ -506,9 +578,15 @@ function desertPlants() {
       body.push(`<line x1="${f(x + dx)}" y1="${base - 10}" x2="${f(x + dx)}" y2="${f(base - h)}" stroke="${rib}" stroke-width="2.5" stroke-linecap="round"/>`);
     }
   };
-  cactus(420, ground, 330, [{ at: 0.45, len: 0.3, dir: -1 }, { at: 0.6, len: 0.25, dir: 1 }]);
+  cactus(420, ground, 330, [
+    { at: 0.45, len: 0.3, dir: -1 },
+    { at: 0.6, len: 0.25, dir: 1 },
+  ]);
   cactus(760, ground, 220, [{ at: 0.5, len: 0.3, dir: 1 }]);
-  cactus(1240, ground, 280, [{ at: 0.4, len: 0.35, dir: -1 }, { at: 0.55, len: 0.22, dir: 1 }]);
+  cactus(1240, ground, 280, [
+    { at: 0.4, len: 0.35, dir: -1 },
+    { at: 0.55, len: 0.22, dir: 1 },
+  ]);
   // small ephemeral flowers
   for (let i = 0; i < 26; i++) {
     const x = r.range(40, W - 40);
@@ -526,9 +604,7 @@ function desertPlants() {
 
 function caucasusLanguages() {
   const r = rng(912);
-  const defs = [
-    `<linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#e9e4da"/><stop offset="1" stop-color="#d7d3cb"/></linearGradient>`,
-  ];
+  const defs = [`<linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#e9e4da"/><stop offset="1" stop-color="#d7d3cb"/></linearGradient>`];
   const body = [`<rect width="${W}" height="${H}" fill="url(#sky)"/>`];
   // a soft sun, behind the ranges
   body.push(`<circle cx="1300" cy="150" r="70" fill="#f3e2c3" fill-opacity="0.9"/>`);
@@ -550,7 +626,13 @@ function caucasusLanguages() {
       for (let k = 0; k < p.length - 1; k += 2) {
         const [tx, ty] = p[k];
         if (ty < baseY - 90) {
-          body.push(`<polygon points="${pts([[tx - 18, ty + 22], [tx, ty], [tx + 14, ty + 18]])}" fill="#f6f4ef"/>`);
+          body.push(
+            `<polygon points="${pts([
+              [tx - 18, ty + 22],
+              [tx, ty],
+              [tx + 14, ty + 18],
+            ])}" fill="#f6f4ef"/>`,
+          );
         }
       }
     }
@@ -613,7 +695,16 @@ function wifi6() {
   }
   body.push(`<circle cx="${cx}" cy="${cy}" r="120" fill="url(#glow)"/>`, `<circle cx="${cx}" cy="${cy}" r="34" fill="#dffdf7"/>`);
   // devices: small glowing nodes, each on its own slice of airtime
-  const nodes = [[260, 260], [420, 520], [1180, 300], [1340, 560], [620, 170], [1000, 150], [150, 640], [1460, 180]];
+  const nodes = [
+    [260, 260],
+    [420, 520],
+    [1180, 300],
+    [1340, 560],
+    [620, 170],
+    [1000, 150],
+    [150, 640],
+    [1460, 180],
+  ];
   nodes.forEach(([x, y], i) => {
     body.push(
       `<line x1="${cx}" y1="${cy}" x2="${x}" y2="${y}" stroke="${['#4fd1c5', '#a3e36b', '#f2c14e'][i % 3]}" stroke-opacity="0.22" stroke-width="2" stroke-dasharray="4 10"/>`,
@@ -709,7 +800,12 @@ function arabicCoffee() {
     }
   }
   // a few dates
-  for (const [x, y, a] of [[170, 780, 20], [240, 810, -15], [120, 840, 60], [300, 770, 80]]) {
+  for (const [x, y, a] of [
+    [170, 780, 20],
+    [240, 810, -15],
+    [120, 840, 60],
+    [300, 770, 80],
+  ]) {
     body.push(`<g transform="translate(${x} ${y}) rotate(${a})"><ellipse rx="34" ry="18" fill="#5c2416"/><ellipse rx="26" ry="7" cy="-6" fill="#8a3b22" fill-opacity="0.6"/></g>`);
   }
   return svg(body.join(''), defs.join(''));
@@ -721,9 +817,7 @@ function arabicCoffee() {
 
 function qrCodes() {
   const r = rng(1104);
-  const defs = [
-    `<linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#f1ece1"/><stop offset="1" stop-color="#e4ddcd"/></linearGradient>`,
-  ];
+  const defs = [`<linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#f1ece1"/><stop offset="1" stop-color="#e4ddcd"/></linearGradient>`];
   const body = [`<rect width="${W}" height="${H}" fill="url(#bg)"/>`];
   const n = 25;
   const m = 26; // module size
@@ -731,8 +825,7 @@ function qrCodes() {
   const oy = 125;
   const ink = '#1f2a33';
   const accent = ['#d0643f', '#2f8f83', '#e0a43a'];
-  const inFinder = (i, j) =>
-    (i < 8 && j < 8) || (i >= n - 8 && j < 8) || (i < 8 && j >= n - 8);
+  const inFinder = (i, j) => (i < 8 && j < 8) || (i >= n - 8 && j < 8) || (i < 8 && j >= n - 8);
   const g = [`<g transform="rotate(-6 ${ox + (n * m) / 2} ${oy + (n * m) / 2})">`];
   g.push(`<rect x="${ox - 30}" y="${oy - 30}" width="${n * m + 60}" height="${n * m + 60}" rx="18" fill="#fbf8f1"/>`);
   for (let i = 0; i < n; i++) {
@@ -744,7 +837,11 @@ function qrCodes() {
       }
     }
   }
-  for (const [fi, fj] of [[0, 0], [n - 7, 0], [0, n - 7]]) {
+  for (const [fi, fj] of [
+    [0, 0],
+    [n - 7, 0],
+    [0, n - 7],
+  ]) {
     const x = ox + fi * m;
     const y = oy + fj * m;
     g.push(
@@ -930,10 +1027,7 @@ async function main() {
     const source = IMAGES[name]();
     if (keepSvg) await writeFile(path.join(os.tmpdir(), `${name}.svg`), source);
     const out = path.join(OUT_DIR, `${name}.webp`);
-    await sharp(Buffer.from(source), { density: 72 })
-      .resize(W, H, { fit: 'fill' })
-      .webp({ quality: QUALITY, effort: 6, smartSubsample: true })
-      .toFile(out);
+    await sharp(Buffer.from(source), { density: 72 }).resize(W, H, { fit: 'fill' }).webp({ quality: QUALITY, effort: 6, smartSubsample: true }).toFile(out);
     const { size } = await stat(out);
     const flag = size > MAX_BYTES ? '  (over budget!)' : '';
     if (flag) failed++;

@@ -1,17 +1,16 @@
 /**
- * npm run preview-link -- <slug> [--locale ar|en] [--ttl 24h]
+ * npm run preview-link -- <slug> [--locale ar|en|fa] [--ttl 24h]
  * Prints a signed preview link for a draft. Needs PREVIEW_SECRET (the server's) and SITE_URL.
  */
-import { isLocale } from '../lib/locales';
 import { DEFAULT_TTL_SECONDS, nowSeconds, parseTtl, previewQuery } from '../lib/preview';
 import { normalizeSlug } from '../lib/content/parse';
 import { readStoryNow } from '../lib/content/file-store';
-import { defaultLocale } from '../lib/locales';
+import { defaultLocale, isLocale, locales } from '../lib/locales';
 import { contentDir, siteUrl } from '../lib/site';
 
 function fail(message: string): never {
   console.error(`preview-link: ${message}`);
-  console.error('usage: npm run preview-link -- <slug> [--locale ar|en] [--ttl 24h]');
+  console.error(`usage: npm run preview-link -- <slug> [--locale ${locales.join('|')}] [--ttl 24h]`);
   process.exit(2);
 }
 
@@ -36,7 +35,7 @@ if (!secret) fail('PREVIEW_SECRET is not set: preview is off');
 if (!slugArg) fail('which story? give its slug');
 const slug = normalizeSlug(slugArg);
 if (!slug) fail(`not a slug: ${JSON.stringify(slugArg)}`);
-if (!isLocale(locale)) fail(`--locale must be ar or en, not ${JSON.stringify(locale)}`);
+if (!isLocale(locale)) fail(`--locale must be one of ${locales.join(', ')}, not ${JSON.stringify(locale)}`);
 
 const story = await readStoryNow(contentDir, locale, slug);
 if (!story) fail(`no valid story file for ${locale}/${slug} (npm run content:check tells what is wrong)`);

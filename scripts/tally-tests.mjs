@@ -1,4 +1,4 @@
-// Adds up the unit and end-to-end results into the one closing line CI reads: "N passed, N failed".
+// Adds up the unit, lint, formatting, content-check and end-to-end results into the one closing line CI reads: "N passed, N failed".
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,8 +19,11 @@ if (unit) {
   failed += unit.numFailedTests + (unit.numRuntimeErrorTestSuites ?? 0);
 } else failed += 1;
 
-if (fs.existsSync(path.join(dir, 'content-check.pass'))) passed += 1;
-else failed += 1;
+// Checks that pass or fail as a whole, one count each.
+for (const check of ['lint', 'format-check', 'content-check']) {
+  if (fs.existsSync(path.join(dir, `${check}.pass`))) passed += 1;
+  else failed += 1;
+}
 
 const e2e = read('playwright.json');
 if (e2e) {

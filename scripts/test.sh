@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sahifa's whole test suite from a fresh clone: install, unit tests, content check, production build
+# Sahifa's whole test suite from a fresh clone: install, unit tests, lint, formatting, content check, production build
 # (bundled content plus tests/fixtures/stories), end-to-end tests against it.
 # The last line is the tally: "N passed, N failed".
 set -uo pipefail
@@ -12,6 +12,12 @@ status=0
 
 echo "== unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest.json" || status=1
+
+echo "== lint (ESLint)"
+if npm run -s lint > "$out/lint.log" 2>&1; then echo "lint ok"; echo 1 > "$out/lint.pass"; else cat "$out/lint.log"; status=1; fi
+
+echo "== formatting (Prettier)"
+if npm run -s format:check > "$out/format-check.log" 2>&1; then echo "format:check ok"; echo 1 > "$out/format-check.pass"; else cat "$out/format-check.log"; status=1; fi
 
 echo "== content check (bundled content)"
 if npm run -s content:check > "$out/content-check.log" 2>&1; then echo "content:check ok"; echo 1 > "$out/content-check.pass"; else cat "$out/content-check.log"; status=1; fi

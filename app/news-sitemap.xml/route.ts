@@ -14,7 +14,10 @@ export async function GET() {
   // Newest first: the stories of the last 48 hours are among the first few hundred of any newsroom.
   const newest = await Promise.all(locales.map((locale) => content.latest(locale, 0, NEWS_SITEMAP_LIMIT)));
   const stories = newest.flatMap((page) => recentStories(page.items, now));
-  return new Response(newsSitemap(stories, (story) => names[story.locale]), {
-    headers: XML_HEADERS,
-  });
+  return new Response(
+    newsSitemap(stories, (story) => names[story.locale]),
+    {
+      headers: XML_HEADERS,
+    },
+  );
 }

@@ -18,7 +18,13 @@ interface Props {
 
 const layout: Record<Size, { article: string; picture: string; text: string; title: string; sizes: string }> = {
   feature: { article: 'flex flex-col gap-4', picture: '', text: 'flex flex-col gap-3', title: 'text-title-lg sm:text-title-xl', sizes: '(min-width: 1024px) 66vw, 100vw' },
-  lead: { article: 'grid gap-4 md:grid-cols-5 md:gap-8', picture: 'md:col-span-3', text: 'flex flex-col gap-3 md:col-span-2', title: 'text-title-lg sm:text-title-xl', sizes: '(min-width: 768px) 60vw, 100vw' },
+  lead: {
+    article: 'grid gap-4 md:grid-cols-5 md:gap-8',
+    picture: 'md:col-span-3',
+    text: 'flex flex-col gap-3 md:col-span-2',
+    title: 'text-title-lg sm:text-title-xl',
+    sizes: '(min-width: 768px) 60vw, 100vw',
+  },
   regular: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '(min-width: 768px) 30vw, 100vw' },
   related: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '(min-width: 640px) 320px, 100vw' },
   compact: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '' },

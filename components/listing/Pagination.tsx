@@ -20,7 +20,9 @@ export async function Pagination({ locale, page, total, pageHref }: Props) {
     <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-4 border-t border-rule py-6 text-meta">
       {page > 1 ? (
         <a href={pageHref(page - 1)} rel="prev" className={link}>
-          <span aria-hidden="true" className="icon-directional me-2 inline-block">←</span>
+          <span aria-hidden="true" className="icon-directional me-2 inline-block">
+            ←
+          </span>
           {t('previous')}
         </a>
       ) : (
@@ -49,7 +51,9 @@ export async function Pagination({ locale, page, total, pageHref }: Props) {
       {page < total ? (
         <a href={pageHref(page + 1)} rel="next" className={link}>
           {t('next')}
-          <span aria-hidden="true" className="icon-directional ms-2 inline-block">→</span>
+          <span aria-hidden="true" className="icon-directional ms-2 inline-block">
+            →
+          </span>
         </a>
       ) : (
         <span />

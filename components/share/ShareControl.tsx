@@ -28,8 +28,10 @@ export interface ShareData {
 
 const ONE_TAP: Platform[] = ['whatsapp', 'telegram'];
 const SHARE_PANEL_ID = 'share';
-/** For useSyncExternalStore: the only thing read is whether the page has hydrated, which never changes back. */
+/** For useSyncExternalStore, read once: whether the page has hydrated, which never changes back. */
 const noSubscription = () => () => {};
+const inBrowser = () => true;
+const onServer = () => false;
 /** Defined in globals.css: a story page draws eighteen of these, and utilities would spell out fifteen classes on each. */
 const button = 'share-button';
 
@@ -59,7 +61,7 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
   const dialogRef = useRef<HTMLDialogElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
   // False on the server and while hydrating, true in the browser's renders after that.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(noSubscription, inBrowser, onServer);
   const [status, setStatus] = useState('');
 
   async function open(event: MouseEvent) {
@@ -122,11 +124,7 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
           <TargetLink key={target.platform} target={target} withName={false} />
         ))}
       {hydrated && (
-        <dialog
-          ref={dialogRef}
-          aria-labelledby={`${id}-title`}
-          className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl bg-paper p-5 text-ink shadow-xl backdrop:bg-ink/60"
-        >
+        <dialog ref={dialogRef} aria-labelledby={`${id}-title`} className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl bg-paper p-5 text-ink shadow-xl backdrop:bg-ink/60">
           <h2 id={`${id}-title`} className="font-display text-title-sm font-bold">
             {labels.share}
           </h2>

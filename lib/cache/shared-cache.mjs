@@ -52,12 +52,12 @@ function sharedState() {
   state.probe.on('error', () => {
     if (!state.up) return;
     state.up = false;
-    console.error('[cache] Redis unreachable: serving from this server\'s own cache until it returns');
+    console.error("[cache] Redis unreachable: serving from this server's own cache until it returns");
   });
   // The connection keeps trying in the background; say once if it has not come up soon.
   state.probe.connect().catch(() => {});
   setTimeout(() => {
-    if (!state.up) console.error('[cache] Redis unreachable at start: serving from this server\'s own cache until it answers');
+    if (!state.up) console.error("[cache] Redis unreachable at start: serving from this server's own cache until it answers");
   }, 2000).unref();
   return state;
 }

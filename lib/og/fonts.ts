@@ -211,7 +211,11 @@ export function loadOgFonts(locale: Locale = defaultLocale): Promise<OgFonts> {
     fonts = (async () => {
       const hb = await loadHarfBuzz();
       const files = editions[locale].shareCardFaces;
-      const build = (weight: OgWeight) => createStack(weight, files[weight].map((file) => faceOf(hb, file)));
+      const build = (weight: OgWeight) =>
+        createStack(
+          weight,
+          files[weight].map((file) => faceOf(hb, file)),
+        );
       return { bold: build('bold'), regular: build('regular') };
     })();
     fonts.catch(() => fontsByEdition.delete(locale));

@@ -32,7 +32,10 @@ function drawable(grapheme: string, stack: OgFontStack): boolean {
  * removed, runs of spaces collapsed, trimmed. The result may be empty.
  */
 export function sanitizeText(text: string, stack: OgFontStack): string {
-  let t = text.normalize('NFC').replace(/\uFEFF/g, '').replace(BREAKING_SPACE, ' ');
+  let t = text
+    .normalize('NFC')
+    .replace(/\uFEFF/g, '')
+    .replace(BREAKING_SPACE, ' ');
   t = t.replace(NO_BREAK_SPACE, (ch) => (stack.faceIndexFor(ch.codePointAt(0)!) >= 0 ? ch : ' '));
   let out = '';
   for (const { segment } of graphemes.segment(t)) {

@@ -32,7 +32,6 @@ function num(v: number): string {
   return Object.is(r, -0) ? '0' : String(r);
 }
 
-
 /** The glyph outlines as one `<g>` element, for composing several text blocks into one picture. */
 export function linesToSvgGroup(layout: ParagraphLayout, options: SvgOptions): SvgResult {
   const dir = options.baseDirection ?? layout.baseDirection;
@@ -43,9 +42,7 @@ export function linesToSvgGroup(layout: ParagraphLayout, options: SvgOptions): S
   const boxHeight = Math.ceil(layout.height + 2 * pad);
   const parts: string[] = [];
   for (const line of layout.lines) {
-    const lineX =
-      pad +
-      (align === 'center' ? (textWidth - line.width) / 2 : dir === 'rtl' ? textWidth - line.width : 0);
+    const lineX = pad + (align === 'center' ? (textWidth - line.width) / 2 : dir === 'rtl' ? textWidth - line.width : 0);
     for (const run of line.runs) {
       const scale = layout.fontSize / run.face.upem;
       for (const g of run.glyphs) {

@@ -127,7 +127,7 @@ interface Prepared {
 function assignFaces(text: string, stack: OgFontStack): Int8Array {
   const face = new Int8Array(text.length);
   let prev = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
     const ch = text.slice(i, i + size);
@@ -261,11 +261,7 @@ function ellipsisWidth(stack: OgFontStack): number {
  * Lines for at most `maxLines` lines, truncating with "…" when the text needs more. Returns the
  * prepared text actually laid out (a new one when truncated) and the line ranges in it.
  */
-function breakWithEllipsis(
-  prep: Prepared,
-  maxW: number,
-  maxLines: number,
-): { prep: Prepared; lines: Array<[number, number]>; truncated: boolean } {
+function breakWithEllipsis(prep: Prepared, maxW: number, maxLines: number): { prep: Prepared; lines: Array<[number, number]>; truncated: boolean } {
   const lines = breakLines(prep, maxW, maxLines + 1);
   if (lines.length <= maxLines) return { prep, lines, truncated: false };
 
@@ -360,13 +356,7 @@ function buildLine(prep: Prepared, start: number, end: number, fontSize: number)
   return { start, end, text: lineText, runs, width: penX };
 }
 
-function layoutPrepared(
-  prep0: Prepared,
-  fontSize: number,
-  maxWidth: number,
-  maxLines: number,
-  lineHeightEm: number,
-): ParagraphLayout {
+function layoutPrepared(prep0: Prepared, fontSize: number, maxWidth: number, maxLines: number, lineHeightEm: number): ParagraphLayout {
   const ascent = prep0.stack.ascenderEm * fontSize;
   const descent = prep0.stack.descenderEm * fontSize;
   const lineHeight = lineHeightEm * fontSize;

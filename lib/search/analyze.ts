@@ -27,7 +27,7 @@ const LATIN_SCRIPT = /\p{Script=Latin}/u;
 /** After NFKD, every combining mark goes: Latin accents, harakat, and the hamza and madda over a carrier. */
 const MARKS_AND_JOINERS = /[\p{M}\u0640\u200c\u200d]/gu;
 const ARABIC_INDIC_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/g;
-const LETTER_FOLDS: Record<string, string> = { '\u0671': 'ا', 'ة': 'ه', 'ى': 'ي', 'ی': 'ي', 'ک': 'ك', 'ۀ': 'ه' };
+const LETTER_FOLDS: Record<string, string> = { '\u0671': 'ا', ة: 'ه', ى: 'ي', ی: 'ي', ک: 'ك', ۀ: 'ه' };
 const LETTER_TO_FOLD = /[\u0671ةىیکۀ]/g;
 
 /** One word as every spelling of it compares: the normalization of the index and of queries. */

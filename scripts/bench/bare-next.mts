@@ -39,9 +39,19 @@ export async function counterparts(sahifa: BenchServer, paths: Record<string, st
 
 /** Builds the bare app with the counterparts' pages and feeds, and starts it on `port`. */
 export async function startBareNext(port: number, wanted: Record<string, Counterpart>): Promise<BenchServer> {
-  const seedFile = fs.readdirSync(SEED_DIR).map((file) => path.join(SEED_DIR, file)).find((file) => file.endsWith('.txt'));
+  const seedFile = fs
+    .readdirSync(SEED_DIR)
+    .map((file) => path.join(SEED_DIR, file))
+    .find((file) => file.endsWith('.txt'));
   if (!seedFile) throw new Error(`no seed story in ${SEED_DIR}`);
-  const sizes = (kind: Counterpart['kind']) => [...new Set(Object.values(wanted).filter((c) => c.kind === kind).map((c) => c.size))].join(',');
+  const sizes = (kind: Counterpart['kind']) =>
+    [
+      ...new Set(
+        Object.values(wanted)
+          .filter((c) => c.kind === kind)
+          .map((c) => c.size),
+      ),
+    ].join(',');
   fs.rmSync(BARE_NEXT_DIR, { recursive: true, force: true });
   fs.cpSync(TEMPLATE, BARE_NEXT_DIR, { recursive: true });
   execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build', BARE_NEXT_DIR], {

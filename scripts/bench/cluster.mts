@@ -34,7 +34,12 @@ async function measure(bases: string[], pagePath: string) {
   const warm = bases.map((base) => autocannon({ url: `${base}${pagePath}`, connections: share, duration: 2 }));
   await Promise.all(warm);
   const runs = await Promise.all(bases.map((base) => autocannon({ url: `${base}${pagePath}`, connections: share, duration: SECONDS })));
-  return { rps: runs.reduce((sum, run) => sum + run.requests.average, 0), p50: runs[0].latency.p50, p99: runs[0].latency.p99, errors: runs.reduce((n, run) => n + run.errors + run.non2xx, 0) };
+  return {
+    rps: runs.reduce((sum, run) => sum + run.requests.average, 0),
+    p50: runs[0].latency.p50,
+    p99: runs[0].latency.p99,
+    errors: runs.reduce((n, run) => n + run.errors + run.non2xx, 0),
+  };
 }
 
 if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
@@ -60,8 +65,18 @@ try {
         servers.push(await startServer(await freePort(), env));
       }
       if (withRedis) await Promise.all(servers.map((server) => server.waitForLine(/\[cache\] Redis reachable/, 20_000)));
-      for (const [page, pagePath] of [['story page', STORY], ['home', '/ar']]) {
-        rows.push({ setup, page, ...(await measure(servers.map((server) => server.base), pagePath)) });
+      for (const [page, pagePath] of [
+        ['story page', STORY],
+        ['home', '/ar'],
+      ]) {
+        rows.push({
+          setup,
+          page,
+          ...(await measure(
+            servers.map((server) => server.base),
+            pagePath,
+          )),
+        });
       }
     } finally {
       for (const server of servers) server.stop();

@@ -129,7 +129,11 @@ async function measureSite(contentDir: string): Promise<SiteFigures> {
 
 async function hookCall(base: string, slugs: string[]) {
   const started = performance.now();
-  const response = await fetch(`${base}/api/revalidate`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body: JSON.stringify({ slugs }) });
+  const response = await fetch(`${base}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ slugs }),
+  });
   if (!response.ok) throw new Error(`hook answered ${response.status}`);
   return performance.now() - started;
 }
@@ -216,8 +220,7 @@ try {
   large.server.stop();
 }
 
-const pair = (name: string, a: number, b: number, unit: string, target?: [string, boolean]) =>
-  rows.push({ name, small: a, large: b, unit, target: target?.[0], ok: target?.[1] });
+const pair = (name: string, a: number, b: number, unit: string, target?: [string, boolean]) => rows.push({ name, small: a, large: b, unit, target: target?.[0], ok: target?.[1] });
 rows.push({ name: `generate ${STORIES} stories`, large: generateSeconds, unit: 's' });
 pair('next build', small.build.seconds, large.build.seconds, 's', ['≤ 300', large.build.seconds <= 300]);
 pair('next build, peak memory', small.build.peakMb, large.build.peakMb, 'MB');
@@ -229,7 +232,11 @@ pair('server RSS, idle', small.rssIdle, large.rssIdle, 'MB');
 pair('server RSS, after a 20 s mixed load', small.rssLoaded, large.rssLoaded, 'MB', ['≤ 400', large.rssLoaded <= 400]);
 pair('server live heap + buffers after GC, idle', small.heapIdle, large.heapIdle, 'MB');
 pair('server live heap + buffers after GC, after the load', small.heapLoaded, large.heapLoaded, 'MB');
-for (const [name, a, b] of [['story page p50', small.story, large.story], ['home p50', small.home, large.home], ['section front p50', small.section, large.section]] as const) {
+for (const [name, a, b] of [
+  ['story page p50', small.story, large.story],
+  ['home p50', small.home, large.home],
+  ['section front p50', small.section, large.section],
+] as const) {
   pair(`${name} (ratio ${(b / Math.max(a, 0.5)).toFixed(2)})`, a, b, 'ms', ['≤ 1.2×', b <= Math.max(a, 1) * 1.2]);
 }
 rows.push({ name: 'publish: hook answered', large: publish.hookMs, unit: 'ms' });
@@ -244,7 +251,10 @@ rows.push({ name: `404 scan: real story p50 meanwhile (${scan.rps.toFixed(0)} 40
 
 const fmt = (value: number | undefined) => (value === undefined ? '' : value.toFixed(value < 10 ? 2 : 0));
 console.log(`\n| measure | 21 stories | ${STORIES} stories | target |\n| --- | --- | --- | --- |`);
-for (const row of rows) console.log(`| ${row.name} | ${fmt(row.small)} ${row.small === undefined ? '' : row.unit} | ${fmt(row.large)} ${row.unit} | ${row.target ? `${row.target} ${row.ok ? 'ok' : 'MISSED'}` : ''} |`);
+for (const row of rows)
+  console.log(
+    `| ${row.name} | ${fmt(row.small)} ${row.small === undefined ? '' : row.unit} | ${fmt(row.large)} ${row.unit} | ${row.target ? `${row.target} ${row.ok ? 'ok' : 'MISSED'}` : ''} |`,
+  );
 console.log(`404 scan statuses: ${JSON.stringify(scan.statuses)}`);
 fs.mkdirSync('artifacts', { recursive: true });
 fs.writeFileSync('artifacts/bench-scale.json', JSON.stringify({ date: new Date().toISOString(), stories: STORIES, rows, scanStatuses: scan.statuses }, null, 2));

@@ -72,7 +72,8 @@ function tableSizesMb(indexFile: string): Record<string, number> {
   const sizes: Record<string, number> = {};
   for (const { name, bytes } of rows) {
     // An FTS5 table's shadow tables (search_ar_data, _idx, _docsize, _config) count as the table.
-    const table = /^search_[a-z]+/.exec(name)?.[0] ?? (name.startsWith('sqlite_autoindex_') || name.startsWith('stories_') ? 'stories' : name.startsWith('story_labels') ? 'story_labels' : name);
+    const table =
+      /^search_[a-z]+/.exec(name)?.[0] ?? (name.startsWith('sqlite_autoindex_') || name.startsWith('stories_') ? 'stories' : name.startsWith('story_labels') ? 'story_labels' : name);
     sizes[table] = (sizes[table] ?? 0) + bytes / 1048576;
   }
   return sizes;
@@ -117,7 +118,12 @@ export async function benchSearch({ stories = 100_000, archive = '/tmp/sahifa-sc
     await store.ready();
     const scanSeconds = (performance.now() - scanStarted) / 1000;
     const analyzer = analyzerSeconds(archive);
-    results.push({ name: `index: first scan of ${stories.toLocaleString('en')} stories, search included`, value: scanSeconds, unit: 's', reference: `analyzer alone ${analyzer.toFixed(1)} s` });
+    results.push({
+      name: `index: first scan of ${stories.toLocaleString('en')} stories, search included`,
+      value: scanSeconds,
+      unit: 's',
+      reference: `analyzer alone ${analyzer.toFixed(1)} s`,
+    });
     const sizes = tableSizesMb(indexFile);
     const search = Object.entries(sizes).filter(([name]) => name.startsWith('search_'));
     const searchMb = search.reduce((sum, [, mb]) => sum + mb, 0);
@@ -156,7 +162,13 @@ export async function benchSearch({ stories = 100_000, archive = '/tmp/sahifa-sc
         times.push(...(await timeRepeatedly(() => store.search(locale, words, offset, PAGE_SIZE), 50)));
       }
       all.push(...times);
-      results.push({ name: `query p95: ${kind}`, value: percentile(times, 95), unit: 'ms', target: TARGET_P95_MS, reference: `p50 ${percentile(times, 50).toFixed(2)}, max ${Math.max(...times).toFixed(1)}` });
+      results.push({
+        name: `query p95: ${kind}`,
+        value: percentile(times, 95),
+        unit: 'ms',
+        target: TARGET_P95_MS,
+        reference: `p50 ${percentile(times, 50).toFixed(2)}, max ${Math.max(...times).toFixed(1)}`,
+      });
     }
     const list = await timeRepeatedly(() => store.inSection('ar', 'world', 0, PAGE_SIZE), 200);
     results.push({

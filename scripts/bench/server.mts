@@ -42,7 +42,13 @@ const ENTRY_ARGS: Record<ServerEntry, (port: number) => string[]> = {
 
 export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, readyPath = '/ar', entry: ServerEntry = 'server'): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
-  if (await fetch(`${base}/`).then(() => true, () => false)) throw new Error(`port ${port} is in use`);
+  if (
+    await fetch(`${base}/`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port} is in use`);
   const started = performance.now();
   const server = spawn(process.execPath, ENTRY_ARGS[entry](port), {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -77,7 +83,13 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
     throw new Error(`the server on port ${port} did not start`, { cause: error });
   }
   const exited = once(server, 'exit').then(async () => {
-    while (await fetch(`${base}/`).then(() => true, () => false)) await sleep(50);
+    while (
+      await fetch(`${base}/`).then(
+        () => true,
+        () => false,
+      )
+    )
+      await sleep(50);
   });
   return { base, pid: server.pid!, startupMs: performance.now() - started, waitForLine, stop, exited };
 }

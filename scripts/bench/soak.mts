@@ -157,7 +157,10 @@ async function discoverSite(base: string): Promise<Site> {
   for (const front of [...found.section]) {
     const page = parseHtml(await fetchText(base, front));
     for (const link of page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')) add(link.getAttribute('href')!);
-    const secondPage = page.querySelectorAll('a[href]').map((a) => localPath(a.getAttribute('href')!, base)).find((href) => href === `${front}/page/2`);
+    const secondPage = page
+      .querySelectorAll('a[href]')
+      .map((a) => localPath(a.getAttribute('href')!, base))
+      .find((href) => href === `${front}/page/2`);
     if (secondPage) {
       found.section.add(secondPage);
       secondPages++;
@@ -321,7 +324,12 @@ class Tally {
   }
 
   statusText(kind: Kind): string {
-    return [...this.byKind.get(kind)!.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${status} ×${n}`).join(', ') || 'none';
+    return (
+      [...this.byKind.get(kind)!.statuses]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([status, n]) => `${status} ×${n}`)
+        .join(', ') || 'none'
+    );
   }
 }
 
@@ -470,15 +478,21 @@ export async function benchSoak(server: BenchServer, options: SoakOptions = {}):
   const errors = socketErrors + timeouts + dropped + tally.unexpectedCount;
 
   const levelled = warmup.levelledOff ? 'RSS levelled off' : `RSS still rising after the ${WARMUP_MAX_SECONDS} s cap`;
-  console.log(`\nsoak: ${SOAK_SECONDS} s at ${CONNECTIONS} connections after a ${warmup.seconds} s warm-up (${warmup.requests} requests, ${warmTally.unexpectedCount} unexpected answers, ${levelled})`);
+  console.log(
+    `\nsoak: ${SOAK_SECONDS} s at ${CONNECTIONS} connections after a ${warmup.seconds} s warm-up (${warmup.requests} requests, ${warmTally.unexpectedCount} unexpected answers, ${levelled})`,
+  );
   console.log('kind                          weight  URLs        requests  p50 / p99 latency  statuses (expected)');
   for (const kind of KIND_NAMES) {
     const rule = KINDS[kind];
     const urls = kind === 'notFound' || kind === 'refusal' ? 'new each' : String(site.paths[kind].length);
-    console.log(`${rule.label.padEnd(30)}${`${rule.weight}%`.padStart(6)}  ${urls.padEnd(10)}${String(tally.requests(kind)).padStart(10)}  ${tally.latencyText(kind).padStart(17)}  ${tally.statusText(kind)} (${rule.expected})`);
+    console.log(
+      `${rule.label.padEnd(30)}${`${rule.weight}%`.padStart(6)}  ${urls.padEnd(10)}${String(tally.requests(kind)).padStart(10)}  ${tally.latencyText(kind).padStart(17)}  ${tally.statusText(kind)} (${rule.expected})`,
+    );
   }
   console.log(`section fronts linking a page 2: ${site.secondPages}`);
-  console.log(`requests sent ${run.requests.sent}, answered ${run.requests.total}; errors: ${socketErrors} socket errors, ${timeouts} timeouts, ${dropped} dropped requests, ${tally.fiveHundreds} 5xx, ${tally.unexpectedCount - tally.fiveHundreds} other unexpected or unreadable answers`);
+  console.log(
+    `requests sent ${run.requests.sent}, answered ${run.requests.total}; errors: ${socketErrors} socket errors, ${timeouts} timeouts, ${dropped} dropped requests, ${tally.fiveHundreds} 5xx, ${tally.unexpectedCount - tally.fiveHundreds} other unexpected or unreadable answers`,
+  );
   const problems = [
     ...warmTally.unexpectedExamples.map((e) => `warm-up: ${e}`),
     ...warmTally.neverAnswered.map((e) => `warm-up: never answered: ${e}`),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { splitFrontMatter } from '../../lib/content/parse';
+import { locales } from '../../lib/locales';
 
 export interface StoryTemplate {
   slug: string;
@@ -15,7 +16,7 @@ export function loadStoryTemplates(dir: string): StoryTemplate[] {
   const templates: StoryTemplate[] = [];
   for (const slug of fs.readdirSync(storiesDir).sort()) {
     const editions: StoryTemplate['editions'] = {};
-    for (const locale of ['ar', 'en']) {
+    for (const locale of locales) {
       const file = path.join(storiesDir, slug, `${locale}.md`);
       if (!fs.existsSync(file)) continue;
       const parts = splitFrontMatter(fs.readFileSync(file, 'utf8'));

@@ -48,14 +48,16 @@ test.beforeAll(async () => {
   startRedis();
   await waitForServer(`redis://127.0.0.1:${redisPort}`, { child: redis!.child, timeoutMs: 10_000 });
   const started = await Promise.all(
-    ['a', 'b'].map((name) =>
-      startSahifa({ REDIS_URL: `redis://127.0.0.1:${redisPort}`, CONTENT_INDEX_FILE: path.join(scratch, `${name}.sqlite`), SAHIFA_LOG_RENDERS: '1' }),
-    ),
+    ['a', 'b'].map((name) => startSahifa({ REDIS_URL: `redis://127.0.0.1:${redisPort}`, CONTENT_INDEX_FILE: path.join(scratch, `${name}.sqlite`), SAHIFA_LOG_RENDERS: '1' })),
   );
   for (const { base, proc, ready } of started) {
     await ready;
     servers.push({ base, proc });
-    await until(async () => proc.log.join('\n'), (log) => log.includes('[cache] Redis reachable') && log.includes('[publish] Redis reachable'), 10_000);
+    await until(
+      async () => proc.log.join('\n'),
+      (log) => log.includes('[cache] Redis reachable') && log.includes('[publish] Redis reachable'),
+      10_000,
+    );
   }
 });
 
@@ -79,9 +81,21 @@ test('a story published through one server is served by the other within 2 s, re
 
     const answer = await (await hook(a.base, [SLUG])).json();
     expect(answer.fleet).toEqual({ servers: 1, answered: 1 });
-    const story = await until(() => status(`${b.base}${storyPath('ar', SLUG)}`), (s) => s === 200, 2000);
-    const home = await until(() => text(`${b.base}/ar`), (html) => html.includes(storyPath('ar', SLUG)), 2000);
-    await until(() => text(`${b.base}/ar/feed.xml`), (xml) => xml.includes(storyPath('ar', SLUG)), 2000);
+    const story = await until(
+      () => status(`${b.base}${storyPath('ar', SLUG)}`),
+      (s) => s === 200,
+      2000,
+    );
+    const home = await until(
+      () => text(`${b.base}/ar`),
+      (html) => html.includes(storyPath('ar', SLUG)),
+      2000,
+    );
+    await until(
+      () => text(`${b.base}/ar/feed.xml`),
+      (xml) => xml.includes(storyPath('ar', SLUG)),
+      2000,
+    );
     expect(await status(`${b.base}${storyPath('ar', SLUG)}/opengraph-image`)).toBe(200);
     expect(await text(`${a.base}/ar`)).toContain(storyPath('ar', SLUG));
     console.log(`publish through A: story on B after ${story.ms} ms, home on B after ${home.ms} ms`);
@@ -89,8 +103,16 @@ test('a story published through one server is served by the other within 2 s, re
 
     fs.writeFileSync(storyFile(), original);
     expect((await hook(b.base, [SLUG])).status).toBe(200);
-    await until(() => status(`${a.base}${storyPath('ar', SLUG)}`), (s) => s === 404, 2000);
-    await until(() => text(`${a.base}/ar`), (html) => !html.includes(storyPath('ar', SLUG)), 2000);
+    await until(
+      () => status(`${a.base}${storyPath('ar', SLUG)}`),
+      (s) => s === 404,
+      2000,
+    );
+    await until(
+      () => text(`${a.base}/ar`),
+      (html) => !html.includes(storyPath('ar', SLUG)),
+      2000,
+    );
   } finally {
     fs.writeFileSync(storyFile(), original);
   }
@@ -101,7 +123,12 @@ test('with Redis gone both servers keep answering from what they have, say so on
   for (const { base } of servers) for (const page of pages) expect(await status(`${base}${page}`)).toBe(200);
 
   stop(redis);
-  for (const { proc } of servers) await until(async () => proc.log.join('\n'), (log) => log.includes('[cache] Redis unreachable'), 5000);
+  for (const { proc } of servers)
+    await until(
+      async () => proc.log.join('\n'),
+      (log) => log.includes('[cache] Redis unreachable'),
+      5000,
+    );
   for (let round = 0; round < 3; round++) {
     for (const { base } of servers) {
       for (const page of pages) {
@@ -111,18 +138,35 @@ test('with Redis gone both servers keep answering from what they have, say so on
       }
     }
   }
-  for (const { proc } of servers) expect(proc.log.filter((line) => line.includes('[cache] Redis unreachable')), 'one line per state change').toHaveLength(1);
+  for (const { proc } of servers)
+    expect(
+      proc.log.filter((line) => line.includes('[cache] Redis unreachable')),
+      'one line per state change',
+    ).toHaveLength(1);
 
   startRedis();
-  for (const { proc } of servers) await until(async () => proc.log.filter((line) => line.includes('[publish] Redis reachable')).length, (n) => n >= 2, 15_000);
+  for (const { proc } of servers)
+    await until(
+      async () => proc.log.filter((line) => line.includes('[publish] Redis reachable')).length,
+      (n) => n >= 2,
+      15_000,
+    );
   const [a, b] = servers;
   const original = fs.readFileSync(storyFile(), 'utf8');
   try {
     fs.writeFileSync(storyFile(), original.replace(/^status: draft$/m, 'status: published'));
     const answer = await (await hook(b.base, [SLUG])).json();
     expect(answer.fleet).toEqual({ servers: 1, answered: 1 });
-    await until(() => status(`${a.base}${storyPath('ar', SLUG)}`), (s) => s === 200, 2000);
-    await until(() => text(`${a.base}/ar`), (html) => html.includes(storyPath('ar', SLUG)), 2000);
+    await until(
+      () => status(`${a.base}${storyPath('ar', SLUG)}`),
+      (s) => s === 200,
+      2000,
+    );
+    await until(
+      () => text(`${a.base}/ar`),
+      (html) => html.includes(storyPath('ar', SLUG)),
+      2000,
+    );
   } finally {
     fs.writeFileSync(storyFile(), original);
     await hook(b.base, [SLUG]);
@@ -135,18 +179,35 @@ test('a server started while Redis is down serves at once, and joins the others 
   try {
     await ready;
     expect(await status(`${base}${storyPath('ar', 'armenia-freezes-csto-participation')}`)).toBe(200);
-    await until(async () => late.log.join('\n'), (log) => log.includes('[publish] Redis unreachable at start'), 10_000);
+    await until(
+      async () => late.log.join('\n'),
+      (log) => log.includes('[publish] Redis unreachable at start'),
+      10_000,
+    );
 
     startRedis();
-    await until(async () => late.log.join('\n'), (log) => log.includes('[publish] Redis reachable') && log.includes('[cache] Redis reachable'), 20_000);
-    for (const { proc } of servers) await until(async () => proc.log.filter((line) => line.includes('[publish] Redis reachable')).length, (n) => n >= 3, 20_000);
+    await until(
+      async () => late.log.join('\n'),
+      (log) => log.includes('[publish] Redis reachable') && log.includes('[cache] Redis reachable'),
+      20_000,
+    );
+    for (const { proc } of servers)
+      await until(
+        async () => proc.log.filter((line) => line.includes('[publish] Redis reachable')).length,
+        (n) => n >= 3,
+        20_000,
+      );
     const [a] = servers;
     const original = fs.readFileSync(storyFile(), 'utf8');
     try {
       fs.writeFileSync(storyFile(), original.replace(/^status: draft$/m, 'status: published'));
       const answer = await (await hook(base, [SLUG])).json();
       expect(answer.fleet).toEqual({ servers: 2, answered: 2 });
-      await until(() => status(`${a.base}${storyPath('ar', SLUG)}`), (s) => s === 200, 2000);
+      await until(
+        () => status(`${a.base}${storyPath('ar', SLUG)}`),
+        (s) => s === 200,
+        2000,
+      );
     } finally {
       fs.writeFileSync(storyFile(), original);
       await hook(base, [SLUG]);

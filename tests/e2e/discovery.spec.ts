@@ -117,9 +117,7 @@ test('the news sitemap is a valid Google News sitemap of the last 48 hours', asy
   const { text, xml } = await fetchXml(request, '/news-sitemap.xml');
   expect(xml.urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
   const now = Date.now();
-  const expected = locales.flatMap((locale) =>
-    content.allPublished(locale).filter((s) => s.publishedAt.getTime() <= now && s.publishedAt.getTime() >= now - 48 * 3600 * 1000),
-  );
+  const expected = locales.flatMap((locale) => content.allPublished(locale).filter((s) => s.publishedAt.getTime() <= now && s.publishedAt.getTime() >= now - 48 * 3600 * 1000));
   const urls = xml.urlset.url ?? [];
   expect(urls.length).toBe(expected.length);
   for (const url of urls) {
@@ -157,35 +155,43 @@ test.describe('section fronts', () => {
   }
 
   for (const locale of locales) {
-  test(`${locale}: pagination a crawler can follow, and its edges`, async ({ page, request }) => {
-    const total = content.inSection(locale, 'world', 0, 0).total;
-    const pages = Math.ceil(total / PAGE_SIZE);
-    test.skip(pages < 2, 'the archive fixtures fill a second page in the scripts/test.sh build');
-    await page.goto(`/${locale}/section/world`);
-    const next = page.locator('nav a[rel="next"]');
-    await expect(next).toHaveAttribute('href', `/${locale}/section/world/page/2`);
-    await expect(page.locator('nav a[rel="prev"]')).toHaveCount(0);
-    await next.click();
-    await expect(page).toHaveURL(new RegExp(`/${locale}/section/world/page/2$`));
-    const second = content.inSection(locale, 'world', PAGE_SIZE, PAGE_SIZE).items.map((s) => storyPath(locale, s.slug));
-    expect(await page.locator('main article h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(second);
-    await expect(page.locator('nav a[rel="prev"]')).toHaveAttribute('href', `/${locale}/section/world`);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/${locale}/section/world/page/2$`));
-    await expect(page.locator(`nav a[aria-current="page"]`)).toHaveText(formatNumber(2, locale));
+    test(`${locale}: pagination a crawler can follow, and its edges`, async ({ page, request }) => {
+      const total = content.inSection(locale, 'world', 0, 0).total;
+      const pages = Math.ceil(total / PAGE_SIZE);
+      test.skip(pages < 2, 'the archive fixtures fill a second page in the scripts/test.sh build');
+      await page.goto(`/${locale}/section/world`);
+      const next = page.locator('nav a[rel="next"]');
+      await expect(next).toHaveAttribute('href', `/${locale}/section/world/page/2`);
+      await expect(page.locator('nav a[rel="prev"]')).toHaveCount(0);
+      await next.click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/section/world/page/2$`));
+      const second = content.inSection(locale, 'world', PAGE_SIZE, PAGE_SIZE).items.map((s) => storyPath(locale, s.slug));
+      expect(await page.locator('main article h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(second);
+      await expect(page.locator('nav a[rel="prev"]')).toHaveAttribute('href', `/${locale}/section/world`);
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/${locale}/section/world/page/2$`));
+      await expect(page.locator(`nav a[aria-current="page"]`)).toHaveText(formatNumber(2, locale));
 
-    expect((await request.get(`/${locale}/section/world/page/${pages + 1}`)).status()).toBe(404);
-    const first = await request.get(`/${locale}/section/world/page/1`, { maxRedirects: 0 });
-    expect(first.status()).toBe(308);
-    expect(first.headers()['location']).toBe(`/${locale}/section/world`);
-    for (const bad of [`/${locale}/section/world/page/0`, `/${locale}/section/world/page/-1`, `/${locale}/section/world/page/abc`, `/${locale}/section/world/page/99999`, `/${locale}/section/sports`, `/${locale}/section/%00`, `/${locale}/section/%00/page/2`]) {
-      expect((await request.get(bad, { maxRedirects: 0 })).status(), bad).toBe(404);
-    }
-    for (const query of ['?page=0', '?page=-1', '?page=abc', '?page=99999']) {
-      const response = await request.get(`/${locale}/section/world${query}`);
-      expect(response.status(), query).toBe(200);
-      expect(await response.text()).toContain(storyPath(locale, content.inSection(locale, 'world', 0, 1).items[0].slug));
-    }
-  });
+      expect((await request.get(`/${locale}/section/world/page/${pages + 1}`)).status()).toBe(404);
+      const first = await request.get(`/${locale}/section/world/page/1`, { maxRedirects: 0 });
+      expect(first.status()).toBe(308);
+      expect(first.headers()['location']).toBe(`/${locale}/section/world`);
+      for (const bad of [
+        `/${locale}/section/world/page/0`,
+        `/${locale}/section/world/page/-1`,
+        `/${locale}/section/world/page/abc`,
+        `/${locale}/section/world/page/99999`,
+        `/${locale}/section/sports`,
+        `/${locale}/section/%00`,
+        `/${locale}/section/%00/page/2`,
+      ]) {
+        expect((await request.get(bad, { maxRedirects: 0 })).status(), bad).toBe(404);
+      }
+      for (const query of ['?page=0', '?page=-1', '?page=abc', '?page=99999']) {
+        const response = await request.get(`/${locale}/section/world${query}`);
+        expect(response.status(), query).toBe(200);
+        expect(await response.text()).toContain(storyPath(locale, content.inSection(locale, 'world', 0, 1).items[0].slug));
+      }
+    });
   }
 });
 
@@ -200,10 +206,15 @@ test.describe('the home page reads like a front page', () => {
         const ofSection = content.inSection(locale, section, 0, 100).items.map((s) => storyPath(locale, s.slug));
         const listed = await page.locator(`[data-home-section="${section}"] article h3 a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
         expect(listed.length).toBeGreaterThan(0);
-        expect(listed.every((href) => ofSection.includes(href)), section).toBe(true);
+        expect(
+          listed.every((href) => ofSection.includes(href)),
+          section,
+        ).toBe(true);
         expect(new Set(listed).size).toBe(listed.length);
       }
-      const top = await page.locator('section[aria-labelledby="lead-heading"] h3 a, section[aria-labelledby="latest-heading"] h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const top = await page
+        .locator('section[aria-labelledby="lead-heading"] h3 a, section[aria-labelledby="latest-heading"] h3 a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       expect(top).toEqual(content.latest(locale, 0, 6).items.map((s) => storyPath(locale, s.slug)));
       expect(draftsIn(await page.content())).toEqual([]);
     });

@@ -30,10 +30,10 @@ function seeded(seed: number): Random {
   };
 }
 
-const pick = <T,>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const int = (random: Random, from: number, to: number) => from + Math.floor(random() * (to - from + 1));
 const hexByte = (random: Random) => `%${int(random, 0, 255).toString(16).toUpperCase().padStart(2, '0')}`;
-const junk = (random: Random, length: number) => Array.from({ length }, () => pick(random, 'abcXYZ019-_.~!$&\'()*+,;=:@%/?#[]'.split(''))).join('');
+const junk = (random: Random, length: number) => Array.from({ length }, () => pick(random, "abcXYZ019-_.~!$&'()*+,;=:@%/?#[]".split(''))).join('');
 
 interface FuzzRequest {
   kind: string;
@@ -67,11 +67,27 @@ function breakSegment(random: Random, target: string, piece: () => string): stri
 }
 
 const generators: Record<string, (random: Random, base: string) => FuzzRequest> = {
-  'percent-escapes': (random, base) => request('GET', breakSegment(random, base, () => Array.from({ length: int(random, 1, 6) }, () => hexByte(random)).join(''))),
-  'broken escapes': (random, base) => request('GET', breakSegment(random, base, () => pick(random, ['%', '%A', '%%', '%u0041', '%G1', '%E0%A4%A', '%C0%AF', '%ED%A0%80', '%F4%90%80%80', '%FF%FE', '%AF%4E']))),
+  'percent-escapes': (random, base) =>
+    request(
+      'GET',
+      breakSegment(random, base, () => Array.from({ length: int(random, 1, 6) }, () => hexByte(random)).join('')),
+    ),
+  'broken escapes': (random, base) =>
+    request(
+      'GET',
+      breakSegment(random, base, () => pick(random, ['%', '%A', '%%', '%u0041', '%G1', '%E0%A4%A', '%C0%AF', '%ED%A0%80', '%F4%90%80%80', '%FF%FE', '%AF%4E'])),
+    ),
   'escapes in the query': (random, base) => request('GET', `${base}?${junk(random, 4)}=${hexByte(random)}${pick(random, ['%', '%E0%A4', '&&', '=='])}&utm_source=${hexByte(random)}`),
-  'long segments': (random, base) => request('GET', breakSegment(random, base, () => 'a'.repeat(pick(random, [255, 1024, 3000, 4100, 8000, 15000])))),
-  'dot segments and NUL': (random, base) => request('GET', breakSegment(random, base, () => pick(random, ['..', '%2e%2e', '%2E%2E%2F%2E%2E', '..%2F..%2Fetc%2Fpasswd', '%00', 'x%00.html', '.', '%5C..%5C', '', '.env', '.next%2Fserver']))),
+  'long segments': (random, base) =>
+    request(
+      'GET',
+      breakSegment(random, base, () => 'a'.repeat(pick(random, [255, 1024, 3000, 4100, 8000, 15000]))),
+    ),
+  'dot segments and NUL': (random, base) =>
+    request(
+      'GET',
+      breakSegment(random, base, () => pick(random, ['..', '%2e%2e', '%2E%2E%2F%2E%2E', '..%2F..%2Fetc%2Fpasswd', '%00', 'x%00.html', '.', '%5C..%5C', '', '.env', '.next%2Fserver'])),
+    ),
   'RSC variants': (random, base) => {
     const headers: Record<string, string> = {};
     if (random() < 0.6) headers.RSC = pick(random, ['1', '0', 'x']);
@@ -84,38 +100,91 @@ const generators: Record<string, (random: Random, base: string) => FuzzRequest> 
   },
   'internal headers': (random, base) =>
     request('GET', base, {
-      [pick(random, ['x-middleware-subrequest', 'x-middleware-prefetch', 'x-invoke-path', 'x-invoke-status', 'x-matched-path', 'x-nextjs-data', 'x-now-route-matches', 'x-middleware-rewrite', 'x-prerender-revalidate'])]: pick(random, [
-        'proxy:proxy:proxy:proxy:proxy',
-        'middleware:middleware:middleware:middleware:middleware',
-        '/api/revalidate',
-        '500',
-        '1',
-        '%FF',
-      ]),
+      [pick(random, [
+        'x-middleware-subrequest',
+        'x-middleware-prefetch',
+        'x-invoke-path',
+        'x-invoke-status',
+        'x-matched-path',
+        'x-nextjs-data',
+        'x-now-route-matches',
+        'x-middleware-rewrite',
+        'x-prerender-revalidate',
+      ])]: pick(random, ['proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware', '/api/revalidate', '500', '1', '%FF']),
     }),
   'server actions': (random, base) =>
-    request('POST', base, { 'Next-Action': createHash('sha1').update(String(random())).digest('hex'), 'Content-Type': pick(random, ['text/plain;charset=UTF-8', 'multipart/form-data; boundary=x', 'application/json']) }, Buffer.from(pick(random, ['[]', '--x\r\n', '{"a":', junk(random, 64)]))),
-  'odd methods': (random, base) => request(pick(random, ['TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'MKCOL', 'PURGE', 'SEARCH', 'LINK', 'M-SEARCH', 'QUERY', 'BREW', 'get', 'G3T']), base),
+    request(
+      'POST',
+      base,
+      {
+        'Next-Action': createHash('sha1').update(String(random())).digest('hex'),
+        'Content-Type': pick(random, ['text/plain;charset=UTF-8', 'multipart/form-data; boundary=x', 'application/json']),
+      },
+      Buffer.from(pick(random, ['[]', '--x\r\n', '{"a":', junk(random, 64)])),
+    ),
+  'odd methods': (random, base) =>
+    request(pick(random, ['TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'MKCOL', 'PURGE', 'SEARCH', 'LINK', 'M-SEARCH', 'QUERY', 'BREW', 'get', 'G3T']), base),
   'huge cookies': (random, base) =>
-    request('GET', base, { Cookie: pick(random, [`a=${'x'.repeat(int(random, 1000, 30_000))}`, Array.from({ length: 300 }, (_, i) => `c${i}=${i}`).join('; '), 'sahifa_preview=%FF; __prerender_bypass=nope', '__prerender_bypass=;;;=;']) }),
+    request('GET', base, {
+      Cookie: pick(random, [
+        `a=${'x'.repeat(int(random, 1000, 30_000))}`,
+        Array.from({ length: 300 }, (_, i) => `c${i}=${i}`).join('; '),
+        'sahifa_preview=%FF; __prerender_bypass=nope',
+        '__prerender_bypass=;;;=;',
+      ]),
+    }),
   'host headers': (random, base) =>
-    request('GET', base, { [pick(random, ['X-Forwarded-Host', 'X-Forwarded-Proto', 'X-Forwarded-For', 'Forwarded'])]: pick(random, ['evil.example', 'javascript', '%FF', 'a'.repeat(3000), 'for=unknown;host=evil.example']) }),
+    request('GET', base, {
+      [pick(random, ['X-Forwarded-Host', 'X-Forwarded-Proto', 'X-Forwarded-For', 'Forwarded'])]: pick(random, [
+        'evil.example',
+        'javascript',
+        '%FF',
+        'a'.repeat(3000),
+        'for=unknown;host=evil.example',
+      ]),
+    }),
   'raw bytes': (random) => {
     const bytes = Array.from({ length: int(random, 1, 8) }, () => String.fromCharCode(int(random, 0, 255))).join('');
     return request('GET', `/ar/news/${bytes.replace(/[\r\n ]/g, '_')}`);
   },
   'bad bodies to the publish hook': (random) => {
-    const body = pick(random, ['{', '[]', 'null', '{"slugs":"x"}', '{"slugs":[1,2,3]}', `{"slugs":["${'%FF'.repeat(50)}"]}`, '{"all":"yes"}', '{"slugs":[]}', junk(random, 200), 'x'.repeat(100_000)]);
+    const body = pick(random, [
+      '{',
+      '[]',
+      'null',
+      '{"slugs":"x"}',
+      '{"slugs":[1,2,3]}',
+      `{"slugs":["${'%FF'.repeat(50)}"]}`,
+      '{"all":"yes"}',
+      '{"slugs":[]}',
+      junk(random, 200),
+      'x'.repeat(100_000),
+    ]);
     const auth = pick(random, ['', 'Bearer wrong', 'Basic Zm9vOmJhcg==', `Bearer ${'a'.repeat(5000)}`]);
-    return request('POST', '/api/revalidate', { 'Content-Type': pick(random, ['application/json', 'text/plain', 'application/x-www-form-urlencoded']), ...(auth ? { Authorization: auth } : {}) }, Buffer.from(body));
+    return request(
+      'POST',
+      '/api/revalidate',
+      { 'Content-Type': pick(random, ['application/json', 'text/plain', 'application/x-www-form-urlencoded']), ...(auth ? { Authorization: auth } : {}) },
+      Buffer.from(body),
+    );
   },
   'bad preview links': (random) => {
     const params = new URLSearchParams();
-    for (const name of ['slug', 'locale', 'exp', 'sig', 'token', 'draft']) if (random() < 0.6) params.set(name, pick(random, ['', '%FF', '../x', 'ar', 'xx', '-1', '1e309', 'NaN', junk(random, 30), 'a'.repeat(900)]));
+    for (const name of ['slug', 'locale', 'exp', 'sig', 'token', 'draft'])
+      if (random() < 0.6) params.set(name, pick(random, ['', '%FF', '../x', 'ar', 'xx', '-1', '1e309', 'NaN', junk(random, 30), 'a'.repeat(900)]));
     return request('GET', `/api/preview${pick(random, ['', '/exit'])}?${params.toString().replace(/%25FF/g, '%FF')}`);
   },
   'ranges and validators': (random, base) =>
-    request('GET', base, { [pick(random, ['Range', 'If-None-Match', 'If-Modified-Since', 'Accept-Encoding', 'Accept'])]: pick(random, ['bytes=99999999-', 'bytes=0-0,1-1,2-2', '*', 'garbage', 'gzip;q=2, br;q=-1', 'text/x-component']) }),
+    request('GET', base, {
+      [pick(random, ['Range', 'If-None-Match', 'If-Modified-Since', 'Accept-Encoding', 'Accept'])]: pick(random, [
+        'bytes=99999999-',
+        'bytes=0-0,1-1,2-2',
+        '*',
+        'garbage',
+        'gzip;q=2, br;q=-1',
+        'text/x-component',
+      ]),
+    }),
 };
 
 interface Answer {

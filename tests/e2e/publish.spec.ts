@@ -100,7 +100,10 @@ for (const change of ['unpublished', 'deleted'] as const) {
     const storyFile = path.join(folder, 'ar.md');
     const original = fs.readFileSync(storyFile, 'utf8');
     const url = storyPath('ar', story.slug);
-    const listed = async () => (await request.get('/ar/section/world')).text().then(async (front) => front + (await (await request.get('/ar/section/world/page/2')).text()) + (await (await request.get('/ar/feed.xml')).text()));
+    const listed = async () =>
+      (await request.get('/ar/section/world'))
+        .text()
+        .then(async (front) => front + (await (await request.get('/ar/section/world/page/2')).text()) + (await (await request.get('/ar/feed.xml')).text()));
     expect((await request.get(url)).status()).toBe(200);
     expect(await listed()).toContain(url);
     try {

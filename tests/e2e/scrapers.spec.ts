@@ -75,9 +75,7 @@ for (const [name, userAgent] of Object.entries(userAgents)) {
       expect(meta(head, 'description')).toBe(story.summary);
       const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href');
       expect(canonical).toBe(pageUrl);
-      const alternates = Object.fromEntries(
-        head.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
-      );
+      const alternates = Object.fromEntries(head.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
       expect(alternates).toEqual({
         ...Object.fromEntries(locales.map((edition) => [edition, `${baseURL}${storyPath(edition, REFERENCE_SLUG)}`])),
         'x-default': `${baseURL}${storyPath('ar', REFERENCE_SLUG)}`,
@@ -86,7 +84,12 @@ for (const [name, userAgent] of Object.entries(userAgents)) {
       expect(meta(head, 'og:type')).toBe('article');
       expect(meta(head, 'og:site_name')).toBe(messages(locale).site.name);
       expect(meta(head, 'og:locale')).toBe(editions[locale].ogLocale);
-      expect(metaAll(head, 'og:locale:alternate').sort()).toEqual(locales.filter((l) => l !== locale).map((l) => editions[l].ogLocale).sort());
+      expect(metaAll(head, 'og:locale:alternate').sort()).toEqual(
+        locales
+          .filter((l) => l !== locale)
+          .map((l) => editions[l].ogLocale)
+          .sort(),
+      );
       expect(meta(head, 'og:title')).toBe(story.title);
       expect(meta(head, 'og:description')).toBe(story.summary);
       expect(meta(head, 'og:url')).toBe(pageUrl);
@@ -119,28 +122,29 @@ test('the canonical never carries the tracking parameters a reader arrived with'
   expect(meta(head, 'og:url')).toBe(`${baseURL}${pathname}`);
 });
 
-for (const locale of locales) test(`${locale}: NewsArticle JSON-LD describes the story, with the publisher, its logo and the sources, and cannot break out of its script`, async ({ request, baseURL }) => {
-  const story = content.story(locale, REFERENCE_SLUG)!;
-  const { html } = await fetchHead(request, `${baseURL}${storyPath(locale, REFERENCE_SLUG)}`);
-  const scripts = parse(html).querySelectorAll('script[type="application/ld+json"]');
-  expect(scripts).toHaveLength(1);
-  const raw = scripts[0].innerHTML;
-  expect(raw).not.toContain('<');
-  const data = JSON.parse(raw);
-  expect(data['@type']).toBe('NewsArticle');
-  expect(data.headline).toBe(story.title);
-  expect(data.inLanguage).toBe(locale);
-  expect(data.datePublished).toBe(story.publishedAt.toISOString());
-  expect(data.dateModified).toBeTruthy();
-  expect(data.articleSection).toBe(messages(locale).sections.world);
-  expect(data.mainEntityOfPage['@id']).toBe(`${baseURL}${storyPath(locale, REFERENCE_SLUG)}`);
-  expect(data.publisher['@type']).toBe('NewsMediaOrganization');
-  expect(data.citation).toEqual(story.sources);
-  for (const url of [...data.image, data.publisher.logo.url]) {
-    expectAbsolute(url, baseURL!);
-    expect((await request.get(url)).status(), url).toBe(200);
-  }
-});
+for (const locale of locales)
+  test(`${locale}: NewsArticle JSON-LD describes the story, with the publisher, its logo and the sources, and cannot break out of its script`, async ({ request, baseURL }) => {
+    const story = content.story(locale, REFERENCE_SLUG)!;
+    const { html } = await fetchHead(request, `${baseURL}${storyPath(locale, REFERENCE_SLUG)}`);
+    const scripts = parse(html).querySelectorAll('script[type="application/ld+json"]');
+    expect(scripts).toHaveLength(1);
+    const raw = scripts[0].innerHTML;
+    expect(raw).not.toContain('<');
+    const data = JSON.parse(raw);
+    expect(data['@type']).toBe('NewsArticle');
+    expect(data.headline).toBe(story.title);
+    expect(data.inLanguage).toBe(locale);
+    expect(data.datePublished).toBe(story.publishedAt.toISOString());
+    expect(data.dateModified).toBeTruthy();
+    expect(data.articleSection).toBe(messages(locale).sections.world);
+    expect(data.mainEntityOfPage['@id']).toBe(`${baseURL}${storyPath(locale, REFERENCE_SLUG)}`);
+    expect(data.publisher['@type']).toBe('NewsMediaOrganization');
+    expect(data.citation).toEqual(story.sources);
+    for (const url of [...data.image, data.publisher.logo.url]) {
+      expectAbsolute(url, baseURL!);
+      expect((await request.get(url)).status(), url).toBe(200);
+    }
+  });
 
 for (const locale of locales) {
   test(`home and section fronts in ${locale} carry a site-level card`, async ({ request, baseURL }) => {
@@ -180,7 +184,10 @@ test('share images are saved for a look: the reference story in every edition an
 
 test('each story has its own card URL, and the card is cached for good', async ({ request, baseURL }) => {
   const heads = await Promise.all(
-    content.allPublished('ar').slice(0, 3).map((story) => fetchHead(request, `${baseURL}${storyPath('ar', story.slug)}`)),
+    content
+      .allPublished('ar')
+      .slice(0, 3)
+      .map((story) => fetchHead(request, `${baseURL}${storyPath('ar', story.slug)}`)),
   );
   const versions = heads.map(({ head }) => new URL(meta(head, 'og:image')).searchParams.get('v'));
   expect(new Set(versions).size).toBe(versions.length);

@@ -42,9 +42,7 @@ for (const locale of locales) {
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const canonical = await canonicalOf(page);
     const links = page.locator('[data-share]').first().locator('details a[data-platform]');
-    const hrefs = Object.fromEntries(
-      await links.evaluateAll((as) => as.map((a) => [a.getAttribute('data-platform'), a.getAttribute('href')!])),
-    ) as Record<string, string>;
+    const hrefs = Object.fromEntries(await links.evaluateAll((as) => as.map((a) => [a.getAttribute('data-platform'), a.getAttribute('href')!]))) as Record<string, string>;
     const { title } = story();
     // Web platforms: a short link to the story's share redirect, which answers with the platform's form.
     const targets: Record<string, string> = {};
@@ -187,9 +185,9 @@ for (const locale of locales) {
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const canonical = await canonicalOf(page);
     await page.locator('[data-share] summary').first().click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared)).toEqual([
-      { title: story().title, text: story().summary, url: tracked(canonical, 'native') },
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared))
+      .toEqual([{ title: story().title, text: story().summary, url: tracked(canonical, 'native') }]);
     await expect(page.locator('dialog[open]')).toHaveCount(0);
     await expect(page.locator('[data-share] details[open]')).toHaveCount(0);
   });

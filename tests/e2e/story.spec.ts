@@ -97,10 +97,13 @@ test.describe('the reference story in Persian', () => {
 
   test('Persian body text is Vazirmatn, at least 18px with line height at least 1.7, never letter-spaced', async ({ page }) => {
     await page.goto(storyPath('fa', REFERENCE_SLUG));
-    const style = await page.locator('.story-body p').first().evaluate((p) => {
-      const s = getComputedStyle(p);
-      return { size: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight), letterSpacing: s.letterSpacing, family: s.fontFamily };
-    });
+    const style = await page
+      .locator('.story-body p')
+      .first()
+      .evaluate((p) => {
+        const s = getComputedStyle(p);
+        return { size: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight), letterSpacing: s.letterSpacing, family: s.fontFamily };
+      });
     expect(style.size).toBeGreaterThanOrEqual(18);
     expect(style.lineHeight / style.size).toBeGreaterThanOrEqual(1.7);
     expect(['normal', '0px']).toContain(style.letterSpacing);
@@ -163,10 +166,13 @@ for (const locale of locales) {
 
 test('Arabic body text is Naskh, at least 18px with line height at least 1.7, never letter-spaced', async ({ page }) => {
   await page.goto(storyPath('ar', REFERENCE_SLUG));
-  const style = await page.locator('.story-body p').first().evaluate((p) => {
-    const s = getComputedStyle(p);
-    return { size: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight), letterSpacing: s.letterSpacing, family: s.fontFamily };
-  });
+  const style = await page
+    .locator('.story-body p')
+    .first()
+    .evaluate((p) => {
+      const s = getComputedStyle(p);
+      return { size: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight), letterSpacing: s.letterSpacing, family: s.fontFamily };
+    });
   expect(style.size).toBeGreaterThanOrEqual(18);
   expect(style.lineHeight / style.size).toBeGreaterThanOrEqual(1.7);
   expect(['normal', '0px']).toContain(style.letterSpacing);
@@ -183,6 +189,10 @@ test('the story text is the one in the content store', async ({ page }) => {
   await page.goto(storyPath('ar', REFERENCE_SLUG));
   const paragraphs = await page.locator('.story-body p').allInnerTexts();
   expect(paragraphs.length).toBeGreaterThan(10);
-  const storeText = story.bodyHtml.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const storeText = story.bodyHtml
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
   for (const paragraph of paragraphs) expect(fold(storeText)).toContain(fold(paragraph));
 });

@@ -56,12 +56,17 @@ for (const locale of locales) {
     await expect(body.locator('script')).toHaveCount(0);
     await expect(body.locator('iframe, object, embed, svg, math, style, img, form, link, meta, base, template, noscript')).toHaveCount(0);
     const handlers = await page.evaluate(() =>
-      [...document.querySelectorAll('*')].flatMap((element) => element.getAttributeNames().filter((name) => /^on/i.test(name)).map((name) => `${element.localName}[${name}]`)),
+      [...document.querySelectorAll('*')].flatMap((element) =>
+        element
+          .getAttributeNames()
+          .filter((name) => /^on/i.test(name))
+          .map((name) => `${element.localName}[${name}]`),
+      ),
     );
     expect(handlers).toEqual([]);
-    const links = await body.locator('a[href]').evaluateAll((anchors) =>
-      anchors.map((a) => ({ written: a.getAttribute('href')!, protocol: (a as HTMLAnchorElement).protocol, origin: (a as HTMLAnchorElement).origin })),
-    );
+    const links = await body
+      .locator('a[href]')
+      .evaluateAll((anchors) => anchors.map((a) => ({ written: a.getAttribute('href')!, protocol: (a as HTMLAnchorElement).protocol, origin: (a as HTMLAnchorElement).origin })));
     expect(links.length).toBeGreaterThan(0);
     const origin = new URL(page.url()).origin;
     for (const link of links) {

@@ -59,7 +59,7 @@ describe('containBidiControls', () => {
   it('leaves every mix of controls balanced and free of embeddings and overrides', () => {
     const alphabet = [...OPENERS, PDF, PDI, 'a', 'ب', ' '];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 500; run++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       const contained = containBidiControls(text);
@@ -125,9 +125,7 @@ describe('one-line front matter', () => {
   });
 
   it('with nothing but controls is empty, and reported', () => {
-    expect(file(`title: " \\u202E\\u202C "\nsummary: ملخص`).problems).toEqual([
-      { path: 'content/stories/bidi/ar.md', field: 'title', message: 'must not be empty' },
-    ]);
+    expect(file(`title: " \\u202E\\u202C "\nsummary: ملخص`).problems).toEqual([{ path: 'content/stories/bidi/ar.md', field: 'title', message: 'must not be empty' }]);
   });
 
   it('reaches <title>, the feed and the share card contained', () => {

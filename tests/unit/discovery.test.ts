@@ -32,10 +32,10 @@ describe('xml', () => {
 
 describe('rssFeed', () => {
   const hostile = story('قصة-عربية', '2024-10-25T09:00:00Z', 'عنوان <b>فيه</b> & و ]]> ونهاية');
-  const xml = rssFeed(
-    { title: 'صحيفة & شركاؤها', description: 'وصف', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم' },
-    [hostile, story('older', '2024-10-20T09:00:00Z')],
-  );
+  const xml = rssFeed({ title: 'صحيفة & شركاؤها', description: 'وصف', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم' }, [
+    hostile,
+    story('older', '2024-10-20T09:00:00Z'),
+  ]);
 
   it('is well-formed and says what the stories say, hostile headlines included', () => {
     expect(XMLValidator.validate(xml)).toBe(true);

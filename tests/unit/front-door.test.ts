@@ -3,7 +3,7 @@ import { MAX_URL_LENGTH, refusalOf } from '../../lib/http/front-door.mjs';
 
 /** A small seeded generator, so a failing case replays. */
 function random(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const HEX = '0123456789ABCDEFabcdef';
@@ -91,7 +91,15 @@ describe('tag and author URLs written another way', () => {
   });
 
   it('leaves keys as they are, and everything that is not a tag or author page', () => {
-    for (const url of ['/en/tag/armenia', `/ar/tag/${encodeURIComponent('أرمينيا')}`, '/en/tag/wi-fi/feed.xml', '/en/news/Armenia', '/en/section/World', '/api/tag/X', '/en/tag/%F0%9F%94%A5']) {
+    for (const url of [
+      '/en/tag/armenia',
+      `/ar/tag/${encodeURIComponent('أرمينيا')}`,
+      '/en/tag/wi-fi/feed.xml',
+      '/en/news/Armenia',
+      '/en/section/World',
+      '/api/tag/X',
+      '/en/tag/%F0%9F%94%A5',
+    ]) {
       expect(refusalOf('GET', url), url).toBeNull();
     }
   });

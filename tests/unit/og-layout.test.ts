@@ -1,14 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ELLIPSIS,
-  fitParagraph,
-  layoutParagraph,
-  linesToSvg,
-  loadOgFonts,
-  sanitizeText,
-  type OgFonts,
-  type ParagraphLayout,
-} from '../../lib/og';
+import { ELLIPSIS, fitParagraph, layoutParagraph, linesToSvg, loadOgFonts, sanitizeText, type OgFonts, type ParagraphLayout } from '../../lib/og';
 
 let fonts: OgFonts;
 beforeAll(async () => {
@@ -221,8 +212,7 @@ describe('words wider than the box', () => {
     for (const line of layout.lines.slice(0, -1)) {
       const lineGlyphs = line.runs.flatMap((r) => r.glyphs);
       const lastCluster = Math.max(...lineGlyphs.map((g) => g.cluster));
-      const ids = (gs: Array<{ glyphId: number; cluster: number }>) =>
-        gs.filter((g) => g.cluster === lastCluster).map((g) => g.glyphId);
+      const ids = (gs: Array<{ glyphId: number; cluster: number }>) => gs.filter((g) => g.cluster === lastCluster).map((g) => g.glyphId);
       expect(ids(lineGlyphs)).toEqual(ids(inWord));
       const cutOff = kufi.shape(word.slice(0, line.end), line.start, line.end, true);
       if (ids(cutOff).join() !== ids(inWord).join()) joinedBreaks++;

@@ -49,10 +49,12 @@ describe('og fonts', () => {
 
 describe('shaping', () => {
   /** Glyph ids of one cluster (Kufi draws dots as separate mark glyphs). */
-  const ofCluster = (glyphs: Array<{ glyphId: number; cluster: number }>, c: number) =>
-    glyphs.filter((g) => g.cluster === c).map((g) => g.glyphId);
+  const ofCluster = (glyphs: Array<{ glyphId: number; cluster: number }>, c: number) => glyphs.filter((g) => g.cluster === c).map((g) => g.glyphId);
   const kufi = () => fonts.bold.faces[0]!;
-  const isolated = (ch: string) => kufi().shape(ch, 0, ch.length, true).map((g) => g.glyphId);
+  const isolated = (ch: string) =>
+    kufi()
+      .shape(ch, 0, ch.length, true)
+      .map((g) => g.glyphId);
 
   it('joins Arabic letters: "سلام" differs from its letters shaped one by one', () => {
     const word = 'سلام';
@@ -114,8 +116,14 @@ describe('Persian on the share card', () => {
       const alone = vazirmatn.shape(letter, 0, 1, true).map((g) => g.glyphId);
       // Between two beh (ژ joins only on its right, so it takes its final form there).
       const word = `ب${letter}ب`;
-      const inWord = vazirmatn.shape(word, 0, word.length, true).filter((g) => g.cluster === 1).map((g) => g.glyphId);
-      expect(alone.every((id) => id !== 0), letter).toBe(true);
+      const inWord = vazirmatn
+        .shape(word, 0, word.length, true)
+        .filter((g) => g.cluster === 1)
+        .map((g) => g.glyphId);
+      expect(
+        alone.every((id) => id !== 0),
+        letter,
+      ).toBe(true);
       expect(inWord, letter).not.toEqual(alone);
     }
   });

@@ -26,9 +26,7 @@ function parse(svg: string) {
 }
 
 function visibleGlyphCount(layout: ParagraphLayout) {
-  return layout.lines
-    .flatMap((l) => l.runs.flatMap((r) => r.glyphs))
-    .filter((g) => g.face.glyphPath(g.glyphId).length > 0).length;
+  return layout.lines.flatMap((l) => l.runs.flatMap((r) => r.glyphs)).filter((g) => g.face.glyphPath(g.glyphId).length > 0).length;
 }
 
 describe('linesToSvg', () => {

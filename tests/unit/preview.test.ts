@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseTtl,
-  previewQuery,
-  signPreviewSession,
-  verifyPreviewQuery,
-  verifyPreviewSession,
-  type PreviewTarget,
-} from '@/lib/preview';
+import { parseTtl, previewQuery, signPreviewSession, verifyPreviewQuery, verifyPreviewSession, type PreviewTarget } from '@/lib/preview';
 
 const SECRET = 'a-long-and-random-preview-secret-for-tests';
 const NOW = 1_800_000_000;

@@ -29,7 +29,12 @@ describe('publish', () => {
 
     const revalidated: string[] = [];
     const told: unknown[] = [];
-    const result = await publish(['fresh'], (p) => revalidated.push(p), async (what) => (told.push(what), { servers: 2, answered: 2 }), content);
+    const result = await publish(
+      ['fresh'],
+      (p) => revalidated.push(p),
+      async (what) => (told.push(what), { servers: 2, answered: 2 }),
+      content,
+    );
 
     expect(result.stories).toEqual([{ slug: 'fresh', published: ['ar'] }]);
     expect(result.fleet).toEqual({ servers: 2, answered: 2 });
@@ -91,6 +96,7 @@ describe('sitemap files', () => {
     expect(parseSitemapFileName('stories-en-12.xml')).toEqual({ kind: 'stories', locale: 'en', number: 12 });
     expect(parseSitemapFileName('tags-ar-2.xml')).toEqual({ kind: 'tags', locale: 'ar', number: 2 });
     expect(parseSitemapFileName('authors-en-1.xml')).toEqual({ kind: 'authors', locale: 'en', number: 1 });
-    for (const bad of ['stories-fr-1.xml', 'labels-ar-1.xml', 'tags-ar-0.xml', 'stories-ar-0.xml', 'stories-ar-01.xml', 'stories-ar-1.xml.gz', '../fronts.xml', '']) expect(parseSitemapFileName(bad), bad).toBeNull();
+    for (const bad of ['stories-fr-1.xml', 'labels-ar-1.xml', 'tags-ar-0.xml', 'stories-ar-0.xml', 'stories-ar-01.xml', 'stories-ar-1.xml.gz', '../fronts.xml', ''])
+      expect(parseSitemapFileName(bad), bad).toBeNull();
   });
 });

@@ -234,7 +234,10 @@ describe('terms: digits, Latin and English', () => {
   it('stems the Latin word after an Arabic prefix with the English stemmer: بـelections matches election', () => {
     const [, latin] = formLists('بـelections');
     expect(latin).toEqual(formsOf('elections'));
-    expect(latin.some((form) => formsOf('election').includes(form)), 'query "election" should find "بـelections"').toBe(true);
+    expect(
+      latin.some((form) => formsOf('election').includes(form)),
+      'query "election" should find "بـelections"',
+    ).toBe(true);
   });
 
   const english: Pair[] = [
@@ -500,7 +503,12 @@ describe('matchExpression', () => {
     [[['OR'], ['AND'], ['NOT']]],
     [[['OR', 'AND', 'NOT']]],
     [[['NEAR(a'], ['b)'], ['*']]],
-    [[['col:x', '^start'], ['-minus', '+plus']]],
+    [
+      [
+        ['col:x', '^start'],
+        ['-minus', '+plus'],
+      ],
+    ],
     [[['a" OR "b'], ['" NOT "', '"*']]],
     [[['(', ')'], ['{a b}:x'], ['" AND "', ') OR (']]],
   ])('never leaves an operator outside quotes: %j', (input) => {
@@ -599,7 +607,6 @@ describe('known stemmer limits (it.fails until fixed)', () => {
   it.fails('لبن (milk) does not find لبنان (Lebanon)', () => {
     expect(matches('لبن', 'لبنان'), 'query "لبن" should not find "لبنان"').toBe(false);
   });
-
 });
 
 describe('terms: a name after a preposition, its suffixes off as on the bare name', () => {

@@ -111,7 +111,21 @@ describe('search finds every spelling of a word, in every field', () => {
   it('gives nothing, without an error, for no words or for operators', async () => {
     expect(await store.search('ar', [], 0, 10)).toEqual({ items: [], total: 0, capped: false });
     expect(await search(store, 'ar', '🔥🎉')).toEqual({ items: [], total: 0, capped: false });
-    const hostile = [[['OR']], [['NEAR(x']], [['*']], [['"']], [['a" OR "b']], [['col:x']], [['-x']], [['^x']], [['OR', 'NOT'], ['*', '"']], [['") OR ("', 'AND']]];
+    const hostile = [
+      [['OR']],
+      [['NEAR(x']],
+      [['*']],
+      [['"']],
+      [['a" OR "b']],
+      [['col:x']],
+      [['-x']],
+      [['^x']],
+      [
+        ['OR', 'NOT'],
+        ['*', '"'],
+      ],
+      [['") OR ("', 'AND']],
+    ];
     for (const words of hostile) {
       await expect(store.search('ar', words, 0, 10), JSON.stringify(words)).resolves.toMatchObject({ items: [], total: 0 });
     }
@@ -338,7 +352,10 @@ describe('tag and author lists', () => {
     expect(byKey['أرمينيا'].newest.toISOString()).toBe('2024-11-01T09:00:00.000Z');
     expect(byKey.csto.newest.toISOString()).toBe('2024-09-01T09:00:00.000Z');
     expect(byKey.csto.name).toBe('CSTO');
-    expect(tags.items.map((label) => label.key), 'sorted by key').toEqual(tags.items.map((label) => label.key).sort());
+    expect(
+      tags.items.map((label) => label.key),
+      'sorted by key',
+    ).toEqual(tags.items.map((label) => label.key).sort());
 
     const authors = await store.labels('en', 'author', 0, 100);
     expect(authors.items.map((label) => [label.key, label.name, label.newest.toISOString()])).toEqual([['sara-ahmed', 'Sara Ahmed', '2024-11-01T09:00:00.000Z']]);

@@ -47,9 +47,7 @@ describe('the file store', () => {
   it('reports each broken file with its path and field, and loads the rest', async () => {
     const problems = await store.problems();
     const found = problems.map((p) => `${path.basename(path.dirname(p.path))}/${path.basename(p.path)} ${p.field}`);
-    expect(found).toEqual(
-      expect.arrayContaining(['no-title/ar.md title', 'bad-date/ar.md publishedAt', 'weird/fr.md (locale)', 'stories/bad name (slug)', 'odd-folder/ar.md (file)']),
-    );
+    expect(found).toEqual(expect.arrayContaining(['no-title/ar.md title', 'bad-date/ar.md publishedAt', 'weird/fr.md (locale)', 'stories/bad name (slug)', 'odd-folder/ar.md (file)']));
     expect(problems).toHaveLength(5);
     expect((await store.story('ar', 'lead'))?.title).toBe('الرئيسية');
     expect((await store.story('ar', 'lead'))?.bodyHtml).toBe('<p>نص القصة.</p>\n');
@@ -110,7 +108,11 @@ describe('the story index at archive scale', () => {
     expect(searching.length).toBeGreaterThan(20);
     for (const [name, statement] of searching) {
       const parameters = Array((statement.source.match(/\?/g) ?? []).length).fill('x');
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all(...parameters).map((row) => row.detail).join(' | ');
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN ${statement.source}`)
+        .all(...parameters)
+        .map((row) => row.detail)
+        .join(' | ');
       if (name === 'filePaths' || name === 'folderProblems') continue; // whole-folder scans, off the request path
       // The partial index holds only the files with problems.
       expect(plan.replace('SCAN files USING INDEX files_with_problems', ''), name).not.toMatch(/SCAN (stories|files|story_labels)|TEMP B-TREE/);

@@ -15,10 +15,6 @@ describe('throttled warnings', () => {
     warn('expired');
     clock = 60_000;
     warn('expired');
-    expect(lines).toEqual([
-      '[preview] refused a link: expired',
-      '[preview] refused a link: bad signature',
-      '[preview] refused a link: expired (500 more since the last such line)',
-    ]);
+    expect(lines).toEqual(['[preview] refused a link: expired', '[preview] refused a link: bad signature', '[preview] refused a link: expired (500 more since the last such line)']);
   });
 });

@@ -20,7 +20,9 @@ function reply(body: unknown, status: number) {
 function authorized(header: string | null): boolean {
   const secret = process.env.REVALIDATE_SECRET;
   if (!secret) return false;
-  const given = createHash('sha256').update(header ?? '').digest();
+  const given = createHash('sha256')
+    .update(header ?? '')
+    .digest();
   const expected = createHash('sha256').update(`Bearer ${secret}`).digest();
   return timingSafeEqual(given, expected);
 }

@@ -35,7 +35,11 @@ async function frontEntries(): Promise<SitemapEntry[]> {
     entries.push({ url: absoluteUrl(paths.home(locale)), lastModified: lastChange(home.items), languages: languageAlternates(paths.home, [...locales]) });
     for (const section of sections) {
       const front = await content.inSection(locale, section, 0, SECTION_PAGE_SIZE);
-      entries.push({ url: absoluteUrl(paths.section(locale, section)), lastModified: lastChange(front.items), languages: languageAlternates((l) => paths.section(l, section), [...locales]) });
+      entries.push({
+        url: absoluteUrl(paths.section(locale, section)),
+        lastModified: lastChange(front.items),
+        languages: languageAlternates((l) => paths.section(l, section), [...locales]),
+      });
     }
   }
   return entries;

@@ -1,2 +1,3 @@
 /** The bare reference app: Next's defaults, nothing of Sahifa's. */
-export default {};
+const nextConfig = {};
+export default nextConfig;

@@ -11,7 +11,10 @@ export const dynamic = 'force-static';
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return (process.env.BARE_FEED_SIZES ?? '').split(',').filter(Boolean).map((bytes) => ({ bytes }));
+  return (process.env.BARE_FEED_SIZES ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((bytes) => ({ bytes }));
 }
 
 export async function GET(_request, { params }) {
