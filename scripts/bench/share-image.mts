@@ -15,7 +15,7 @@ const option = (name: string, fallback: number) => {
 };
 
 const card: ShareCardText = {
-  direction: 'rtl',
+  locale: 'ar',
   brand: 'صحيفة',
   kicker: 'العالم',
   headline: 'وسط توتر العلاقة.. أرمينيا تجمد مشاركتها في التحالف العسكري مع روسيا',
