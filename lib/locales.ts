@@ -95,7 +95,7 @@ export const editions: Record<Locale, Edition> = {
     // As BBC Persian prints it: the Solar Hijri date in Persian digits, then the Gregorian one.
     dates: { calendars: ['fa-u-ca-persian-nu-arabext', GREGORIAN_LATIN] },
     fonts: {
-      body: 'var(--font-vazirmatn), var(--font-vazirmatn-latin), Tahoma, sans-serif',
+      body: "var(--font-vazirmatn), 'Vazirmatn Fallback', 'Vazirmatn Fallback Linux', var(--font-vazirmatn-latin), Tahoma, sans-serif",
       display: 'var(--font-vazirmatn-headline), var(--font-vazirmatn-latin), Tahoma, sans-serif',
     },
     shareCardFaces: { bold: [vazirmatnBold, sansBold], regular: [vazirmatnRegular, sansRegular] },

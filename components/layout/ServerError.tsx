@@ -1,18 +1,16 @@
 'use client';
 /**
- * The error page as the browser draws it, for app/global-error.tsx: what is left when the page's own
- * rendering fails in the browser. A page that fails on the server, the case that matters, is answered by
- * the front door with the prerendered app/[locale]/server-error, which needs no JavaScript
- * (lib/http/error-page.mjs, docs/adr/0014). Its words are the edition's messages, fetched as their own
- * chunk only when an error is shown, so no page pays for them.
+ * The error page as the browser draws it, for app/global-error.tsx: what is left when the layout itself
+ * fails in the browser. A page that fails on the server, the case that matters, is answered by the front
+ * door with the prerendered app/[locale]/server-error, header and all, without JavaScript
+ * (lib/http/error-page.mjs, docs/adr/0015). This one is kept small, since every page loads it: the
+ * message and the way home, in the edition's words, fetched as their own chunk only when it is shown.
  */
 import { useParams } from 'next/navigation';
 import { use } from 'react';
 import { messageLoaders, type Messages } from '@/i18n/messages';
-import { localeOrDefault, otherLocales, type Locale } from '@/lib/locales';
-import { paths } from '@/lib/paths';
+import { localeOrDefault, type Locale } from '@/lib/locales';
 import { ServerErrorView } from './ServerErrorView';
-import { SiteHeaderView } from './SiteHeaderView';
 
 const loaded = new Map<Locale, Promise<Messages>>();
 function messagesOf(locale: Locale): Promise<Messages> {
@@ -33,11 +31,6 @@ export function ServerError({ locale }: { locale: Locale }) {
   return (
     <>
       <title>{m.errors.serverTitle}</title>
-      <SiteHeaderView
-        locale={locale}
-        text={{ siteName: m.site.name, mainNav: m.site.mainNav, editions: m.language.editions, sections: m.sections, search: m.search }}
-        editionLinks={otherLocales(locale).map((other) => ({ locale: other, href: paths.home(other) }))}
-      />
       <ServerErrorView locale={locale} text={{ title: m.errors.serverTitle, body: m.errors.serverBody, retry: m.errors.retry, backHome: m.notFound.backHome }} />
     </>
   );

@@ -36,13 +36,7 @@ export function SiteHeaderView({ locale, text, editionLinks, query }: Props) {
             <ul className="flex gap-2">
               {editionLinks.map((link) => (
                 <li key={link.locale}>
-                  <a
-                    href={link.href}
-                    hrefLang={link.locale}
-                    lang={link.locale}
-                    dir={editions[link.locale].dir}
-                    className="edition-name inline-block rounded border border-rule px-3 py-1 text-meta text-ink hover:bg-wash"
-                  >
+                  <a href={link.href} hrefLang={link.locale} lang={link.locale} className="edition-name edition-link">
                     {editions[link.locale].ownName}
                   </a>
                 </li>

@@ -15,8 +15,12 @@ import { labelsOf, type Label, type LabelKind } from '../labels';
 import type { ParsedStory } from '../parse';
 import type { ContentProblem, LabelRef, LabelSummary, Page, SearchPage, StoryRef, StorySummary } from '../types';
 
-/** Bump when the tables change or when parsing stores something else for the same file (rows are its output). */
-const SCHEMA_VERSION = '5';
+/**
+ * Bump the number when the tables change or when parsing stores something else for the same file (rows are
+ * its output). The editions are part of it: each has a search table, and a file of an edition the index did
+ * not know was recorded as a problem, so a new edition rebuilds the index by itself.
+ */
+const SCHEMA_VERSION = `6:${locales.join(',')}`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS stories (
