@@ -128,7 +128,7 @@ export async function benchSearch({ stories = 100_000, archive = '/tmp/sahifa-sc
     const search = Object.entries(sizes).filter(([name]) => name.startsWith('search_'));
     const searchMb = search.reduce((sum, [, mb]) => sum + mb, 0);
     results.push({
-      name: 'index: search tables on disk (FTS5, both editions)',
+      name: 'index: search tables on disk (FTS5, every edition)',
       value: searchMb,
       unit: 'MB',
       reference: `${search.map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}; stories table ${sizes.stories.toFixed(0)} MB, labels ${sizes.story_labels.toFixed(0)} MB`,
