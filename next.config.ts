@@ -4,9 +4,10 @@ import { defaultLocale, locales } from './lib/locales';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
-const editionSegment = `:locale(${locales.join('|')})`;
+const editionNames = locales.join('|');
+const editionSegment = `:locale(${editionNames})`;
 /** A first segment shaped like a language tag (fr, pt-BR) that is none of our editions. */
-const otherLanguageSegment = `:language((?!(?:${locales.join('|')})(?![\\w-]))[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)`;
+const otherLanguageSegment = `:language((?!(?:${editionNames})(?![\\w-]))[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)`;
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -41,7 +42,7 @@ const config: NextConfig = {
     return {
       beforeFiles: [],
       // /fr/news/x: the default edition's 404 at once, rather than a redirect to /ar/fr/news/x first. After
-      // the app's own routes, so a route such as /faq is served as it is (docs/adr: proxy matcher).
+      // the app's own routes, so a route such as /faq is served as it is (docs/adr/0009).
       afterFiles: [{ source: `/${otherLanguageSegment}/:rest*`, destination: `/${defaultLocale}/:language/:rest*` }],
       fallback: [],
     };

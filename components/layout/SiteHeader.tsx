@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-import { locales, otherLocales, type Locale } from '@/lib/locales';
+import { SearchForm } from '@/components/search/SearchForm';
+import { editions, locales, otherLocales, type Locale } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { sections } from '@/lib/sections';
-import { SiteHeaderView, type HeaderText } from './SiteHeaderView';
 
 interface Props {
   locale: Locale;
@@ -14,21 +14,44 @@ interface Props {
   query?: string;
 }
 
-export async function headerText(locale: Locale): Promise<HeaderText> {
-  const t = await getTranslations({ locale });
-  return {
-    siteName: t('site.name'),
-    mainNav: t('site.mainNav'),
-    editions: t('language.editions'),
-    sections: Object.fromEntries(sections.map((section) => [section, t(`sections.${section}`)])) as HeaderText['sections'],
-    search: { label: t('search.label'), placeholder: t('search.placeholder'), submit: t('search.submit') },
-  };
-}
-
 /** The edition switcher offers every other edition this page exists in. */
 export async function SiteHeader({ locale, editionsOfPage = locales, pathIn = paths.home, query }: Props) {
-  const editionLinks = otherLocales(locale)
-    .filter((other) => editionsOfPage.includes(other))
-    .map((other) => ({ locale: other, href: pathIn(other) }));
-  return <SiteHeaderView locale={locale} text={await headerText(locale)} editionLinks={editionLinks} query={query} />;
+  const t = await getTranslations({ locale });
+  const others = otherLocales(locale).filter((other) => editionsOfPage.includes(other));
+  return (
+    <header className="border-b border-rule bg-paper">
+      <div className="mx-auto flex max-w-page flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 pt-4 pb-2 sm:px-6">
+        <a href={paths.home(locale)} className="font-display text-title-md font-bold text-accent-dark">
+          {t('site.name')}
+        </a>
+        {others.length > 0 && (
+          <nav aria-label={t('language.editions')}>
+            {/* Each edition named in its own language and script, as its readers look for it. */}
+            <ul className="flex gap-2">
+              {others.map((other) => (
+                <li key={other}>
+                  <a href={pathIn(other)} hrefLang={other} lang={other} className="edition-name edition-link">
+                    {editions[other].ownName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <SearchForm locale={locale} query={query} className="site-search" />
+      </div>
+      <nav aria-label={t('site.mainNav')} className="mx-auto max-w-page px-4 sm:px-6">
+        {/* One line whatever the font: a row that wraps once the web font arrives would shift the whole page. */}
+        <ul className="flex gap-x-5 overflow-x-auto pb-3 font-display text-meta font-bold whitespace-nowrap">
+          {sections.map((section) => (
+            <li key={section}>
+              <a href={paths.section(locale, section)} className="hover:text-accent">
+                {t(`sections.${section}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
 }

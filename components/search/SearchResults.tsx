@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
 import { DateLine } from '@/components/article/DateLine';
-import { headerText } from '@/components/layout/SiteHeader';
 import { Pagination } from '@/components/listing/Pagination';
 import type { SearchPage } from '@/lib/content';
 import type { Locale } from '@/lib/locales';
@@ -27,7 +26,7 @@ export async function SearchResults({ locale, query, results, page, pages }: Pro
     <div className="mx-auto max-w-measure px-4 py-6 sm:px-6">
       <h1 className="font-display text-title-lg font-bold">{t('search.heading')}</h1>
       <div className="mt-4">
-        <SearchForm locale={locale} text={(await headerText(locale)).search} query={query.text} className="flex" />
+        <SearchForm locale={locale} query={query.text} className="flex" />
       </div>
       <div aria-live="polite" className="mt-6 flex flex-col gap-2 text-meta">
         {!query.text && <p>{t('search.empty')}</p>}

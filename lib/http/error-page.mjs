@@ -4,7 +4,7 @@
  * (`<html id="__next_error__">`) that only JavaScript could fill in: no language, no direction, nothing
  * at all without JavaScript, since React runs error boundaries in the browser only. The front door sends
  * the edition's own error page in its place: app/[locale]/server-error, prerendered at build with the
- * edition's header and read once here, with the same status and never cached (docs/adr/0014).
+ * edition's header and read once here, with the same status and never cached (docs/adr/0015).
  */
 import fs from 'node:fs';
 import path from 'node:path';

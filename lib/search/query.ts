@@ -5,7 +5,9 @@
  * types reaches SQLite.
  */
 import { terms } from './analyze';
-import { MAX_QUERY_LENGTH } from './limits';
+
+/** Longer than any headline a reader would paste; the form's input says so too. */
+export const MAX_QUERY_LENGTH = 200;
 /** Each word is one to three doclists FTS5 walks: the cost of a query grows with their number. */
 export const MAX_QUERY_TERMS = 8;
 /** Matches counted, and paged through, at most: "more than 1,000" is all a reader needs, and counting on costs. */

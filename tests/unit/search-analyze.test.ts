@@ -12,8 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldWord, highlight, indexText, terms } from '@/lib/search/analyze';
 import { stemArabic } from '@/lib/search/arabic';
-import { MAX_QUERY_LENGTH } from '@/lib/search/limits';
-import { matchExpression, MAX_QUERY_TERMS, parseQuery } from '@/lib/search/query';
+import { matchExpression, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseQuery } from '@/lib/search/query';
 import { isLabelKind, labelKey, labelKinds, labelsOf } from '@/lib/content/labels';
 
 /** The forms one word becomes, primary stem first. */
