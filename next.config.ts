@@ -19,8 +19,9 @@ const config: NextConfig = {
   // Metadata in <head> of the first response for every user agent, not only Next's list of bots:
   // a page first rendered for a browser is cached and then served to scrapers as it is.
   htmlLimitedBots: /.*/,
-  // harfbuzzjs loads its WASM file from its own folder; bundling it would lose the file.
-  serverExternalPackages: ['harfbuzzjs', 'redis'],
+  // harfbuzzjs loads its WASM file from its own folder; bundling it would lose the file. The logger and
+  // the metrics registry are loaded by server.mjs too: one copy of each library, one instance per process.
+  serverExternalPackages: ['harfbuzzjs', 'redis', 'pino', 'pino-pretty', 'prom-client'],
   // Integrity hashes on Next's script tags: a chunk altered on a CDN or a proxy does not run.
   experimental: { sri: { algorithm: 'sha256' } },
   images: {

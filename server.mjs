@@ -6,6 +6,10 @@
  *
  *   node server.mjs [--port 3000] [--hostname 127.0.0.1]     (PORT in the environment also sets the port;
  *                                                             without --hostname it listens on every address)
+ *
+ * It listens at once, so /healthz answers while Next and the content index start (/readyz says 503 until
+ * then), and on SIGTERM it drains: /readyz turns 503, it keeps serving for SHUTDOWN_DRAIN_MS so a load
+ * balancer notices, finishes the requests in flight, then exits (README, "Operating Sahifa").
  */
 import fs from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,13 +19,25 @@ import { parseArgs } from 'node:util';
 import fresh from 'fresh';
 import { errorPageFor, isErrorPagePath, loadErrorPages, replaceServerErrors, sendErrorPage } from './lib/http/error-page.mjs';
 import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
+import { answerOperations, routeKind } from './lib/http/operations.mjs';
 import { securityHeaders, securityOptionsFromEnv } from './lib/http/security-headers.mjs';
+import { health } from './lib/ops/health.mjs';
+import { log, routeConsoleThroughLog } from './lib/ops/log.mjs';
+import { metrics } from './lib/ops/metrics.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 // Not HOSTNAME from the environment: containers set it to their own name.
 const hostname = args.hostname;
+const SHUTDOWN_DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 5000);
+/** After the drain, how long requests in flight may take before the process exits anyway. */
+const SHUTDOWN_FINISH_MS = 10_000;
+const METRICS_PORT = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : undefined;
+const ACCESS_LOG = process.env.ACCESS_LOG === '1';
+
+// Next's own lines and libraries' too, one log event each (JSON lines with LOG_FORMAT=json).
+routeConsoleThroughLog();
 
 // Relative paths (next.config.ts's cache handler, CONTENT_DIR's default) are the project's, wherever we start.
 process.chdir(dir);
@@ -51,9 +67,10 @@ function isPreview(req) {
 }
 
 const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
-await app.prepare();
-const handle = app.getRequestHandler();
+/** Next's handler once it has started; until then pages answer 503. */
+let handle = /** @type {ReturnType<typeof app.getRequestHandler> | null} */ (null);
 const errorPages = loadErrorPages(path.join(dir, '.next'));
+const counters = metrics();
 
 /**
  * A conditional GET whose tag still matches gets 304 with no body. Next's own check is off with its
@@ -73,18 +90,52 @@ function answerNotModified(req, res) {
   };
 }
 
+/**
+ * Counts every answer by route kind and status (and logs it with ACCESS_LOG=1): by path alone, since a
+ * query may hold a preview link's signature.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} path
+ */
+function measure(req, res, path) {
+  const started = performance.now();
+  const route = routeKind(path);
+  res.on('close', () => {
+    const status = res.writableFinished ? String(res.statusCode) : 'aborted';
+    const seconds = (performance.now() - started) / 1000;
+    counters.requests.inc({ route, status });
+    counters.requestDuration.observe({ route }, seconds);
+    const cache = res.getHeader('x-nextjs-cache');
+    if (typeof cache === 'string') counters.pageCache.inc({ result: cache.toLowerCase() });
+    if (ACCESS_LOG) log().info('http.request', `${req.method} ${route} ${status}`, { method: req.method, path, status, route, ms: Math.round(seconds * 1000), cache });
+  });
+}
+
 const server = createServer((req, res) => {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  measure(req, res, path);
+  if (draining) res.setHeader('Connection', 'close');
   for (const [name, value] of isPreview(req) ? PREVIEW_HEADERS : PUBLIC_HEADERS) res.setHeader(name, value);
+  if (answerOperations(req, res, path, { metricsToken: process.env.METRICS_TOKEN, metricsHere: !METRICS_PORT && Boolean(process.env.METRICS_TOKEN) })) return;
   const method = req.method ?? 'GET';
-  const refusal = refusalOf(method, req.url ?? '/');
-  if (refusal) return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
+  const refusal = refusalOf(method, url);
+  if (refusal) {
+    counters.refused.inc({ reason: 'location' in refusal ? 'otherSpelling' : refusal.reason });
+    return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
+  }
+  if (!handle) {
+    res.writeHead(503, { 'Retry-After': '1', 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' });
+    return res.end(method !== 'HEAD' ? '503 Service Unavailable: starting\n' : undefined);
+  }
   const errorPage = errorPageFor(errorPages, req.url ?? '/');
   if (errorPage && isErrorPagePath(req.url ?? '/')) return sendErrorPage(res, 500, errorPage, method !== 'HEAD');
   if (req.headers['if-none-match']) answerNotModified(req, res);
   if (errorPage) replaceServerErrors(req, res, errorPage);
   handle(req, res).catch((error) => {
     // Next answers its own errors; anything that still escapes must not end the process for every reader.
-    console.error(error);
+    log().error('http.unhandled', `[server] a request failed outside Next: ${error?.message ?? error}`, { route: routeKind(path), stack: error?.stack });
     if (res.headersSent) res.destroy();
     else if (errorPage) sendErrorPage(res, 500, errorPage, method !== 'HEAD');
     else {
@@ -94,13 +145,51 @@ const server = createServer((req, res) => {
   });
 });
 
-server.listen(port, hostname, () => console.log(`▲ Sahifa on http://${hostname ?? 'localhost'}:${port}`));
+let draining = false;
+server.listen(port, hostname, () => log().info('server.listening', `[server] listening on http://${hostname ?? 'localhost'}:${port}`, { port, host: hostname }));
 
-// Finish the requests in flight (a publish hook's work included), then stop.
-function shutDown() {
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 10_000).unref();
+/** METRICS_PORT: /metrics (and the health endpoints) on a listener of their own, for a private network. */
+const metricsServer = METRICS_PORT
+  ? createServer((req, res) => {
+      const path = (req.url ?? '/').split('?', 1)[0];
+      if (!answerOperations(req, res, path, { metricsToken: process.env.METRICS_TOKEN, metricsHere: true })) {
+        res.writeHead(404, { 'Cache-Control': 'no-store' });
+        res.end();
+      }
+    }).listen(METRICS_PORT, process.env.METRICS_HOST ?? '127.0.0.1')
+  : undefined;
+
+try {
+  await app.prepare();
+} catch (error) {
+  log().error('server.start_failed', `[server] could not start: ${/** @type {Error} */ (error).message}`, { stack: /** @type {Error} */ (error).stack });
+  process.exit(1);
 }
-process.on('SIGTERM', shutDown);
-process.on('SIGINT', shutDown);
+handle = app.getRequestHandler();
+log().info('server.ready', `[server] ready: Sahifa on http://${hostname ?? 'localhost'}:${port}`);
+
+/**
+ * A deploy without a dropped request: say "not ready" first, keep serving while the load balancer
+ * notices (SHUTDOWN_DRAIN_MS), ask every client to close its connection after its answer, then stop
+ * listening, finish the requests in flight (a publish hook's work included) and exit.
+ */
+function shutDown(/** @type {string} */ signal) {
+  if (draining) return;
+  draining = true;
+  health().draining = true;
+  log().info('server.draining', `[server] ${signal}: draining for ${SHUTDOWN_DRAIN_MS} ms, then finishing requests in flight`, { signal, drainMs: SHUTDOWN_DRAIN_MS });
+  setTimeout(() => {
+    metricsServer?.close();
+    server.close(() => {
+      log().info('server.stopped', '[server] stopped: every request answered');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      log().warn('server.stopped', `[server] stopped with requests still in flight after ${SHUTDOWN_FINISH_MS} ms`);
+      process.exit(0);
+    }, SHUTDOWN_FINISH_MS).unref();
+  }, SHUTDOWN_DRAIN_MS).unref();
+}
+process.on('SIGTERM', () => shutDown('SIGTERM'));
+process.on('SIGINT', () => shutDown('SIGINT'));

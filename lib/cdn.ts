@@ -4,6 +4,7 @@
  * `Authorization: Bearer $CDN_PURGE_TOKEN`: the shape most CDN purge APIs take, or a small adapter's.
  * A failed purge is logged and the CDN catches up within `s-maxage`.
  */
+import { log } from './ops/log.mjs';
 import { absoluteUrl } from './site';
 
 const PURGE_TIMEOUT_MS = 5000;
@@ -18,8 +19,8 @@ export async function purgeCdn(paths: string[]): Promise<void> {
       body: JSON.stringify({ urls: paths.map(absoluteUrl) }),
       signal: AbortSignal.timeout(PURGE_TIMEOUT_MS),
     });
-    if (!response.ok) console.error(`[publish] CDN purge answered ${response.status}: the CDN shows the change within s-maxage`);
+    if (!response.ok) log().error('publish.cdn_purge_failed', `[publish] CDN purge answered ${response.status}: the CDN shows the change within s-maxage`, { status: response.status });
   } catch (error) {
-    console.error(`[publish] CDN purge failed (${(error as Error).message}): the CDN shows the change within s-maxage`);
+    log().error('publish.cdn_purge_failed', `[publish] CDN purge failed (${(error as Error).message}): the CDN shows the change within s-maxage`);
   }
 }

@@ -6,7 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { commandOptions, createClient } from 'redis';
-import type { ContentSource } from './content';
+import { normalizeSlug, type ContentSource } from './content';
+import { log } from './ops/log.mjs';
+import { metrics } from './ops/metrics.mjs';
+import { throttledWarning } from './throttled-log';
 
 const CHANNEL = 'sahifa:publish';
 const ACK_WAIT_MS = 1500;
@@ -20,6 +23,27 @@ type Client = ReturnType<typeof createClient>;
 const processState = globalThis as typeof globalThis & { [STATE]?: { publisher: Client; up: boolean } };
 
 const reconnect = (retries: number) => Math.min(250 * 2 ** retries, 5000);
+const warnMalformed = throttledWarning('publish.malformed_message', '[publish] ignored a message on the publish channel');
+
+/**
+ * A message from the channel, or null: anyone who can write to the Redis can publish there, so only
+ * well-formed story slugs are taken.
+ */
+export function parseMessage(raw: string): Message | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  const { id, from, all, slugs } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof from !== 'string') return null;
+  if (all === true) return { id, from, all };
+  if (!Array.isArray(slugs) || slugs.length === 0) return null;
+  const valid = slugs.map((slug) => (typeof slug === 'string' ? normalizeSlug(slug) : null));
+  return valid.every((slug): slug is string => slug !== null) ? { id, from, slugs: valid } : null;
+}
 
 /** At start: listen for other servers' publishes, and catch up with the folder after any gap. */
 export async function joinFleet(content: ContentSource) {
@@ -33,7 +57,8 @@ export async function joinFleet(content: ContentSource) {
   subscriber.on('ready', () => {
     if (state.up) return;
     state.up = true;
-    console.log('[publish] Redis reachable: publishes reach every server');
+    metrics().redisUp.set({ connection: 'publish' }, 1);
+    log().info('publish.redis_up', '[publish] Redis reachable: publishes reach every server');
     // Messages sent while this server could not hear them are lost: the folder says what changed.
     if (everConnected) void content.rescan();
     everConnected = true;
@@ -41,11 +66,12 @@ export async function joinFleet(content: ContentSource) {
   subscriber.on('error', () => {
     if (!state.up) return;
     state.up = false;
-    console.error('[publish] Redis unreachable: publishes on other servers reach this one when it returns');
+    metrics().redisUp.set({ connection: 'publish' }, 0);
+    log().error('publish.redis_down', '[publish] Redis unreachable: publishes on other servers reach this one when it returns');
   });
   publisher.on('error', () => {});
   const unreachable = setTimeout(() => {
-    if (!state.up) console.error('[publish] Redis unreachable at start: publishes on other servers reach this one when it returns');
+    if (!state.up) log().error('publish.redis_down', '[publish] Redis unreachable at start: publishes on other servers reach this one when it returns');
   }, 2000);
   unreachable.unref();
   // Both keep trying in the background (reconnectStrategy); commands wait for the connection.
@@ -53,8 +79,10 @@ export async function joinFleet(content: ContentSource) {
   await subscriber.connect().catch(() => {});
   await subscriber
     .subscribe(CHANNEL, async (raw) => {
-      const message = JSON.parse(raw) as Message;
+      const message = parseMessage(raw);
+      if (!message) return void warnMalformed('not a publish message');
       if (message.from === SERVER_ID) return;
+      metrics().fleetMessages.inc({ direction: 'received' });
       if ('all' in message) await content.rescan();
       else await content.reload(message.slugs);
       await publisher.rPush(`${CHANNEL}:ack:${message.id}`, SERVER_ID).catch(() => {});
@@ -74,12 +102,15 @@ export async function tellOtherServers(what: { slugs: string[] } | { all: true }
   try {
     // Every server's subscriber hears it, this one's included.
     const others = (await state.publisher.publish(CHANNEL, JSON.stringify({ id, from: SERVER_ID, ...what }))) - 1;
+    metrics().fleetMessages.inc({ direction: 'sent' });
+    metrics().fleetAcks.inc({ result: 'told' }, others);
     let answered = 0;
     const deadline = Date.now() + ACK_WAIT_MS;
     while (answered < others && Date.now() < deadline) {
       const seconds = Math.max((deadline - Date.now()) / 1000, 0.01);
       if (await state.publisher.blPop(commandOptions({ isolated: true }), `${CHANNEL}:ack:${id}`, seconds)) answered++;
     }
+    metrics().fleetAcks.inc({ result: 'answered' }, answered);
     return { servers: others, answered };
   } catch {
     return undefined;

@@ -4,7 +4,15 @@
  * flood the log, and the operator still sees that it happened and how often. Reasons are a fixed set,
  * so the map stays small.
  */
-export function throttledWarning(prefix: string, windowMs = 60_000, now: () => number = Date.now) {
+import { log } from './ops/log.mjs';
+
+interface ThrottleOptions {
+  windowMs?: number;
+  now?: () => number;
+  write?: (line: string, fields: { reason: string; leftOut: number }) => void;
+}
+
+export function throttledWarning(event: string, prefix: string, { windowMs = 60_000, now = Date.now, write = (line, fields) => log().warn(event, line, fields) }: ThrottleOptions = {}) {
   const lastLogged = new Map<string, { at: number; leftOut: number }>();
   return (reason: string) => {
     const last = lastLogged.get(reason);
@@ -12,8 +20,8 @@ export function throttledWarning(prefix: string, windowMs = 60_000, now: () => n
       last.leftOut++;
       return;
     }
-    const leftOut = last?.leftOut ? ` (${last.leftOut} more since the last such line)` : '';
-    console.warn(`${prefix}: ${reason}${leftOut}`);
+    const leftOut = last?.leftOut ?? 0;
+    write(`${prefix}: ${reason}${leftOut ? ` (${leftOut} more since the last such line)` : ''}`, { reason, leftOut });
     lastLogged.set(reason, { at: now(), leftOut: 0 });
   };
 }

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 import { pageScriptPolicy } from '../http/security-headers.mjs';
+import { metrics } from '../ops/metrics.mjs';
 import { createSharedCache } from './shared-cache.mjs';
 
 const NextFileSystemCache = FileSystemCache.default ?? FileSystemCache;
@@ -34,9 +35,12 @@ function withPageHeaders(value) {
   return value;
 }
 
+const { cacheLookups } = metrics();
+
 class LocalCache extends NextFileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
+    cacheLookups.inc({ layer: 'local', result: entry ? 'hit' : 'miss' });
     withPageHeaders(entry?.value);
     return entry;
   }

@@ -1,66 +1,69 @@
 /**
  * The page cache shared by every server of a newsroom, on Redis, with each server's own file cache
  * underneath. Redis does the sharing through @trieb.work/nextjs-turbo-redis-cache, a cache handler
- * made for Next 15/16; this file is only the glue that keeps a server serving when Redis is gone:
+ * made for Next 15/16; this file is the glue that makes it work with any Redis and keeps a server
+ * serving when Redis is not well (docs/adr/0016):
  *
+ * - it needs nothing configured on Redis: the library's sync channel (plain pub/sub) carries
+ *   revalidations, and its check for keyspace notifications, which a Redis started without options or
+ *   a managed one that refuses CONFIG does not give, is skipped (they only tidy its map of expired keys,
+ *   which its hourly resync also does);
  * - every entry is written to both, so a server always has its own copy;
- * - while Redis answers, it is the truth: a miss there is a miss, so no server serves its local copy
- *   of a page another server has revalidated;
- * - a call to Redis that takes longer than REDIS_TIMEOUT_MS (or any call while Redis is down) falls
- *   back to the local copy, and the state change is logged once;
- * - tags revalidated while Redis is down are replayed to it when it returns.
+ * - a probe asks Redis every REDIS_PROBE_MS: while it answers in time and takes writes, Redis is the
+ *   truth (a miss there is a miss, so no server serves its local copy of a page another has
+ *   revalidated); while it is down, slower than REDIS_TIMEOUT_MS or refusing writes (full, with
+ *   `noeviction`), the server serves from its own cache. Each state change is one log line and shows
+ *   in the metrics;
+ * - tags revalidated while Redis is not usable are replayed to it when it is.
  */
+import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache';
+import { health } from '../ops/health.mjs';
+import { log } from '../ops/log.mjs';
+import { metrics } from '../ops/metrics.mjs';
 
 const REDIS_TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS ?? 200);
+const REDIS_PROBE_MS = Number(process.env.REDIS_PROBE_MS ?? 1000);
+const KEY_PREFIX = process.env.REDIS_KEY_PREFIX ?? 'sahifa:';
+/** How long a server waits for Redis at start before it says it serves alone. */
+const START_WAIT_MS = 2000;
+/** Oldest Redis with every command used here (BLPOP with a fractional timeout: 6.0). */
+const OLDEST_REDIS = [6, 0];
 const TIMED_OUT = Symbol('timed out');
 const STATE = Symbol.for('sahifa.shared-cache');
-/** Both connections try again in the background, backing off to every 5 s. */
+/** The connections try again in the background, backing off to every 5 s. */
 const SOCKET = { connectTimeout: 1000, reconnectStrategy: (retries) => Math.min(250 * 2 ** retries, 5000) };
+const STATES = ['starting', 'up', 'slow', 'writes_refused', 'down'];
 
-/** One Redis connection state per process, whatever number of handler instances Next creates. */
-function sharedState() {
-  const existing = globalThis[STATE];
-  if (existing) return existing;
-  const state = { up: false, handler: null, pendingTags: new Set(), probe: null };
-  globalThis[STATE] = state;
-  if (process.env.NEXT_PHASE === 'phase-production-build') return state;
-
-  // A connection of our own tells up from down: its events are the only state changes logged.
-  state.probe = createClient({
-    url: process.env.REDIS_URL,
-    socket: SOCKET,
-  });
-  state.probe.on('ready', () => {
-    if (state.up) return;
-    state.up = true;
-    console.log('[cache] Redis reachable: pages are shared through it');
-    state.handler ??= new RedisStringsHandler({
-      redisUrl: process.env.REDIS_URL,
-      database: 0,
-      keyPrefix: process.env.REDIS_KEY_PREFIX ?? 'sahifa:',
-      getTimeoutMs: REDIS_TIMEOUT_MS,
-      // Another server's publish must show within seconds, not after a local memo expires.
-      inMemoryCachingTime: 0,
-      socketOptions: SOCKET,
-    });
-    const tags = [...state.pendingTags];
-    state.pendingTags.clear();
-    if (tags.length) within(state.handler.revalidateTag(tags)).catch(() => tags.forEach((tag) => state.pendingTags.add(tag)));
-  });
-  state.probe.on('error', () => {
-    if (!state.up) return;
-    state.up = false;
-    console.error("[cache] Redis unreachable: serving from this server's own cache until it returns");
-  });
-  // The connection keeps trying in the background; say once if it has not come up soon.
-  state.probe.connect().catch(() => {});
-  setTimeout(() => {
-    if (!state.up) console.error("[cache] Redis unreachable at start: serving from this server's own cache until it answers");
-  }, 2000).unref();
-  return state;
-}
+/** What each state change says, once. */
+const SAID = {
+  up: (redis) => [
+    'info',
+    'cache.redis_up',
+    `[cache] ${redis.version ? `Redis ${redis.version}` : 'Redis'} answers: pages are shared through it (no Redis setting needed)`,
+    { version: redis.version },
+  ],
+  slow: () => [
+    'warn',
+    'cache.redis_slow',
+    `[cache] Redis answers slower than REDIS_TIMEOUT_MS (${REDIS_TIMEOUT_MS} ms): serving from this server's own cache until it answers in time`,
+    { timeoutMs: REDIS_TIMEOUT_MS },
+  ],
+  writes_refused: (redis) => [
+    'error',
+    'cache.redis_writes_refused',
+    `[cache] Redis refuses writes (${redis.refusal}): serving from this server's own cache; raise Redis's maxmemory or set maxmemory-policy volatile-lru`,
+    { refusal: redis.refusal },
+  ],
+  down: (redis) => [
+    'error',
+    'cache.redis_down',
+    redis.everUp
+      ? "[cache] Redis unreachable: serving from this server's own cache until it returns"
+      : "[cache] Redis unreachable at start: serving from this server's own cache until it answers",
+  ],
+};
 
 /** The promise's result, or TIMED_OUT after REDIS_TIMEOUT_MS; a late failure is dropped, not thrown. */
 function within(promise) {
@@ -69,22 +72,135 @@ function within(promise) {
   return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, REDIS_TIMEOUT_MS, TIMED_OUT)))]).finally(() => clearTimeout(timer));
 }
 
+/** `7.0.15` from INFO server, if Redis lets us ask. */
+async function redisVersion(client) {
+  const info = await client.info('server').catch(() => '');
+  return /redis_version:([\d.]+)/.exec(info)?.[1];
+}
+
+/**
+ * Settings that would break sharing, each with its fix; a Redis that refuses CONFIG (a managed one)
+ * is taken as its provider configured it.
+ */
+async function settingProblems(client, version) {
+  const problems = [];
+  const [major = 0, minor = 0] = (version ?? '').split('.').map(Number);
+  if (version && (major < OLDEST_REDIS[0] || (major === OLDEST_REDIS[0] && minor < OLDEST_REDIS[1])))
+    problems.push(`Redis ${version} is older than ${OLDEST_REDIS.join('.')}: publishing cannot wait for other servers; use Redis 6.2 or later`);
+  const policy = (await client.configGet('maxmemory-policy').catch(() => ({})))['maxmemory-policy'];
+  if (policy?.startsWith('allkeys-'))
+    problems.push(
+      `Redis's maxmemory-policy is ${policy}: when full it may evict the shared cache's map of page tags, and other servers would keep pages a publish replaced; set maxmemory-policy volatile-lru`,
+    );
+  return problems;
+}
+
+/** One Redis state per process, whatever number of handler instances Next creates. */
+function sharedState() {
+  const existing = globalThis[STATE];
+  if (existing) return existing;
+  const state = { status: 'starting', handler: null, pendingTags: new Set(), probe: null, version: undefined, refusal: '', everUp: false };
+  globalThis[STATE] = state;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return state;
+
+  // The keyspace-notification check is the library's only CONFIG call, and the only thing a plain Redis
+  // fails: without it, other servers' pages stayed stale after a publish (docs/adr/0016).
+  process.env.SKIP_KEYSPACE_CONFIG_CHECK = 'TRUE';
+  const { sharedCacheState, redisUp } = metrics();
+  const become = (status) => {
+    if (state.status === status) return;
+    state.status = status;
+    for (const name of STATES) sharedCacheState.set({ state: name }, name === status ? 1 : 0);
+    redisUp.set({ connection: 'cache' }, status === 'up' || status === 'slow' || status === 'writes_refused' ? 1 : 0);
+    health().sharedCacheKnown = true;
+    const [level, event, message, fields] = SAID[status](state);
+    log()[level](event, message, fields);
+    if (status === 'up') state.everUp = true;
+  };
+  for (const name of STATES) sharedCacheState.set({ state: name }, name === 'starting' ? 1 : 0);
+
+  // A connection of our own asks Redis how it is; the handler's connections do the caching.
+  const probeKey = `${KEY_PREFIX}probe:${randomUUID()}`;
+  state.probe = createClient({ url: process.env.REDIS_URL, socket: SOCKET, disableOfflineQueue: true });
+  state.probe.on('error', () => {
+    if (state.status !== 'starting') become('down');
+  });
+  state.probe.on('ready', () => void check());
+
+  let checking = false;
+  async function check() {
+    if (checking) return;
+    checking = true;
+    try {
+      if (!state.probe.isReady) return void (state.status !== 'starting' && become('down'));
+      const answer = await within(state.probe.set(probeKey, String(Date.now()), { PX: REDIS_PROBE_MS * 10 })).catch((error) => error);
+      if (answer === TIMED_OUT) return become('slow');
+      if (answer instanceof Error) {
+        if (!/^(OOM|READONLY|MISCONF)/.test(answer.message)) return become('down');
+        state.refusal = answer.message.split(/[.\n]/, 1)[0];
+        return become('writes_refused');
+      }
+      if (!state.handler) await startHandler();
+      become('up');
+      replayPendingTags();
+    } finally {
+      checking = false;
+    }
+  }
+
+  async function startHandler() {
+    state.version = await redisVersion(state.probe);
+    for (const problem of await settingProblems(state.probe, state.version)) log().error('cache.redis_setting', `[cache] ${problem}`);
+    state.handler = new RedisStringsHandler({
+      redisUrl: process.env.REDIS_URL,
+      database: 0,
+      keyPrefix: KEY_PREFIX,
+      getTimeoutMs: REDIS_TIMEOUT_MS,
+      // Another server's publish must show within seconds, not after a local memo expires.
+      inMemoryCachingTime: 0,
+      socketOptions: SOCKET,
+    });
+  }
+
+  function replayPendingTags() {
+    const tags = [...state.pendingTags];
+    state.pendingTags.clear();
+    if (tags.length) within(state.handler.revalidateTag(tags)).catch(() => tags.forEach((tag) => state.pendingTags.add(tag)));
+  }
+
+  // The connection keeps trying in the background; say once if it has not come up soon.
+  state.probe.connect().catch(() => {});
+  setInterval(() => void check(), REDIS_PROBE_MS).unref();
+  setTimeout(() => {
+    if (state.status === 'starting') become('down');
+  }, START_WAIT_MS).unref();
+  return state;
+}
+
 export function createSharedCache(LocalCache) {
+  const { cacheLookups } = metrics();
+  // Asked now, not at the first request: /readyz waits for Redis's first answer.
+  sharedState();
   return class SharedCache {
     constructor(context) {
       this.local = new LocalCache(context);
       this.state = sharedState();
     }
 
+    /** Redis's handler while Redis answers in time and takes writes, else none: this server serves alone. */
+    usable() {
+      return this.state.status === 'up' ? this.state.handler : null;
+    }
+
     async get(key, context) {
-      const { up, handler } = this.state;
-      if (up && handler) {
-        try {
-          const entry = await within(handler.get(key, context));
-          if (entry !== TIMED_OUT) return entry;
-        } catch {
-          // fall through to this server's copy
+      const handler = this.usable();
+      if (handler) {
+        const entry = await within(handler.get(key, context)).catch(() => TIMED_OUT);
+        if (entry !== TIMED_OUT) {
+          cacheLookups.inc({ layer: 'shared', result: entry ? 'hit' : 'miss' });
+          return entry;
         }
+        cacheLookups.inc({ layer: 'shared', result: 'timeout' });
       }
       return this.local.get(key, context);
     }
@@ -93,15 +209,15 @@ export function createSharedCache(LocalCache) {
       await this.local.set(key, data, context);
       // The local handler already refuses 404s; so does the shared one.
       if (data?.status === 404) return;
-      const { up, handler } = this.state;
-      if (up && handler) await within(handler.set(key, data, context)).catch(() => {});
+      const handler = this.usable();
+      if (handler) await within(handler.set(key, data, context)).catch(() => {});
     }
 
     async revalidateTag(tags, durations) {
       await this.local.revalidateTag(tags, durations);
       const list = Array.isArray(tags) ? tags : [tags];
-      const { up, handler } = this.state;
-      if (up && handler) {
+      const handler = this.usable();
+      if (handler) {
         const done = await within(handler.revalidateTag(list, durations)).catch(() => TIMED_OUT);
         if (done !== TIMED_OUT) return;
       }

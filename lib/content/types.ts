@@ -101,4 +101,6 @@ export interface ContentSource {
   reload(slugs: string[]): Promise<ReloadedStory[]>;
   /** Compares the whole folder with the index and takes in what changed, a batch at a time. */
   rescan(): Promise<{ changed: number; removed: number }>;
+  /** How far a scan has come (folders examined of those found), for the operators' metrics. */
+  scanProgress(): { scanning: boolean; examined: number; found: number };
 }

@@ -36,10 +36,38 @@ export function stop(proc: Proc | undefined) {
   }
 }
 
-/** A server of this build on a free port; `ready` resolves once it answers. */
-export async function startSahifa(env: Record<string, string>): Promise<{ base: string; proc: Proc; ready: Promise<number> }> {
-  const port = await freePort();
-  const proc = run(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], env);
+/** A server of this build on a free port, logging JSON lines; `ready` resolves once it answers. */
+export async function startSahifa(env: Record<string, string>, port?: number): Promise<{ base: string; proc: Proc; ready: Promise<number> }> {
+  port ??= await freePort();
+  const proc = run(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], { LOG_FORMAT: 'json', ...env });
   const base = `http://127.0.0.1:${port}`;
   return { base, proc, ready: waitForServer(`${base}/ar`, { child: proc.child }) };
+}
+
+export interface LogEvent {
+  level: string;
+  time: string;
+  event: string;
+  msg: string;
+  [field: string]: unknown;
+}
+
+/** The events a server started by startSahifa logged (from line `from` on), by name. */
+export function events(proc: Proc, name?: string, from = 0): LogEvent[] {
+  return proc.log
+    .slice(from)
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogEvent)
+    .filter((event) => !name || event.event === name);
+}
+
+/** Polls `check` every 50 ms until `accept` takes its value; fails after `timeoutMs`. */
+export async function until<T>(check: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<{ value: T; ms: number }> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check().catch(() => undefined as T);
+    if (accept(value)) return { value, ms: Date.now() - started };
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms (last: ${String(value).slice(0, 200)})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -16,11 +16,12 @@ async function start(env: Record<string, string>) {
   vi.stubEnv('CONTENT_DIR', dir);
   vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, 'index.sqlite'));
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  vi.spyOn(console, 'error').mockImplementation(() => {});
+  const { log } = await import('../../lib/ops/log.mjs');
+  const warn = vi.spyOn(log(), 'warn').mockImplementation(() => {});
+  vi.spyOn(log(), 'error').mockImplementation(() => {});
   const { register } = await import('../../instrumentation');
   await register();
-  return warn.mock.calls.map((call) => String(call[0]));
+  return warn.mock.calls.map((call) => String(call[1]));
 }
 
 describe('server start', () => {

@@ -10,7 +10,7 @@ import { throttledWarning } from '@/lib/throttled-log';
 
 export const dynamic = 'force-dynamic';
 
-const warnRefused = throttledWarning('[preview] refused a link');
+const warnRefused = throttledWarning('preview.refused', '[preview] refused a link');
 
 /** Opens a signed preview link: checks it, starts the editor's session, sends them to the draft. */
 export async function GET(request: NextRequest) {

@@ -4,6 +4,8 @@ import { after } from 'next/server';
 import { normalizeSlug } from '@/lib/content';
 import { purgeCdn } from '@/lib/cdn';
 import { tellOtherServers } from '@/lib/fleet';
+import { log } from '@/lib/ops/log.mjs';
+import { metrics } from '@/lib/ops/metrics.mjs';
 import { publish, publishAll } from '@/lib/publish';
 
 export const dynamic = 'force-dynamic';
@@ -65,6 +67,12 @@ function slugsOf(body: unknown): string[] | null {
  * folder after the response, then lets every page regenerate on its next request.
  */
 export async function POST(request: Request) {
+  const response = await answer(request);
+  metrics().publishes.inc({ outcome: String(response.status) });
+  return response;
+}
+
+async function answer(request: Request) {
   if (!authorized(request.headers.get('authorization'))) {
     return Response.json({ error: 'unauthorized' }, { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer realm="sahifa-publish"' } });
   }
@@ -79,13 +87,23 @@ export async function POST(request: Request) {
   if (wantsEverything(body)) {
     after(async () => {
       const { changed, removed } = await publishAll(() => revalidatePath('/', 'layout'), tellOtherServers);
-      console.log(`[publish] rescanned the content folder: ${changed} files changed, ${removed} removed`);
+      log().info('publish.rescanned', `[publish] rescanned the content folder: ${changed} files changed, ${removed} removed`, { changed, removed });
     });
     return reply({ rescan: 'started' }, 202);
   }
   const slugs = slugsOf(body);
   if (!slugs) return reply({ error: `expected {"slugs": [...]} with 1 to ${MAX_SLUGS} story slugs, or {"all": true}` }, 400);
+  const started = performance.now();
   const result = await publish(slugs, (path) => revalidatePath(path), tellOtherServers);
+  const seconds = (performance.now() - started) / 1000;
+  metrics().publishDuration.observe(seconds);
+  log().info('publish.done', `[publish] ${slugs.length} stories re-read, ${result.revalidated.length} paths revalidated in ${Math.round(seconds * 1000)} ms`, {
+    slugs,
+    revalidated: result.revalidated.length,
+    problems: result.problems.length,
+    fleet: result.fleet,
+    ms: Math.round(seconds * 1000),
+  });
   after(() => purgeCdn(result.revalidated));
   return reply(result, 200);
 }

@@ -12,6 +12,7 @@ import type { ContentProblem, ContentSource, LabelRef, ReloadedStory, Story, Sto
 import { labelsOf } from '../labels';
 import { withScanLock } from './scan-lock';
 import { StoryIndex, type FileStamp } from './story-index';
+import { log as serverLog } from '../../ops/log.mjs';
 
 export interface FileStoreOptions {
   /** The folder holding `stories/`. */
@@ -84,7 +85,13 @@ export async function readStoryNow(dir: string, locale: Locale, slug: string): P
   return read.state === 'read' && read.story ? renderStory(read.story) : undefined;
 }
 
-export function createFileStore({ dir, indexFile, waitForScan, log = console.error, info = console.log }: FileStoreOptions): ContentSource {
+export function createFileStore({
+  dir,
+  indexFile,
+  waitForScan,
+  log = (line) => serverLog().error('content.problem', line),
+  info = (line) => serverLog().info('content.scanned', line),
+}: FileStoreOptions): ContentSource {
   const storiesDir = path.join(dir, 'stories');
   const index = new StoryIndex(indexFile);
   const storyFile = (slug: string, locale: Locale): StoryFile => ({ slug, locale, key: `${slug}/${locale}.md`, file: path.join(storiesDir, slug, `${locale}.md`) });
@@ -136,6 +143,7 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
       return { changed: 0, removed: 0 };
     }
     const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name);
+    progress = { scanning: true, examined: 0, found: folders.length };
     const seen = new Set<string>();
     const folderProblems: ContentProblem[] = [];
     let changed = 0;
@@ -153,6 +161,7 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
           changed++;
         }
       });
+      progress.examined = Math.min(start + batch, folders.length);
       await yieldToRequests();
     }
     const gone = index.filePaths().filter((key) => !seen.has(key));
@@ -165,9 +174,11 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
     });
     for (const problem of folderProblems) log(`[content] ${formatProblem(problem)}`);
     index.setMeta('scanned', dir);
+    progress.scanning = false;
     return { changed, removed: gone.length };
   }
 
+  let progress = { scanning: false, examined: 0, found: 0 };
   const scanStarted = performance.now();
   const firstScan = withScanLock(`${indexFile}.lock`, scan).then((result) => {
     if (result) info(`[content] index checked against ${displayPath(storiesDir)} in ${((performance.now() - scanStarted) / 1000).toFixed(1)} s: ${result.changed} files read, ${result.removed} removed`);
@@ -279,6 +290,8 @@ export function createFileStore({ dir, indexFile, waitForScan, log = console.err
       }
       return reloaded;
     },
+
+    scanProgress: () => ({ ...progress }),
 
     async rescan() {
       await ready;
