@@ -26,14 +26,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: /(fuzz|publish|cluster)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'chromium', testIgnore: /(fuzz|publish|cluster|operations)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
     // Thousands of malformed requests on their own, so they slow no other test, and before publishing,
     // so the content folder they check stays as it was.
     { name: 'fuzz', testMatch: /fuzz\.spec\.ts/, dependencies: ['chromium'] },
     // Publishing changes what every other test sees, so it runs once they are done.
     { name: 'publish', testMatch: /publish\.spec\.ts/, dependencies: ['fuzz'], use: { ...devices['Desktop Chrome'], launchOptions } },
-    // Two more servers of the same build, sharing a Redis of their own, after everything else.
-    { name: 'cluster', testMatch: /cluster\.spec\.ts/, dependencies: ['publish'], timeout: 120_000 },
+    // More servers of the same build, sharing a Redis of their own, restarted and loaded, after everything else.
+    { name: 'cluster', testMatch: /(cluster|operations)\.spec\.ts/, dependencies: ['publish'], timeout: 120_000 },
   ],
   webServer: {
     command: `node server.mjs --port ${port} --hostname 127.0.0.1`,
