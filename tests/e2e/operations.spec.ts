@@ -128,10 +128,11 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
     expect(published.status).toBe(200);
     await fetch(`${server.metricsBase}/metrics`, { headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` } });
     await until(
-      async () => events(server.proc, 'publish.done').length,
+      async () => events(server.proc, 'http.request').filter((event) => event.route === 'publish' && event.status === '200').length,
       (n) => n === 1,
       5000,
     );
+    expect(events(server.proc, 'publish.done')).toHaveLength(1);
 
     const log = server.proc.log.join('\n');
     for (const secret of [...Object.values(secrets), signature, session, cookieValue]) expect(log, 'the log holds a secret').not.toContain(secret);
