@@ -31,6 +31,9 @@ const config: NextConfig = {
     // HTML and again in the RSC payload.
     deviceSizes: [640, 750, 828, 1080, 1536, 1920],
     imageSizes: [256, 384],
+    // Story pictures only: any other path (`/`, a share card, a route) is a 400 from the optimizer
+    // rather than a 500, a log line and an encode a stranger could ask for.
+    localPatterns: [{ pathname: '/images/**', search: '' }],
   },
   async redirects() {
     // One address per page: the first page of a section is the section front.

@@ -20,6 +20,7 @@ import fresh from 'fresh';
 import { errorPageFor, isErrorPagePath, loadErrorPages, replaceServerErrors, sendErrorPage } from './lib/http/error-page.mjs';
 import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
 import { answerOperations, routeKind } from './lib/http/operations.mjs';
+import { previewGate } from './lib/http/preview-gate.mjs';
 import { securityHeaders, securityOptionsFromEnv } from './lib/http/security-headers.mjs';
 import { health } from './lib/ops/health.mjs';
 import { log, routeConsoleThroughLog } from './lib/ops/log.mjs';
@@ -59,12 +60,8 @@ const editionTexts = fs
 const options = securityOptionsFromEnv(process.env);
 const PUBLIC_HEADERS = securityHeaders(options, false);
 const PREVIEW_HEADERS = securityHeaders(options, true);
-const PREVIEW_COOKIE = /(?:^|;\s*)(?:sahifa_preview|__prerender_bypass)=/;
-
-/** @param {import('node:http').IncomingMessage} req */
-function isPreview(req) {
-  return req.url?.startsWith('/api/preview') || PREVIEW_COOKIE.test(req.headers.cookie ?? '');
-}
+/** A CDN may keep a 404 for seconds, so a story or card published after it is seen soon (a card's route says a year). */
+const NOT_FOUND_CACHE_CONTROL = 'public, max-age=0, s-maxage=10';
 
 const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 /** Next's handler once it has started; until then pages answer 503. */
@@ -73,15 +70,31 @@ const errorPages = loadErrorPages(path.join(dir, '.next'));
 const counters = metrics();
 
 /**
- * A conditional GET whose tag still matches gets 304 with no body. Next's own check is off with its
- * ETags (next.config.ts); a stored page carries the tag its cache entry was given (lib/cache).
+ * What an answer's own headers decide, once Next has set them (Node calls writeHead for every answer):
+ * - an answer private to a preview session (a request with a valid session, or to the preview routes,
+ *   answered `private`) gets the preview headers: noindex, no referrer, the CMS's frame-ancestors,
+ *   `Vary: Cookie`. Every other answer keeps the public ones, whatever cookie came with it;
+ * - a 404 may be kept by a CDN for seconds only;
+ * - a page's RSC payload gets a tag of its own: the stored page carries one, made from its HTML;
+ * - a conditional GET whose tag still matches gets 304 with no body. Next's own check is off with its
+ *   ETags (next.config.ts).
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
+ * @param {boolean} previewRequest
  */
-function answerNotModified(req, res) {
+function settleHeaders(req, res, previewRequest) {
   const writeHead = res.writeHead;
   /** @type {any} */ (res).writeHead = function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {
-    if (statusCode === 200 && fresh(req.headers, { etag: res.getHeader('etag') })) {
+    const cacheControl = String(res.getHeader('cache-control') ?? '');
+    if (previewRequest && /\bprivate\b/.test(cacheControl)) {
+      res.removeHeader('X-Frame-Options');
+      for (const [name, value] of PREVIEW_HEADERS) res.setHeader(name, value);
+      res.setHeader('Vary', [res.getHeader('vary'), 'Cookie'].filter(Boolean).join(', '));
+    }
+    if (statusCode === 404 && /s-maxage/.test(cacheControl)) res.setHeader('Cache-Control', NOT_FOUND_CACHE_CONTROL);
+    const etag = res.getHeader('etag');
+    if (typeof etag === 'string' && req.headers.rsc) res.setHeader('ETag', `${etag.slice(0, -1)}-rsc"`);
+    if (statusCode === 200 && req.headers['if-none-match'] && fresh(req.headers, { etag: res.getHeader('etag') })) {
       for (const name of ['content-length', 'content-type', 'content-encoding']) res.removeHeader(name);
       // Node drops the body of a 304 that Next then writes.
       return writeHead.call(this, 304, ...rest);
@@ -117,10 +130,10 @@ const server = createServer((req, res) => {
   const path = query === -1 ? url : url.slice(0, query);
   measure(req, res, path);
   if (draining) res.setHeader('Connection', 'close');
-  for (const [name, value] of isPreview(req) ? PREVIEW_HEADERS : PUBLIC_HEADERS) res.setHeader(name, value);
+  for (const [name, value] of PUBLIC_HEADERS) res.setHeader(name, value);
   if (answerOperations(req, res, path, { metricsToken: process.env.METRICS_TOKEN, metricsHere: !METRICS_PORT && Boolean(process.env.METRICS_TOKEN) })) return;
   const method = req.method ?? 'GET';
-  const refusal = refusalOf(method, url);
+  const refusal = refusalOf(method, url, req.headers);
   if (refusal) {
     counters.refused.inc({ reason: 'location' in refusal ? 'otherSpelling' : refusal.reason });
     return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
@@ -131,7 +144,10 @@ const server = createServer((req, res) => {
   }
   const errorPage = errorPageFor(errorPages, req.url ?? '/');
   if (errorPage && isErrorPagePath(req.url ?? '/')) return sendErrorPage(res, 500, errorPage, method !== 'HEAD');
-  if (req.headers['if-none-match']) answerNotModified(req, res);
+  const gate = previewGate(req.headers.cookie, process.env.PREVIEW_SECRET, Math.floor(Date.now() / 1000));
+  if (gate.cookieHeader === undefined) delete req.headers.cookie;
+  else req.headers.cookie = gate.cookieHeader;
+  settleHeaders(req, res, gate.inPreview || path.startsWith('/api/preview'));
   if (errorPage) replaceServerErrors(req, res, errorPage);
   handle(req, res).catch((error) => {
     // Next answers its own errors; anything that still escapes must not end the process for every reader.

@@ -3,9 +3,11 @@
  * one draft until it expires and cannot be altered. A valid link starts a preview session, a cookie
  * signed the same way that ends when the link would have.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isLocale, type Locale } from './locales';
 import { normalizeSlug } from './content/parse';
+import { hmac, sameBytes } from './preview-signature.mjs';
+
+export { signPreviewSession, verifyPreviewSession } from './preview-signature.mjs';
 
 const MAX_TTL_SECONDS = 30 * 24 * 3600;
 export const DEFAULT_TTL_SECONDS = 24 * 3600;
@@ -22,16 +24,6 @@ export interface PreviewTarget {
 
 type Refusal = 'malformed' | 'expired' | 'bad-signature' | 'no-secret';
 type Verified<T> = { ok: true; value: T } | { ok: false; reason: Refusal };
-
-function hmac(secret: string, message: string): Buffer {
-  if (!secret) throw new Error('preview secret is empty');
-  return createHmac('sha256', secret).update(message, 'utf8').digest();
-}
-
-function sameBytes(expected: Buffer, givenHex: string): boolean {
-  if (!/^[0-9a-f]{64}$/.test(givenHex)) return false;
-  return timingSafeEqual(expected, Buffer.from(givenHex, 'hex'));
-}
 
 function linkMessage(target: PreviewTarget): string {
   return ['preview-link', target.slug, target.locale, String(target.expiresAt)].join('\n');
@@ -80,20 +72,6 @@ export function verifyPreviewQuery(rawQuery: string, secret: string | undefined,
   if (target.expiresAt <= nowSeconds) return { ok: false, reason: 'expired' };
   if (target.expiresAt > nowSeconds + MAX_TTL_SECONDS) return { ok: false, reason: 'malformed' };
   return { ok: true, value: target };
-}
-
-/** The preview session cookie's value: `expiry.signature`. */
-export function signPreviewSession(expiresAt: number, secret: string): string {
-  return `${expiresAt}.${hmac(secret, `preview-session\n${expiresAt}`).toString('hex')}`;
-}
-
-/** The session's expiry (unix seconds) when the cookie is genuine and current, else null. */
-export function verifyPreviewSession(value: string | undefined, secret: string | undefined, nowSeconds: number): number | null {
-  if (!value || !secret) return null;
-  const match = /^(\d{1,12})\.([0-9a-f]{64})$/.exec(value);
-  if (!match) return null;
-  const expiresAt = Number(match[1]);
-  return expiresAt > nowSeconds && sameBytes(hmac(secret, `preview-session\n${expiresAt}`), match[2]) ? expiresAt : null;
 }
 
 export function nowSeconds(): number {

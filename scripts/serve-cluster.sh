@@ -23,7 +23,7 @@ if ! redis-cli -u "$REDIS_URL" ping >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
   fi
   echo "serve:cluster: starting redis-server on ${redis_host_port}"
-  redis-server --bind "${redis_host_port%:*}" --port "${redis_host_port##*:}" --save '' --appendonly no --notify-keyspace-events Exe >/dev/null &
+  redis-server --bind "${redis_host_port%:*}" --port "${redis_host_port##*:}" --save '' --appendonly no >/dev/null &
   pids+=($!)
 fi
 

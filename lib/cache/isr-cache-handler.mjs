@@ -2,9 +2,9 @@
  * The page cache Next uses for pages, route handlers and share images (installed by server.mjs;
  * loaded at run time, so plain JS).
  *
- * Without REDIS_URL: Next's own file-system cache, less one thing: a 404 is never stored. Every unknown
- * URL a crawler or an attacker tries would otherwise leave an entry on disk and in memory for good
- * (about 40 KB each); a 404 costs a render instead (docs/adr/0002).
+ * Without REDIS_URL: Next's own file-system cache, less one thing: a 404 is stored only where it replaces
+ * a page. Every unknown URL a crawler or an attacker tries would otherwise leave an entry on disk and in
+ * memory for good (about 40 KB each); a 404 costs a render instead (docs/adr/0002).
  * Every page it stores carries a second Content-Security-Policy that allows only that page's own inline
  * scripts, by hash (lib/http/security-headers.mjs), and its ETag; Next sends stored headers with the page.
  * With REDIS_URL: the same cache under a shared one on Redis (./shared-cache.mjs).
@@ -37,6 +37,15 @@ function withPageHeaders(value) {
 
 const { cacheLookups } = metrics();
 
+/**
+ * A 404 is stored only in place of an entry it replaces (a story unpublished, a spelling once served):
+ * so a page that is gone stops being served from the cache, and unknown URLs still leave nothing.
+ * The look-up that tells needs the entry's kind, which `set` gets from the data.
+ */
+function lookupContext(data, ctx) {
+  return { kind: data.kind, isRoutePPREnabled: Boolean(ctx?.isRoutePPREnabled), isFallback: false };
+}
+
 class LocalCache extends NextFileSystemCache {
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
@@ -46,10 +55,10 @@ class LocalCache extends NextFileSystemCache {
   }
 
   async set(key, data, ctx) {
-    if (data?.status === 404) return;
+    if (data?.status === 404 && !(await super.get(key, lookupContext(data, ctx)))) return;
     // The same object goes on to answer the request that rendered it, so that answer has the policy too.
     return super.set(key, withPageHeaders(data), ctx);
   }
 }
 
-export default process.env.REDIS_URL ? createSharedCache(LocalCache) : LocalCache;
+export default process.env.REDIS_URL ? createSharedCache(LocalCache, lookupContext) : LocalCache;

@@ -177,7 +177,11 @@ function sharedState() {
   return state;
 }
 
-export function createSharedCache(LocalCache) {
+/**
+ * @param LocalCache this server's own cache (./isr-cache-handler.mjs)
+ * @param lookupContext the look-up context of an entry about to be stored
+ */
+export function createSharedCache(LocalCache, lookupContext) {
   const { cacheLookups } = metrics();
   // Asked now, not at the first request: /readyz waits for Redis's first answer.
   sharedState();
@@ -207,10 +211,14 @@ export function createSharedCache(LocalCache) {
 
     async set(key, data, context) {
       await this.local.set(key, data, context);
-      // The local handler already refuses 404s; so does the shared one.
-      if (data?.status === 404) return;
       const handler = this.usable();
-      if (handler) await within(handler.set(key, data, context)).catch(() => {});
+      if (!handler) return;
+      // As in the local cache, a 404 only takes the place of an entry.
+      if (data?.status === 404) {
+        const existing = await within(handler.get(key, lookupContext(data, context))).catch(() => null);
+        if (!existing || existing === TIMED_OUT) return;
+      }
+      await within(handler.set(key, data, context)).catch(() => {});
     }
 
     async revalidateTag(tags, durations) {

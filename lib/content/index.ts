@@ -31,19 +31,25 @@ export function getContent(): ContentSource {
 }
 
 /**
- * A route segment as Next hands it over may still be percent-encoded. Anything that does not
- * decode to a well-formed slug (dots, slashes, NUL, 2,000 characters) is simply not a story.
+ * What a route segment says, as written: Next hands it over decoded, or percent-encoded exactly as
+ * encodeURIComponent writes it. Any other spelling is nothing: a letter written as an escape and
+ * decoded once more here (`how-tides-wor%6B`) or a decomposed letter would otherwise be a second page,
+ * stored and never cleared by a publish (server.mjs sends those spellings to the real URL first).
  */
-export function slugFromParam(raw: string): string | null {
-  let decoded = raw;
-  if (raw.includes('%')) {
-    try {
-      decoded = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
+function segmentAsWritten(raw: string): string | null {
+  if (!raw.includes('%')) return raw;
+  try {
+    const decoded = decodeURIComponent(raw);
+    return encodeURIComponent(decoded) === raw ? decoded : null;
+  } catch {
+    return null;
   }
-  return normalizeSlug(decoded);
+}
+
+/** The slug a route segment names, only in its one spelling; dots, slashes, NUL or 2,000 characters are not a story. */
+export function slugFromParam(raw: string): string | null {
+  const written = segmentAsWritten(raw);
+  return written !== null && normalizeSlug(written) === written ? written : null;
 }
 
 /**
@@ -53,12 +59,7 @@ export function slugFromParam(raw: string): string | null {
 export function labelKeyFromParam(raw: string): string | null {
   // Far longer than a key's 80 characters percent-encoded; anything longer is not worth decoding.
   if (raw.length > 1000) return null;
-  let written = raw;
-  try {
-    written = decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
+  const written = segmentAsWritten(raw);
   return written && labelKey(written) === written ? written : null;
 }
 

@@ -29,7 +29,8 @@ export const storyImageSchema = z
   .object({
     src: z
       .string()
-      .regex(/^\/(?!\/)(?:[\w-]+\/)*[\w.-]+\.(?:webp|avif|png|jpe?g|gif)$/i, 'must be an image file under public/, like /images/stories/name.webp')
+      // Under public/images/: the only folder the image optimizer serves (next.config.ts).
+      .regex(/^\/images\/(?:[\w-]+\/)*[\w.-]+\.(?:webp|avif|png|jpe?g|gif)$/i, 'must be an image file under public/images/, like /images/stories/name.webp')
       .refine((src) => !src.includes('..'), 'must not climb out of public/ with ..'),
     alt: text,
     caption: text.optional(),

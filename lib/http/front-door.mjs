@@ -21,6 +21,15 @@ const READ_METHODS = ['GET', 'HEAD'];
 const WRITE_ROUTES = [['/api/revalidate', ['POST']]];
 
 /**
+ * Headers only Next's own machinery sends: a stranger's copy would reach code paths no reader needs
+ * (the internal-subrequest header behind CVE-2025-29927, Server Actions, which Sahifa has none of).
+ */
+const INTERNAL_HEADERS = ['x-middleware-subrequest', 'next-action'];
+
+/** A path segment that is `.` or `..`, written plainly or percent-encoded (`%2e%2E`, `.%2e`). */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?=\/|$)/i;
+
+/**
  * @typedef {'badRequest' | 'methodNotAllowed' | 'uriTooLong'} RefusalReason
  * @typedef {{ status: number, reason: RefusalReason, allow?: string[] }} Refusal
  * @typedef {{ status: 308, location: string }} Redirect
@@ -37,42 +46,54 @@ function decodes(path) {
 }
 
 /**
- * Why a request must be refused, or where it must go instead (a tag or author URL written another
- * way), or null to hand it to Next.
+ * Why a request must be refused, or where it must go instead (a page's URL written another way), or
+ * null to hand it to Next.
  * @param {string} method
  * @param {string} url the request target as sent (`/ar/news/x?y=1`)
+ * @param {import('node:http').IncomingHttpHeaders} [headers]
  * @returns {Refusal | Redirect | null}
  */
-export function refusalOf(method, url) {
+export function refusalOf(method, url, headers = {}) {
   if (url.length > MAX_URL_LENGTH) return { status: 414, reason: 'uriTooLong' };
   // Only the origin form: Sahifa is an origin server, not a forward proxy (`GET http://other/ …`).
   if (!url.startsWith('/')) return { status: 400, reason: 'badRequest' };
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
+  // Browsers resolve dot segments before they send a URL; one that arrives would be resolved by Next
+  // after the method check (POST /api/revalidate/../../en/news/x reached a page).
+  if (DOT_SEGMENT.test(path)) return { status: 400, reason: 'badRequest' };
+  if (INTERNAL_HEADERS.some((name) => headers[name] !== undefined)) return { status: 400, reason: 'badRequest' };
   const allowed = WRITE_ROUTES.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? READ_METHODS;
   if (!allowed.includes(method)) return { status: 405, reason: 'methodNotAllowed', allow: allowed };
   if (path.includes('%') && !decodes(path)) return { status: 400, reason: 'badRequest' };
-  const canonical = canonicalLabelPath(path);
+  const canonical = canonicalPath(path);
   return canonical ? { status: 308, location: canonical + (query === -1 ? '' : url.slice(query)) } : null;
 }
 
 // An edition's first segment is a language code; /api/… is not one.
-const LABEL_PATH = /^\/(?!api\/)([a-z]{2,3})\/(tag|author)\/([^/]+)(\/.*)?$/;
+const EDITION_SEGMENT = /^(?!api$)[a-z]{2,3}$/;
+const LABEL_KINDS = ['tag', 'author'];
 
 /**
- * Where a tag or author path written another way lives (/en/tag/Armenia → /en/tag/armenia), or null.
- * Answered here rather than by the page, so no cache keeps an entry per spelling a crawler tries.
+ * One spelling per page: where an edition's path written another way lives, or null when it is written
+ * as the site writes it. Each segment decoded once, in Unicode's composed form (NFC: أ, not ا + U+0654),
+ * then percent-encoded as encodeURIComponent does (/en/%74ag/x → /en/tag/x, /en/news/how-tides-wor%6B →
+ * /en/news/how-tides-work); a tag or author key as labelKey writes it (/en/tag/Armenia → /en/tag/armenia).
+ * A segment that still holds a `%` after one decoding (written twice over) is left for the route, whose
+ * 404 is not stored. Answered here rather than by the page, so no cache keeps an entry per spelling.
  * @param {string} path the request's path, already known to decode
  * @returns {string | null}
  */
-function canonicalLabelPath(path) {
-  const match = LABEL_PATH.exec(path);
-  if (!match) return null;
-  const [, locale, kind, segment, rest = ''] = match;
-  const written = decodeURIComponent(segment);
-  const key = labelKey(written);
-  if (!key || key === written) return null;
-  return `/${locale}/${kind}/${encodeURIComponent(key)}${rest}`;
+export function canonicalPath(path) {
+  if (!EDITION_SEGMENT.test(decodeURIComponent(path.split('/', 2)[1]))) return null;
+  const segments = path.split('/').map((segment, i, all) => {
+    const written = decodeURIComponent(segment).normalize('NFC');
+    if (written.includes('%')) return segment;
+    const isLabelKey = i === 3 && LABEL_KINDS.includes(decodeURIComponent(all[2]));
+    return encodeURIComponent(isLabelKey ? labelKey(written) || written : written);
+  });
+  const canonical = segments.join('/');
+  return canonical === path ? null : canonical;
 }
 
 const STATUS_TEXT = { 400: 'Bad Request', 405: 'Method Not Allowed', 414: 'URI Too Long' };

@@ -67,9 +67,9 @@ export function pageScriptPolicy(/** @type {string} */ html) {
  */
 
 /**
- * The headers for one response. Preview responses (the preview routes, or a request carrying the
- * preview cookie) may be framed by the configured CMS, and stay out of indexes whatever the route
- * answers (the routes themselves decide what the cookie is worth); nothing else may be framed at all.
+ * The headers for one response. Preview responses (answers private to a valid preview session, decided
+ * by server.mjs from the answer) may be framed by the configured CMS, stay out of indexes and send no
+ * referrer; nothing else may be framed at all.
  * @param {HeaderOptions} options
  * @param {boolean} isPreview
  * @returns {[string, string][]}
@@ -78,7 +78,8 @@ export function securityHeaders({ https, hsts, previewFrameAncestors }, isPrevie
   const frameAncestors = isPreview ? previewFrameAncestors : [];
   const headers = /** @type {[string, string][]} */ ([
     ['Content-Security-Policy', contentSecurityPolicy({ frameAncestors, https })],
-    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    // A preview's address names an unpublished story: no other site hears of it (docs/adr/0012).
+    ['Referrer-Policy', isPreview ? 'no-referrer' : 'strict-origin-when-cross-origin'],
     ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'],
     ['X-Content-Type-Options', 'nosniff'],
     ['Cross-Origin-Opener-Policy', 'same-origin'],

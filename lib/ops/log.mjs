@@ -58,7 +58,24 @@ export function log() {
  * full (hundreds a minute under load). The shared cache logs each state change once instead
  * (lib/cache/shared-cache.mjs), so these go to debug.
  */
-const LIBRARY_NOISE = /^(Redis client error|Failed to (re)?connect Redis client|Subscriber (client error|reconnect attempt)|Failed to connect subscriber|Error (setting up pub\/sub client|during (initial sync|periodic resync|cleanup))|Failed to setup SyncedMap|RedisStringsHandler|Error occurred while unlinking)/;
+const LIBRARY_NOISE =
+  /^(Redis client error|Failed to (re)?connect Redis client|Subscriber (client error|reconnect attempt)|Failed to connect subscriber|Error (setting up pub\/sub client|during (initial sync|periodic resync|cleanup))|Failed to setup SyncedMap|RedisStringsHandler|Error occurred while unlinking)/;
+
+/** Control characters (escape sequences, carriage returns) that a URL in a message could carry. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * A message printed by Next or a library may quote what a stranger sent (a URL): its control
+ * characters are written as escapes, and in the text format every line after the first is indented, so
+ * no message can draw a line that looks like another event.
+ * @param {string} text
+ * @param {boolean} json
+ */
+export function containMessage(text, json) {
+  const escaped = text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return json ? escaped : escaped.replace(/\n/g, '\n    ');
+}
 
 /**
  * Sends what Next and libraries print with console.* through the logger, one event per call, so a
@@ -66,6 +83,7 @@ const LIBRARY_NOISE = /^(Redis client error|Failed to (re)?connect Redis client|
  */
 export function routeConsoleThroughLog() {
   const logger = log();
+  const json = process.env.LOG_FORMAT === 'json';
   /** @type {[keyof Console & ('log' | 'info' | 'warn' | 'error' | 'debug'), Level][]} */
   const methods = [
     ['log', 'info'],
@@ -76,7 +94,7 @@ export function routeConsoleThroughLog() {
   ];
   for (const [method, level] of methods) {
     console[method] = (...args) => {
-      const text = format(...args);
+      const text = containMessage(format(...args), json);
       if (LIBRARY_NOISE.test(text)) logger.debug('redis.library', text.split('\n', 1)[0]);
       else logger[level]('console', text);
     };

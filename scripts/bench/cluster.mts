@@ -45,7 +45,7 @@ async function measure(bases: string[], pagePath: string) {
 if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-bench-cluster-'));
 const redisPort = await freePort();
-const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--notify-keyspace-events', 'Exe'], { stdio: 'ignore' });
+const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
 const REDIS_URL = `redis://127.0.0.1:${redisPort}`;
 
 const setups: [string, { redis: boolean; servers: number }][] = [

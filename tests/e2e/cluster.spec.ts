@@ -54,9 +54,7 @@ function fleet(redisArgs: string[]) {
     startRedis();
     await waitForServer(redisUrl(), { child: state.redis!.child, timeoutMs: 10_000 });
     const started = await Promise.all(
-      ['a', 'b'].map((name) =>
-        startSahifa({ REDIS_URL: redisUrl(), CONTENT_INDEX_FILE: path.join(scratch, `${name}-${state.redisPort}.sqlite`), SAHIFA_LOG_RENDERS: '1', METRICS_TOKEN }),
-      ),
+      ['a', 'b'].map((name) => startSahifa({ REDIS_URL: redisUrl(), CONTENT_INDEX_FILE: path.join(scratch, `${name}-${state.redisPort}.sqlite`), SAHIFA_LOG_RENDERS: '1', METRICS_TOKEN })),
     );
     for (const { base, proc, ready } of started) {
       await ready;
@@ -254,7 +252,9 @@ test.describe('a Redis started with no options', () => {
       expect(await status(`${base}${REFERENCE}`)).toBe(200);
       await until(
         async () => events(late).map((event) => event.msg),
-        (said) => said.includes("[cache] Redis unreachable at start: serving from this server's own cache until it answers") && said.some((msg) => msg.startsWith('[publish] Redis unreachable at start')),
+        (said) =>
+          said.includes("[cache] Redis unreachable at start: serving from this server's own cache until it answers") &&
+          said.some((msg) => msg.startsWith('[publish] Redis unreachable at start')),
         10_000,
       );
       const from = state.servers.map(({ proc }) => proc.log.length);

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { locales } from '../../lib/locales';
+import { labelKey } from '../../lib/content/label-key.mjs';
 import { sections } from '../../lib/sections';
 import { content, contentDir, storyPath } from './support';
 
@@ -13,6 +14,9 @@ import { content, contentDir, storyPath } from './support';
  * in, the answer is never a 5xx, never shows a stack trace or a file path, the site stays healthy and
  * the content folder is untouched.
  */
+// In order, in one worker: the spelling scan counts the cache's files, which nothing else may add to meanwhile.
+test.describe.configure({ mode: 'default' });
+
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const REQUESTS = 2400;
 const PARALLEL = 6;
@@ -57,6 +61,31 @@ function request(method: string, target: string, headers: Record<string, string>
   const all = { Host: `127.0.0.1:${port}`, Connection: 'close', ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
   const lines = Object.entries(all).map(([name, value]) => `${name}: ${value}`);
   return { kind: '', head: `${method} ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`, body };
+}
+
+/**
+ * Other ways to write a site URL that a lenient server would take as the same page: a letter as an
+ * escape, the escape escaped again, lower-case escapes, decomposed letters (ا + U+0654 for أ), an escaped
+ * route word, capitals, an escaped hyphen. Each must be sent to the one URL or be a 404, never a 200 of
+ * its own that a cache would keep.
+ */
+function spellingsOf(url: string): string[] {
+  const segments = url.split('/');
+  const last = segments.length - 1;
+  const respell = (at: number, spell: (segment: string) => string) => segments.map((segment, i) => (i === at ? spell(segment) : segment)).join('/');
+  const decoded = (segment: string) => decodeURIComponent(segment);
+  const escapeLetter = (segment: string) => segment.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const spellings = [
+    respell(last, escapeLetter),
+    respell(last, (segment) => escapeLetter(segment).replace('%', '%25')),
+    respell(last, (segment) => segment.toLowerCase()),
+    respell(last, (segment) => encodeURIComponent(decoded(segment).normalize('NFD'))),
+    respell(last, (segment) => segment.replace('-', '%2D')),
+    respell(last, (segment) => segment.toUpperCase()),
+    respell(1, escapeLetter),
+  ];
+  if (segments.length > 2) spellings.push(respell(2, escapeLetter));
+  return spellings.filter((spelling) => spelling !== url);
 }
 
 function breakSegment(random: Random, target: string, piece: () => string): string {
@@ -122,6 +151,8 @@ const generators: Record<string, (random: Random, base: string) => FuzzRequest> 
       },
       Buffer.from(pick(random, ['[]', '--x\r\n', '{"a":', junk(random, 64)])),
     ),
+  'spellings of a real URL': (random, base) =>
+    request('GET', pick(random, spellingsOf(base)), random() < 0.3 ? { Cookie: pick(random, ['sahifa_preview=x', '__prerender_bypass=nope']) } : {}),
   'odd methods': (random, base) =>
     request(pick(random, ['TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'MKCOL', 'PURGE', 'SEARCH', 'LINK', 'M-SEARCH', 'QUERY', 'BREW', 'get', 'G3T']), base),
   'huge cookies': (random, base) =>
@@ -269,4 +300,39 @@ test(`${REQUESTS} malformed requests (seed ${SEED}): no 5xx, no stack trace or p
     expect((await api.get(`/${locale}/feed.xml`)).status()).toBe(200);
   }
   expect(folderFingerprint(contentDir)).toBe(before);
+});
+
+test('a few thousand spellings of real story, card, tag and author URLs: each sent to the one URL or a 404, the page cache unchanged', async ({ request: api }) => {
+  test.setTimeout(120_000);
+  const urls = new Set<string>();
+  for (const locale of locales) {
+    for (const story of content.latest(locale, 0, 1000).items) {
+      urls.add(storyPath(locale, story.slug));
+      urls.add(`${storyPath(locale, story.slug)}/opengraph-image`);
+      for (const tag of story.tags) urls.add(`/${locale}/tag/${encodeURIComponent(labelKey(tag))}`);
+      for (const author of story.authors ?? []) urls.add(`/${locale}/author/${encodeURIComponent(labelKey(author))}/feed.xml`);
+    }
+  }
+  // Every real URL rendered and stored first, so the scan itself is all that could add a file.
+  for (const url of urls) expect((await api.get(url, { maxRedirects: 0 })).status(), url).toBe(200);
+  const cacheFiles = () => fs.readdirSync(path.join(process.cwd(), '.next'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+  const before = cacheFiles();
+
+  const answers = new Map<string, number>();
+  const wrong: string[] = [];
+  const spellings = [...urls].flatMap((url) => spellingsOf(url).map((spelling) => ({ url, spelling })));
+  for (const { url, spelling } of spellings) {
+    for (const cookie of ['', 'sahifa_preview=x; __prerender_bypass=nope']) {
+      const response = await api.get(spelling, { maxRedirects: 0, headers: cookie ? { cookie } : {} });
+      const status = response.status();
+      answers.set(String(status), (answers.get(String(status)) ?? 0) + 1);
+      const location = response.headers()['location'];
+      if (status === 308 ? location !== url : status !== 404) wrong.push(`${status} ${spelling} → ${location ?? ''} (the URL is ${url})`);
+      if (status === 404 && /s-maxage=(?:[1-9]\d{2,})/.test(response.headers()['cache-control'] ?? '')) wrong.push(`a 404 a CDN keeps long: ${spelling}`);
+    }
+  }
+  console.log(`${spellings.length * 2} spellings of ${urls.size} URLs: ${[...answers].map(([status, n]) => `${status}×${n}`).join(' ')}`);
+  expect(spellings.length).toBeGreaterThan(1000);
+  expect(wrong.slice(0, 20)).toEqual([]);
+  expect(cacheFiles(), 'files in .next after the scan').toBe(before);
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { parse } from 'node-html-parser';
 import { previewQuery } from '../../lib/preview';
@@ -217,3 +218,149 @@ test.describe('the cache cannot be poisoned or made to render on demand', () => 
     }
   });
 });
+
+/**
+ * The outside review's findings, each as it was reproduced against the landed build (the comment says
+ * what it answered then); the server log is read where a finding was about log lines.
+ */
+test.describe('findings of the outside security review', () => {
+  const story = (locale: Locale) => storyPath(locale, REFERENCE_SLUG);
+  const serverLog = () => (process.env.E2E_SERVER_LOG && fs.existsSync(process.env.E2E_SERVER_LOG) ? fs.readFileSync(process.env.E2E_SERVER_LOG, 'utf8') : '');
+
+  test('1: a slug or key written with an escaped letter, twice escaped, or an escaped route word is sent to its URL or is a 404 with no story tags', async ({ request }) => {
+    // Was: 200 and a stored card under how-tides-wor%6B, never cleared by a publish.
+    const escaped = await request.get('/en/news/how-tides-wor%6B/opengraph-image', { maxRedirects: 0 });
+    expect(escaped.status()).toBe(308);
+    expect(escaped.headers()['location']).toBe('/en/news/how-tides-work/opengraph-image');
+    const twice = await request.get('/en/news/how-tides-wor%256B/opengraph-image', { maxRedirects: 0 });
+    expect(twice.status()).toBe(404);
+    const page = await request.get('/en/news/how-tides-wor%256B', { maxRedirects: 0 });
+    expect(page.status()).toBe(404);
+    const html = await page.text();
+    // Was: the story's og: and canonical tags, and both `index, follow` and `noindex`.
+    expect(html).not.toContain('og:title');
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).not.toContain('index, follow');
+    const feed = await request.get('/en/%74ag/%2563offee/feed.xml', { maxRedirects: 0 });
+    expect(feed.status()).toBe(308);
+    expect(feed.headers()['location']).toBe('/en/tag/%2563offee/feed.xml');
+    expect((await request.get('/en/tag/%2563offee/feed.xml', { maxRedirects: 0 })).status()).toBe(404);
+  });
+
+  test('2: the decomposed spelling of an Arabic slug (ا + U+0654) is sent to the composed one', async ({ request }) => {
+    const arabicSlug = content.latest('ar', 0, 100).items.find((item) => /[أإآؤئ]/.test(item.slug))?.slug;
+    expect(arabicSlug, 'a story whose slug has a hamza letter').toBeDefined();
+    for (const suffix of ['', '/opengraph-image']) {
+      const response = await request.get(`/ar/news/${encodeURIComponent(arabicSlug!.normalize('NFD'))}${suffix}`, { maxRedirects: 0 });
+      expect(response.status()).toBe(308);
+      expect(response.headers()['location']).toBe(`${storyPath('ar', arabicSlug!)}${suffix}`);
+    }
+  });
+
+  test('3 and 8: a preview cookie without a valid session changes nothing: public headers, served from the cache', async ({ request }) => {
+    await request.get(story('en'));
+    for (const cookie of ['sahifa_preview=x', '__prerender_bypass=nope', 'sahifa_preview=1.' + '0'.repeat(64) + '; __prerender_bypass=nope']) {
+      const response = await request.get(story('en'), { headers: { cookie } });
+      expect(response.status(), cookie).toBe(200);
+      // Was: HIT with s-maxage, `X-Robots-Tag: noindex` and no `Vary: Cookie`; the bypass cookie forced a render.
+      expect(response.headers()['x-nextjs-cache'], cookie).toBe('HIT');
+      expect(response.headers()['x-robots-tag'], cookie).toBeUndefined();
+      expect(response.headers()['cache-control'], cookie).toContain('s-maxage');
+      expect(response.headers()['x-frame-options'], cookie).toBe('DENY');
+    }
+  });
+
+  test('3 and 5: dot segments, plain or encoded, are refused before the method check', async () => {
+    // Was: POST /api/revalidate/../../en/news/how-tides-work answered 200 with the page.
+    for (const target of [
+      '/api/revalidate/../../en/news/how-tides-work',
+      '/api/revalidate/%2e%2e/%2E%2E/en/news/how-tides-work',
+      '/api/preview/../../en/news/how-tides-work',
+      '/en/news/.%2e/news/how-tides-work',
+    ]) {
+      const post = await sendRaw('POST', target, { 'Content-Length': '0' });
+      expect(post.status, `POST ${target}`).toBe(400);
+      const get = await sendRaw('GET', target);
+      expect(get.status, `GET ${target}`).toBe(400);
+      expect(get.head, `GET ${target}`).not.toMatch(/x-robots-tag/i);
+    }
+    const action = await sendRaw('POST', '/en', { 'Next-Action': 'a'.repeat(40), 'Content-Length': '2' }, '[]');
+    expect(action.status).toBe(400);
+    expect(serverLog()).not.toContain('Failed to find Server Action');
+  });
+
+  test('4: the image optimizer serves the site’s pictures only, and a stranger writes no log line', async ({ request }) => {
+    const before = serverLog().split('\n').length;
+    for (const url of ['/', '/x\n[preview] refused a link: forged', '/x\u001b[2J', `${story('en')}/opengraph-image`, '/brand/logo.png', '/api/revalidate']) {
+      for (let i = 0; i < 20; i++) {
+        const response = await request.get(`/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`);
+        // Was: 500 and one `⨯ internal image response failed for <url>` line each.
+        expect(response.status(), url).toBeGreaterThanOrEqual(400);
+        expect(response.status(), url).toBeLessThan(500);
+      }
+    }
+    const picture = content.latest('en').items.find((item) => item.image)!.image!.src;
+    expect((await request.get(`/_next/image?url=${encodeURIComponent(picture)}&w=640&q=75`)).status()).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const added = serverLog()
+      .split('\n')
+      .slice(before - 1)
+      .join('\n');
+    expect(added).not.toContain('image');
+    expect(added).not.toContain('forged');
+  });
+
+  test('6: a card’s 404 is kept by a CDN for seconds, not a year', async ({ request }) => {
+    const response = await request.get(`${storyPath('en', 'draft-city-rooftop-gardens')}/opengraph-image`);
+    expect(response.status()).toBe(404);
+    // Was: s-maxage=31536000.
+    expect(response.headers()['cache-control']).toBe('public, max-age=0, s-maxage=10');
+  });
+
+  test('7: preview answers send no referrer, vary on the cookie and stay out of indexes', async ({ request }) => {
+    const secret = process.env.PREVIEW_SECRET;
+    expect(secret, 'scripts/test.sh sets PREVIEW_SECRET').toBeTruthy();
+    const link = `/api/preview?${previewQuery({ slug: 'draft-city-rooftop-gardens', locale: 'en', expiresAt: Math.floor(Date.now() / 1000) + 600 }, secret!)}`;
+    const opened = await request.get(link, { maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    expect(opened.headers()['referrer-policy']).toBe('no-referrer');
+    const draft = await request.get(storyPath('en', 'draft-city-rooftop-gardens'));
+    expect(draft.status()).toBe(200);
+    // Was: strict-origin-when-cross-origin.
+    expect(draft.headers()['referrer-policy']).toBe('no-referrer');
+    expect(draft.headers()['x-robots-tag']).toBe('noindex');
+    expect(draft.headers()['vary']).toContain('Cookie');
+    expect(draft.headers()['cache-control']).toContain('private');
+  });
+
+  test('a page and its RSC payload carry different ETags, and each 304 needs its own', async ({ request }) => {
+    const html = await request.get(story('ar'));
+    const rsc = await request.get(story('ar'), { headers: { RSC: '1' } });
+    const htmlTag = html.headers()['etag'];
+    const rscTag = rsc.headers()['etag'];
+    expect(htmlTag).toMatch(/^W\/"/);
+    expect(rscTag).toBeTruthy();
+    expect(rscTag).not.toBe(htmlTag);
+    expect((await request.get(story('ar'), { headers: { RSC: '1', 'If-None-Match': htmlTag } })).status()).toBe(200);
+    expect((await request.get(story('ar'), { headers: { 'If-None-Match': rscTag } })).status()).toBe(200);
+    expect((await request.get(story('ar'), { headers: { 'If-None-Match': htmlTag } })).status()).toBe(304);
+    expect((await request.get(story('ar'), { headers: { RSC: '1', 'If-None-Match': rscTag } })).status()).toBe(304);
+  });
+});
+
+/** A request sent as written, dot segments and all (clients resolve them first). */
+async function sendRaw(method: string, target: string, headers: Record<string, string> = {}, body = ''): Promise<{ status: number; head: string }> {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const head = Buffer.concat(chunks).toString('latin1').split('\r\n\r\n')[0];
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head });
+    });
+    const lines = Object.entries({ Host: `127.0.0.1:${port}`, Connection: 'close', ...headers }).map(([name, value]) => `${name}: ${value}`);
+    socket.end(`${method} ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n${body}`);
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_URL_LENGTH, refusalOf } from '../../lib/http/front-door.mjs';
+import { canonicalPath, MAX_URL_LENGTH, refusalOf } from '../../lib/http/front-door.mjs';
 
 /** A small seeded generator, so a failing case replays. */
 function random(seed: number) {
@@ -34,7 +34,9 @@ describe('front door: paths that do not decode', () => {
         decodes = false;
       }
       const refusal = refusalOf('GET', path);
-      expect(refusal?.status ?? 200, path).toBe(decodes ? 200 : 400);
+      if (!decodes) expect(refusal, path).toEqual({ status: 400, reason: 'badRequest' });
+      // A path that decodes is served, or sent once to its one spelling, which is served.
+      else if (refusal) expect(refusalOf('GET', (refusal as { location: string }).location), path).toBeNull();
       if (!decodes) refused++;
     }
     // The generator makes both kinds, or the comparison above proves little.
@@ -102,5 +104,72 @@ describe('tag and author URLs written another way', () => {
     ]) {
       expect(refusalOf('GET', url), url).toBeNull();
     }
+  });
+});
+
+describe('one spelling per page', () => {
+  const sentTo = (url: string) => refusalOf('GET', url);
+  const arabic = 'أرمينيا-تجمد';
+
+  it('sends a letter written as an escape, an escaped route word and lower-case escapes to the URL the site writes', () => {
+    expect(sentTo('/en/news/how-tides-wor%6B')).toEqual({ status: 308, location: '/en/news/how-tides-work' });
+    expect(sentTo('/en/news/how-tides-wor%6B/opengraph-image?v=1')).toEqual({ status: 308, location: '/en/news/how-tides-work/opengraph-image?v=1' });
+    expect(sentTo('/en/%74ag/%63offee/feed.xml')).toEqual({ status: 308, location: '/en/tag/coffee/feed.xml' });
+    expect(sentTo('/%61r/news/x')).toEqual({ status: 308, location: '/ar/news/x' });
+    expect(sentTo(`/ar/news/${encodeURIComponent(arabic).toLowerCase()}`)).toEqual({ status: 308, location: `/ar/news/${encodeURIComponent(arabic)}` });
+  });
+
+  it('sends a decomposed Arabic letter (ا + U+0654) to the composed one (أ)', () => {
+    const decomposed = encodeURIComponent(arabic.normalize('NFD'));
+    expect(decomposed).not.toBe(encodeURIComponent(arabic));
+    expect(sentTo(`/ar/news/${decomposed}`)).toEqual({ status: 308, location: `/ar/news/${encodeURIComponent(arabic)}` });
+    expect(sentTo(`/ar/tag/${encodeURIComponent('أرمينيا'.normalize('NFD'))}`)).toEqual({ status: 308, location: `/ar/tag/${encodeURIComponent('أرمينيا')}` });
+  });
+
+  it('leaves a segment written twice over to the route (its 404 is not stored), and the site’s own URLs alone', () => {
+    expect(sentTo('/en/news/how-tides-wor%256B')).toBeNull();
+    for (const url of [
+      '/ar',
+      '/ar/',
+      `/ar/news/${encodeURIComponent(arabic)}`,
+      '/fa/section/world/page/2',
+      '/en/search?q=%D8%A3',
+      '/api/revalidate',
+      '/_next/image?url=%2Fx',
+      '/sitemaps/stories-ar-1.xml',
+    ]) {
+      expect(canonicalPath(url.split('?')[0]), url).toBeNull();
+    }
+  });
+
+  it('is one step: the URL it sends to is its own spelling (2,000 seeded spellings)', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const letters = ['a', 'B', '%6B', '%2D', 'أ', 'ا\u0654', '%D8%A3', '%d8%a3', '-', '@', '%40', '%2525'];
+    for (let i = 0; i < 2000; i++) {
+      const segment = Array.from({ length: 1 + Math.floor(next() * 8) }, () => letters[Math.floor(next() * letters.length)]).join('');
+      const kind = ['news', 'tag', 'author', '%74ag', 'section'][Math.floor(next() * 5)];
+      const url = `/ar/${kind}/${segment.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c))}`;
+      const answer = sentTo(url);
+      if (answer && 'location' in answer) expect(sentTo(answer.location), url).toBeNull();
+    }
+  });
+});
+
+describe('front door: dot segments and internal headers', () => {
+  it.each(['/api/revalidate/../../en/news/x', '/api/revalidate/%2e%2e/%2E%2E/en/news/x', '/ar/news/.%2e/x', '/ar/./news', '/ar/news/%2e', '/..'])('%s → 400, whatever the method', (path) => {
+    expect(refusalOf('POST', path)).toEqual({ status: 400, reason: 'badRequest' });
+    expect(refusalOf('GET', path)).toEqual({ status: 400, reason: 'badRequest' });
+  });
+
+  it('dots inside a name are fine', () => {
+    expect(refusalOf('GET', '/ar/feed.xml')).toBeNull();
+    expect(refusalOf('GET', '/ar/news/a...b')).toBeNull();
+  });
+
+  it('refuses the headers only Next itself sends', () => {
+    expect(refusalOf('GET', '/ar', { 'x-middleware-subrequest': 'middleware' })).toEqual({ status: 400, reason: 'badRequest' });
+    expect(refusalOf('POST', '/ar', { 'next-action': 'abc' })).toEqual({ status: 400, reason: 'badRequest' });
+    expect(refusalOf('GET', '/ar', { accept: 'text/html' })).toBeNull();
   });
 });

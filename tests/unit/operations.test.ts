@@ -118,10 +118,15 @@ describe('publish channel messages', () => {
     expect(parseMessage('{"id":"1","from":"a","slugs":["how-tides-work"]}')).toEqual({ id: '1', from: 'a', slugs: ['how-tides-work'] });
     expect(parseMessage('{"id":"1","from":"a","all":true}')).toEqual({ id: '1', from: 'a', all: true });
   });
-  it.each(['not json', 'null', '[]', '{"id":1,"from":"a","all":true}', '{"id":"1","from":"a","slugs":[]}', '{"id":"1","from":"a","slugs":["../etc/passwd"]}', '{"id":"1","from":"a","slugs":[42]}'])(
-    'refuses %s',
-    (raw) => expect(parseMessage(raw)).toBeNull(),
-  );
+  it.each([
+    'not json',
+    'null',
+    '[]',
+    '{"id":1,"from":"a","all":true}',
+    '{"id":"1","from":"a","slugs":[]}',
+    '{"id":"1","from":"a","slugs":["../etc/passwd"]}',
+    '{"id":"1","from":"a","slugs":[42]}',
+  ])('refuses %s', (raw) => expect(parseMessage(raw)).toBeNull());
 });
 
 describe('log format', () => {
@@ -149,5 +154,14 @@ describe('log format', () => {
     const output = run({ LOG_FORMAT: '' });
     expect(output).toMatch(/INFO.*\[cache\] Redis answers.*7\.0\.15/);
     expect(output).not.toContain('ECONNREFUSED');
+  });
+});
+
+describe('messages that may quote a stranger', () => {
+  it('escape control characters, and indent further lines in text', async () => {
+    const { containMessage } = await import('../../lib/ops/log.mjs');
+    const forged = 'internal image response failed for /x\n[19:00:00] INFO: [preview] refused a link\u001b[2J\r';
+    expect(containMessage(forged, true)).toBe('internal image response failed for /x\n[19:00:00] INFO: [preview] refused a link\\x1b[2J\\x0d');
+    expect(containMessage(forged, false).split('\n')[1]).toBe('    [19:00:00] INFO: [preview] refused a link\\x1b[2J\\x0d');
   });
 });

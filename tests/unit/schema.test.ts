@@ -43,11 +43,11 @@ describe('frontMatterSchema', () => {
     expect(fieldsOf({ ...valid, publishedAt: '2024-02-31' })).toEqual(['publishedAt']);
     expect(fieldsOf({ ...valid, section: 'sports' })).toEqual(['section']);
     expect(fieldsOf({ ...valid, status: 'live' })).toEqual(['status']);
-    for (const src of ['x.webp', '//evil.example/x.png', '/images/x.webp?v=2', '/images/../x.webp', '/images/x.svg', '/images/a b.webp']) {
+    for (const src of ['x.webp', '//evil.example/x.png', '/images/x.webp?v=2', '/images/../x.webp', '/images/x.svg', '/images/a b.webp', '/brand/logo.png']) {
       expect(fieldsOf({ ...valid, image: { src, alt: 'a', width: 10, height: 10 } }), src).toEqual(['image.src']);
     }
     expect(fieldsOf({ ...valid, image: { src: '/images/stories/x-1.webp', alt: 'a', width: 10, height: 10 } })).toEqual([]);
-    expect(fieldsOf({ ...valid, image: { src: '/x.webp', alt: 'a', width: 0, height: 10 } })).toEqual(['image.width']);
+    expect(fieldsOf({ ...valid, image: { src: '/images/x.webp', alt: 'a', width: 0, height: 10 } })).toEqual(['image.width']);
   });
 
   it('refuses an update before publication and unknown keys', () => {
