@@ -93,7 +93,7 @@ function settleHeaders(req, res, previewRequest) {
     }
     if (statusCode === 404 && /s-maxage/.test(cacheControl)) res.setHeader('Cache-Control', NOT_FOUND_CACHE_CONTROL);
     const etag = res.getHeader('etag');
-    if (typeof etag === 'string' && req.headers.rsc) res.setHeader('ETag', `${etag.slice(0, -1)}-rsc"`);
+    if (typeof etag === 'string' && String(res.getHeader('content-type')).startsWith('text/x-component')) res.setHeader('ETag', `${etag.slice(0, -1)}-rsc"`);
     if (statusCode === 200 && req.headers['if-none-match'] && fresh(req.headers, { etag: res.getHeader('etag') })) {
       for (const name of ['content-length', 'content-type', 'content-encoding']) res.removeHeader(name);
       // Node drops the body of a 304 that Next then writes.
