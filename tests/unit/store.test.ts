@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFileStore } from '@/lib/content/file-store';
-import { StoryIndex } from '@/lib/content/file-store/story-index';
+import { StoryIndex } from '@/lib/content/story-index';
 import { markdownToHtml } from '@/lib/content/markdown';
 import { normalizeSlug } from '@/lib/content/parse';
 import type { ContentSource } from '@/lib/content/types';

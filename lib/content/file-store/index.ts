@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isLocale, locales, type Locale } from '../../locales';
 import { displayPath, formatProblem, normalizeSlug, parseStoryFile, renderStory, type ParsedStory } from '../parse';
-import type { ContentProblem, ContentSource, LabelRef, ReloadedStory, Story, StorySummary } from '../types';
-import { labelsOf } from '../labels';
+import { applyStory, readModel } from '../read-model';
+import { StoryIndex, type FileStamp } from '../story-index';
+import type { ContentProblem, ContentSource, ReloadedStory, Story } from '../types';
 import { withScanLock } from './scan-lock';
-import { StoryIndex, type FileStamp } from './story-index';
 import { log as serverLog } from '../../ops/log.mjs';
 
 export interface FileStoreOptions {
@@ -190,103 +190,26 @@ export function createFileStore({
 
   return {
     ready: () => ready,
-
-    async story(locale, slug) {
-      await ready;
-      const story = index.story(locale, slug);
-      return story && renderStory(story);
-    },
-
+    ...readModel(index, () => ready),
     draft: (locale, slug) => readStoryNow(dir, locale, slug),
-
-    async editions(slug) {
-      await ready;
-      return index.editions(slug);
-    },
-
-    async latest(locale, offset, limit) {
-      await ready;
-      return index.latest(locale, offset, limit);
-    },
-
-    async inSection(locale, section, offset, limit) {
-      await ready;
-      return index.inSection(locale, section, offset, limit);
-    },
-
-    async labelled(locale, kind, key, offset, limit) {
-      await ready;
-      const label = index.label(locale, kind, key);
-      return label ? { ...index.labelled(locale, kind, key, offset, limit), label } : { items: [], total: 0 };
-    },
-
-    async labelEditions(kind, key) {
-      await ready;
-      return index.labelEditions(kind, key);
-    },
-
-    async labels(locale, kind, offset, limit) {
-      await ready;
-      return index.labels(locale, kind, offset, limit);
-    },
-
-    async search(locale, words, offset, limit) {
-      await ready;
-      return index.searchStories(locale, words, offset, limit);
-    },
-
-    async related(story, limit) {
-      await ready;
-      // Each source list is sorted already, so only its first `limit + 1` entries can make the cut.
-      const sources = [
-        index.inSection(story.locale, story.section, 0, limit + 1).items,
-        ...labelsOf(story.tags, 'tag').map((tag) => index.labelled(story.locale, 'tag', tag.key, 0, limit + 1).items),
-      ];
-      const candidates = new Map<string, StorySummary>();
-      for (const list of sources) for (const candidate of list) if (candidate.slug !== story.slug) candidates.set(candidate.slug, candidate);
-      return [...candidates.values()].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : 1)).slice(0, limit);
-    },
-
-    async drafts() {
-      await ready;
-      return index.drafts();
-    },
-
-    async problems() {
-      await ready;
-      return index.problems();
-    },
-
-    async changedSince(since) {
-      await ready;
-      return index.changedSince(since.getTime());
-    },
 
     async reload(slugs) {
       await ready;
       const reloaded: ReloadedStory[] = [];
       for (const slug of slugs) {
         const targets = locales.map((locale) => storyFile(slug, locale));
-        const reads = targets.map((target) => readStoryFile(target));
-        const sections: ReloadedStory['sections'] = [];
-        const labels = new Map<string, LabelRef>();
-        const noteLabels = (locale: Locale) => {
-          for (const label of index.labelsOfStory(locale, slug)) labels.set(`${label.locale}/${label.kind}/${label.key}`, label);
-        };
-        index.transaction(() =>
-          targets.forEach((target, i) => {
-            const before = index.current(target.locale, slug);
-            if (before?.status === 'published') sections.push({ locale: target.locale, section: before.section });
-            noteLabels(target.locale);
-            apply(target, reads[i]);
-            noteLabels(target.locale);
-            const after = index.current(target.locale, slug);
-            const listedBefore = before?.status === 'published' && before.section === after?.section;
-            if (after?.status === 'published' && !listedBefore) sections.push({ locale: target.locale, section: after.section });
-          }),
+        const reads = new Map(targets.map((target) => [target.locale, { target, read: readStoryFile(target) }]));
+        const changed = applyStory(
+          index,
+          slug,
+          locales.map((locale) => ({ locale, keep: true })),
+          ({ locale }) => {
+            const { target, read } = reads.get(locale)!;
+            apply(target, read);
+          },
         );
-        const problems = reads.flatMap((read) => (read.state === 'read' ? read.problems : []));
-        reloaded.push({ slug, published: index.editions(slug), sections, labels: [...labels.values()], problems });
+        const problems = [...reads.values()].flatMap(({ read }) => (read.state === 'read' ? read.problems : []));
+        reloaded.push({ ...changed, problems });
       }
       return reloaded;
     },

@@ -7,13 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { locales, type Locale } from '../../locales';
-import { indexText } from '../../search/analyze';
-import { matchExpression, SEARCH_COUNT_CAP } from '../../search/query';
-import type { Section } from '../../sections';
-import { labelsOf, type Label, type LabelKind } from '../labels';
-import type { ParsedStory } from '../parse';
-import type { ContentProblem, LabelRef, LabelSummary, Page, SearchPage, StoryRef, StorySummary } from '../types';
+import { locales, type Locale } from '../locales';
+import { indexText } from '../search/analyze';
+import { matchExpression, SEARCH_COUNT_CAP } from '../search/query';
+import type { Section } from '../sections';
+import { labelsOf, type Label, type LabelKind } from './labels';
+import type { ParsedStory } from './parse';
+import type { ContentProblem, LabelRef, LabelSummary, Page, SearchPage, StoryRef, StorySummary } from './types';
 
 /**
  * Bump the number when the tables change or when parsing stores something else for the same file (rows are
