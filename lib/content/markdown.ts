@@ -5,7 +5,8 @@
 import { Marked, type Tokens } from 'marked';
 import { escapeMarkup } from '../xml';
 
-const SAFE_HREF = /^(https?:|mailto:|\/(?![/\\])|#)/i;
+/** Where a body's link may lead: the web, mail, a path on this site, an anchor (not `//host`, `/\host`). */
+export const SAFE_HREF = /^(https?:|mailto:|\/(?![/\\])|#)/i;
 
 /**
  * The browser's URL parser drops tabs and line breaks anywhere in an href, so the check must see
@@ -13,7 +14,7 @@ const SAFE_HREF = /^(https?:|mailto:|\/(?![/\\])|#)/i;
  * then lead off it as `//evil.example`. (Controls and spaces at the ends, which the parser also
  * drops, can only make the check refuse.)
  */
-function withoutTabsAndLineBreaks(href: string): string {
+export function withoutTabsAndLineBreaks(href: string): string {
   return href.replace(/[\t\n\r]/g, '');
 }
 

@@ -9,9 +9,14 @@ import { markdownToHtml } from './markdown';
 import { frontMatterSchema } from './schema';
 import type { ContentProblem, Story, StorySummary } from './types';
 
-/** A story as its file has it: the summary and the Markdown body, not yet rendered. */
+/**
+ * A story as its source has it: the summary and the body, not yet rendered. The body is Markdown (story
+ * files), or HTML already sanitized to the element set the Markdown renderer makes (a CMS's posts,
+ * lib/content/wordpress/sanitize.ts).
+ */
 export interface ParsedStory extends StorySummary {
   body: string;
+  bodyFormat?: 'html';
 }
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/;
@@ -66,8 +71,8 @@ export function parseStoryFile(raw: string, where: { slug: string; locale: Local
 }
 
 /** The story as a page shows it: the body rendered now, when its page renders. */
-export function renderStory({ body, ...summary }: ParsedStory): Story {
-  return { ...summary, bodyHtml: markdownToHtml(body) };
+export function renderStory({ body, bodyFormat, ...summary }: ParsedStory): Story {
+  return { ...summary, bodyHtml: bodyFormat === 'html' ? body : markdownToHtml(body) };
 }
 
 export function formatProblem(problem: ContentProblem): string {

@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS stories (
   published_at INTEGER NOT NULL,
   changed_at INTEGER NOT NULL,     -- when this row last changed
   summary TEXT NOT NULL,           -- StorySummary as JSON
-  body TEXT NOT NULL,              -- Markdown, rendered when the page renders
+  body TEXT NOT NULL,              -- Markdown, rendered when the page renders (or sanitized HTML: summary.bodyFormat)
   search_rowid INTEGER,            -- its row in search_{locale} while published (see searchRowid)
   PRIMARY KEY (locale, slug)
 );
@@ -107,9 +107,10 @@ function fromJson(json: string): StorySummary {
   return { ...data, publishedAt: new Date(data.publishedAt), updatedAt: data.updatedAt ? new Date(data.updatedAt) : undefined };
 }
 
-/** The words search reads from a story, in the order a reader meets them. */
+/** The words search reads from a story, in the order a reader meets them (an HTML body without its tags). */
 function searchableText(story: ParsedStory): string {
-  return [story.title, story.summary, ...story.tags, story.body].join('\n');
+  const body = story.bodyFormat === 'html' ? story.body.replace(/<[^>]*>/g, ' ') : story.body;
+  return [story.title, story.summary, ...story.tags, body].join('\n');
 }
 
 interface SearchStatements {
