@@ -27,14 +27,29 @@ export function editionTimeZone(locale: Locale): string {
 // Read at run time from wherever CONTENT_DIR points; nothing to trace into the build.
 export const contentDir = path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'));
 
+/** Where stories come from: `files` (CONTENT_DIR, the default) or `wordpress` (WORDPRESS_URL). */
+export const contentSource = process.env.CONTENT_SOURCE === 'wordpress' ? 'wordpress' : 'files';
+
 /**
- * The story index (SQLite) of that folder. By default in Next's build cache, which survives
- * rebuilds, so `next start` finds the index its build made; one file per content folder.
+ * The story index (SQLite) of that source. By default in Next's build cache, which survives
+ * rebuilds, so `next start` finds the index its build made; one file per content folder or WordPress.
  */
 export const contentIndexFile = path.resolve(
   /*turbopackIgnore: true*/ process.env.CONTENT_INDEX_FILE ??
-    path.join(process.cwd(), '.next', 'cache', 'sahifa', `content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.sqlite`),
+    path.join(
+      process.cwd(),
+      '.next',
+      'cache',
+      'sahifa',
+      `content-${createHash('sha256')
+        .update(contentSource === 'wordpress' ? (process.env.WORDPRESS_URL ?? '') : contentDir)
+        .digest('hex')
+        .slice(0, 16)}.sqlite`,
+    ),
 );
+
+/** Pictures a CMS holds, copied here when a story is taken in and served from /images/wp/ (this origin, for the CSP). */
+export const mediaDir = path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR ?? path.join(path.dirname(contentIndexFile), 'media'));
 
 /**
  * How many of each edition's newest stories `next build` prerenders, pages and share cards; every

@@ -3,8 +3,9 @@
  * helpers here; what stands behind it (today the file store) is this module's business alone.
  */
 import { isLocale } from '../locales';
-import { contentDir, contentIndexFile } from '../site';
+import { contentDir, contentIndexFile, contentSource, mediaDir } from '../site';
 import { createFileStore } from './file-store';
+import { createWordPressStore } from './wordpress/store';
 import { labelKey } from './labels';
 import { normalizeSlug } from './parse';
 import type { ContentSource } from './types';
@@ -21,12 +22,18 @@ const SOURCE = Symbol.for('sahifa.content-source');
 const processState = globalThis as typeof globalThis & { [SOURCE]?: ContentSource };
 
 export function getContent(): ContentSource {
-  processState[SOURCE] ??= createFileStore({
-    dir: contentDir,
-    indexFile: contentIndexFile,
-    // A build prerenders from the index, so it must have seen every file first.
-    waitForScan: process.env.NEXT_PHASE === 'phase-production-build',
-  });
+  // A build prerenders from the index, so it must have seen every story first.
+  const building = process.env.NEXT_PHASE === 'phase-production-build';
+  processState[SOURCE] ??=
+    contentSource === 'wordpress'
+      ? createWordPressStore({
+          wordpress: { url: process.env.WORDPRESS_URL ?? '', user: process.env.WORDPRESS_USER ?? '', appPassword: process.env.WORDPRESS_APP_PASSWORD ?? '' },
+          indexFile: contentIndexFile,
+          mediaDir,
+          waitForSync: building,
+          pollMs: Number(process.env.WORDPRESS_POLL_MS ?? 60_000),
+        })
+      : createFileStore({ dir: contentDir, indexFile: contentIndexFile, waitForScan: building });
   return processState[SOURCE];
 }
 

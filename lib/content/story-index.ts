@@ -334,6 +334,11 @@ export class StoryIndex {
     this.statements.setSearchRowid.run(null, locale, slug);
   }
 
+  /** Every story key with an edition in the index, published or draft. */
+  slugs(): string[] {
+    return (this.db.prepare("SELECT DISTINCT slug FROM stories WHERE status != 'removed'").all() as { slug: string }[]).map((row) => row.slug);
+  }
+
   drafts(): StorySummary[] {
     return (this.statements.drafts.all() as { summary: string }[]).map((row) => fromJson(row.summary));
   }

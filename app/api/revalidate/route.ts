@@ -7,6 +7,7 @@ import { tellOtherServers } from '@/lib/fleet';
 import { log } from '@/lib/ops/log.mjs';
 import { metrics } from '@/lib/ops/metrics.mjs';
 import { publish, publishAll } from '@/lib/publish';
+import { contentSource } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
 
@@ -93,6 +94,18 @@ async function answer(request: Request) {
   }
   const slugs = slugsOf(body);
   if (!slugs) return reply({ error: `expected {"slugs": [...]} with 1 to ${MAX_SLUGS} story slugs, or {"all": true}` }, 400);
+  // WordPress calls from inside its own request, and Sahifa asks WordPress back for the posts: answered at
+  // once, the work after, so a single-worker PHP server never waits on itself.
+  if (contentSource === 'wordpress') {
+    after(async () => purgeCdn((await publishAndLog(slugs)).revalidated));
+    return reply({ accepted: slugs }, 202);
+  }
+  const result = await publishAndLog(slugs);
+  after(() => purgeCdn(result.revalidated));
+  return reply(result, 200);
+}
+
+async function publishAndLog(slugs: string[]) {
   const started = performance.now();
   const result = await publish(slugs, (path) => revalidatePath(path), tellOtherServers);
   const seconds = (performance.now() - started) / 1000;
@@ -104,6 +117,5 @@ async function answer(request: Request) {
     fleet: result.fleet,
     ms: Math.round(seconds * 1000),
   });
-  after(() => purgeCdn(result.revalidated));
-  return reply(result, 200);
+  return result;
 }

@@ -1,0 +1,32 @@
+<?php
+/**
+ * Installs WordPress without a browser (or finds it installed) for `npm run serve:wordpress` and the
+ * tests: the site, categories for Sahifa's sections, an Editor, and a new Application Password for it.
+ * Usage: php install.php WORDPRESS_DIR ADMIN_PASSWORD EDITOR_PASSWORD   → prints {"appPassword": …}
+ */
+[, $wordpress_dir, $admin_password, $editor_password] = $argv;
+define('WP_INSTALLING', true);
+// The installer would mail the administrator; there is no mail here.
+function wp_new_blog_notification() {}
+require $wordpress_dir . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+require_once ABSPATH . 'wp-admin/includes/user.php';
+
+if (!is_blog_installed()) {
+	wp_install('Sahifa newsroom', 'admin', 'admin@example.test', false, '', wp_slash($admin_password));
+}
+update_option('permalink_structure', '');
+update_option('timezone_string', 'UTC');
+foreach (array('world' => 'World', 'science' => 'Science', 'culture' => 'Culture', 'technology' => 'Technology') as $slug => $name) {
+	if (!term_exists($slug, 'category')) {
+		wp_insert_term($name, 'category', array('slug' => $slug));
+	}
+}
+$editor = get_user_by('login', 'editor');
+if (!$editor) {
+	$editor = get_user_by('id', wp_create_user('editor', $editor_password, 'editor@example.test'));
+}
+$editor->set_role('editor');
+wp_set_password($editor_password, $editor->ID);
+[$plain] = WP_Application_Passwords::create_new_application_password($editor->ID, array('name' => 'Sahifa ' . gmdate('c')));
+echo wp_json_encode(array('appPassword' => $plain, 'editorId' => $editor->ID)), "\n";
