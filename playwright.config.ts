@@ -26,7 +26,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: /(fuzz|publish|cluster|operations)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'chromium', testIgnore: /(fuzz|publish|cluster|operations|wordpress)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
     // Thousands of malformed requests on their own, so they slow no other test, and before publishing,
     // so the content folder they check stays as it was.
     { name: 'fuzz', testMatch: /fuzz\.spec\.ts/, dependencies: ['chromium'] },
@@ -34,6 +34,8 @@ export default defineConfig({
     { name: 'publish', testMatch: /publish\.spec\.ts/, dependencies: ['fuzz'], use: { ...devices['Desktop Chrome'], launchOptions } },
     // More servers of the same build, sharing a Redis of their own, restarted and loaded, after everything else.
     { name: 'cluster', testMatch: /(cluster|operations)\.spec\.ts/, dependencies: ['publish'], timeout: 120_000 },
+    // A WordPress with its database, and a server of this build reading it, last of all.
+    { name: 'wordpress', testMatch: /wordpress\.spec\.ts/, dependencies: ['cluster'], timeout: 60_000, use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
   webServer: {
     command: `node server.mjs --port ${port} --hostname 127.0.0.1`,

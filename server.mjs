@@ -37,6 +37,9 @@ const SHUTDOWN_FINISH_MS = 10_000;
 const METRICS_PORT = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : undefined;
 const ACCESS_LOG = process.env.ACCESS_LOG === '1';
 
+// Where this server can call itself (a content source's sync publishes what it found through the hook).
+process.env.SAHIFA_SELF_URL ??= `http://${hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : '127.0.0.1'}:${port}`;
+
 // Next's own lines and libraries' too, one log event each (JSON lines with LOG_FORMAT=json).
 routeConsoleThroughLog();
 

@@ -15,8 +15,9 @@ import { markdownToHtml } from '../../lib/content/markdown';
 import { parseStoryFile } from '../../lib/content/parse';
 
 const DEBIAN_WORDPRESS = '/usr/share/wordpress';
-const HERE = path.dirname(new URL(import.meta.url).pathname);
-const PLUGIN = path.join(HERE, '..', '..', 'integrations', 'wordpress', 'sahifa.php');
+// Run from the project's folder (npm scripts, the tests).
+const HERE = path.resolve('scripts', 'wordpress');
+const PLUGIN = path.resolve('integrations', 'wordpress', 'sahifa.php');
 
 export interface LocalWordPress {
   url: string;
@@ -205,7 +206,7 @@ export function storiesForImport(contentDir: string, publicDir: string) {
         sources: story.sources,
         status: story.status,
         dateGmt: story.publishedAt.toISOString().slice(0, 19).replace('T', ' '),
-        image: story.image ? { file: path.join(publicDir, story.image.src), alt: story.image.alt, caption: story.image.caption, credit: story.image.credit } : undefined,
+        image: story.image ? { file: path.resolve(publicDir, `.${story.image.src}`), alt: story.image.alt, caption: story.image.caption, credit: story.image.credit } : undefined,
       });
     }
   }

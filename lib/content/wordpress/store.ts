@@ -107,8 +107,38 @@ export function createWordPressStore({ wordpress, indexFile, mediaDir, waitForSy
     return { ...applyStory(index, key, updates), problems };
   }
 
+  /**
+   * Stories a sync found changed are published like any other change, through this server's own hook
+   * (server.mjs says where it listens): their pages are revalidated and the other servers told. Without
+   * it a change the poll caught would wait for the pages' hourly revalidation.
+   */
+  async function publishChanges(since: number) {
+    const keys = [...new Set(index.changedSince(since).map((ref) => ref.slug))];
+    if (keys.length) log().info('content.synced', `[content] WordPress changed ${keys.length} stories since the last look: publishing them`, { stories: keys.length });
+    const self = process.env.SAHIFA_SELF_URL;
+    const secret = process.env.REVALIDATE_SECRET;
+    if (!keys.length || !self || !secret || process.env.NEXT_PHASE === 'phase-production-build') return;
+    for (let i = 0; i < keys.length; i += 100) {
+      await fetch(`${self}/api/revalidate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ slugs: keys.slice(i, i + 100) }),
+        signal: AbortSignal.timeout(10_000),
+      }).catch((error) => log().error('publish.failed', `[publish] the stories a sync found changed could not be published: ${(error as Error).message}`));
+    }
+  }
+
+  let syncing: Promise<{ changed: number; removed: number }> | undefined;
+  /** One sync at a time: a poll that comes while one runs waits for it instead. */
+  function sync(full = false) {
+    syncing ??= syncOnce(full).finally(() => (syncing = undefined));
+    return syncing;
+  }
+
   /** Every post changed since the last sync (all of them the first time, or with `full`). */
-  async function sync(full = false): Promise<{ changed: number; removed: number }> {
+  async function syncOnce(full: boolean): Promise<{ changed: number; removed: number }> {
+    const startedAt = Date.now();
+    const startedAtGmt = new Date(startedAt).toISOString().slice(0, 19);
     const last = full ? undefined : index.meta(syncedKey);
     const since = last ? new Date(Date.parse(last) - OVERLAP_MS).toISOString().slice(0, 19) : undefined;
     let newest = last ?? '';
@@ -123,7 +153,8 @@ export function createWordPressStore({ wordpress, indexFile, mediaDir, waitForSy
           const mapped = mapPost(post);
           if (mapped.key === null) report(post, mapped.problems);
           else byKey.set(mapped.key, [...(byKey.get(mapped.key) ?? []), post]);
-          if (post.modified_gmt > newest) newest = post.modified_gmt;
+          // A scheduled post's `modified` is its future date: counting it would skip every edit until then.
+          if (post.modified_gmt > newest && post.modified_gmt <= startedAtGmt) newest = post.modified_gmt;
         }
         for (const [key, posts] of byKey) {
           seen.add(key);
@@ -143,6 +174,7 @@ export function createWordPressStore({ wordpress, indexFile, mediaDir, waitForSy
       }
       if (newest) index.setMeta(syncedKey, newest);
       say(true, '');
+      if (last) await publishChanges(startedAt - 1);
       return { changed, removed };
     } finally {
       progress.scanning = false;
