@@ -14,6 +14,9 @@ require_once ABSPATH . 'wp-admin/includes/user.php';
 
 if (!is_blog_installed()) {
 	wp_install('Sahifa newsroom', 'admin', 'admin@example.test', false, '', wp_slash($admin_password));
+	// WordPress's sample post and page are in no section of Sahifa's.
+	wp_delete_post(1, true);
+	wp_delete_post(2, true);
 }
 update_option('permalink_structure', '');
 update_option('timezone_string', 'UTC');

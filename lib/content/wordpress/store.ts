@@ -61,9 +61,12 @@ export function createWordPressStore({ wordpress, indexFile, mediaDir, waitForSy
     }
   }
 
+  /** A post's problems, logged once per version of the post (a poll sees recent posts again and again). */
   function report(post: WpPost, problems: ContentProblem[]) {
+    const mtime = Date.parse(`${post.modified_gmt}Z`) || 0;
+    if (index.stamp(`wordpress/${post.id}`)?.mtime === mtime) return;
     for (const problem of problems) log().error('content.problem', `[content] ${problem.path}: ${problem.field}: ${problem.message}`, { ...problem, postId: post.id });
-    index.setFile(`wordpress/${post.id}`, { mtime: Date.parse(`${post.modified_gmt}Z`) || 0, size: 0 }, problems);
+    index.setFile(`wordpress/${post.id}`, { mtime, size: 0 }, problems);
   }
 
   /**
