@@ -22,7 +22,7 @@ const { default: nextVitals } = await import('eslint-config-next/core-web-vitals
 const { default: nextTs } = await import('eslint-config-next/typescript');
 
 export default defineConfig([
-  globalIgnores(['.next/', 'artifacts/', 'test-results/', 'playwright-report/', '.e2e/', '.bench/', 'next-env.d.ts', 'scripts/bench/bare-next/.next/']),
+  globalIgnores(['.next/', '.wordpress/', 'artifacts/', 'test-results/', 'playwright-report/', '.e2e/', '.bench/', 'next-env.d.ts', 'scripts/bench/bare-next/.next/']),
   js.configs.recommended,
   ...nextVitals,
   ...nextTs,
