@@ -32,4 +32,7 @@ if (!$editor) {
 $editor->set_role('editor');
 wp_set_password($editor_password, $editor->ID);
 [$plain] = WP_Application_Passwords::create_new_application_password($editor->ID, array('name' => 'Sahifa ' . gmdate('c')));
-echo wp_json_encode(array('appPassword' => $plain, 'editorId' => $editor->ID)), "\n";
+// The administrator's, for what only an administrator may do (the tests post the XSS corpus as one).
+$admin = get_user_by('login', 'admin');
+[$admin_plain] = WP_Application_Passwords::create_new_application_password($admin->ID, array('name' => 'Tests ' . gmdate('c')));
+echo wp_json_encode(array('appPassword' => $plain, 'adminAppPassword' => $admin_plain, 'editorId' => $editor->ID)), "\n";

@@ -27,6 +27,8 @@ export interface LocalWordPress {
   editorUser: string;
   editorPassword: string;
   appPassword: string;
+  /** The administrator's Application Password. */
+  adminAppPassword: string;
   /** Runs a PHP file with WordPress loaded (the first argument is WordPress's folder). */
   php(script: string, ...args: string[]): string;
   stopWeb(): void;
@@ -146,7 +148,10 @@ export async function startLocalWordPress(options: LocalWordPressOptions): Promi
   const url = `http://127.0.0.1:${webPort}`;
   fs.writeFileSync(path.join(wordpressDir, 'wp-config.php'), wpConfig({ dbPort, url, options, salt: secrets.salt }));
   const php = (script: string, ...args: string[]) => execFileSync('php', [script, wordpressDir, ...args], { encoding: 'utf8', cwd: wordpressDir });
-  const installed = JSON.parse(php(path.join(HERE, 'install.php'), secrets.adminPassword, secrets.editorPassword).trim().split('\n').pop()!) as { appPassword: string };
+  const installed = JSON.parse(php(path.join(HERE, 'install.php'), secrets.adminPassword, secrets.editorPassword).trim().split('\n').pop()!) as {
+    appPassword: string;
+    adminAppPassword: string;
+  };
 
   let web: ChildProcess | undefined;
   const startWeb = async () => {
@@ -175,6 +180,7 @@ export async function startLocalWordPress(options: LocalWordPressOptions): Promi
     editorUser: 'editor',
     editorPassword: secrets.editorPassword,
     appPassword: installed.appPassword,
+    adminAppPassword: installed.adminAppPassword,
     php,
     stopWeb: () => kill(web),
     startWeb,

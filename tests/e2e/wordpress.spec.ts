@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { freePort, importStories, missingPackages, startLocalWordPress, type LocalWordPress } from '../../scripts/wordpress/local-wordpress';
-import { events, startSahifa, stop, until, type Proc } from './processes';
+import { waitForServer } from '../wait-for-server';
+import { events, run, startSahifa, stop, until, type Proc } from './processes';
 import { saveScreenshot } from './support';
 
 /**
@@ -20,15 +21,21 @@ test.skip(!REVALIDATE_SECRET || !PREVIEW_SECRET || missingPackages().length > 0,
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-wordpress-'));
 let wordpress: LocalWordPress;
 let sahifa: { base: string; proc: Proc };
+/** A second server of the fleet, sharing Redis with the first: WordPress calls only the first. */
+let second: { base: string; proc: Proc };
+let redis: Proc | undefined;
 let world = 0;
 let picture = 0;
 
-async function rest<T = Record<string, unknown>>(method: string, route: string, body?: unknown): Promise<T> {
+async function rest<T = Record<string, unknown>>(method: string, route: string, body?: unknown, as: 'editor' | 'admin' = 'editor'): Promise<T> {
   // `/wp/v2/posts/5&context=edit`: the route, then its query parameters.
   const [routePath, ...query] = route.split('&');
   const response = await fetch(`${wordpress.url}/?${[`rest_route=${encodeURIComponent(routePath)}`, ...query].join('&')}`, {
     method,
-    headers: { authorization: `Basic ${Buffer.from(`editor:${wordpress.appPassword.replace(/\s+/g, '')}`).toString('base64')}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${as}:${(as === 'admin' ? wordpress.adminAppPassword : wordpress.appPassword).replace(/\s+/g, '')}`).toString('base64')}`,
+      'content-type': 'application/json',
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await response.json()) as T;
@@ -74,20 +81,29 @@ test.beforeAll(async () => {
   expect(Object.keys(posts)).toHaveLength(6);
   world = (await rest<{ id: number }[]>('GET', '/wp/v2/categories&slug=world'))[0]?.id ?? 0;
   picture = (await rest<{ featured_media: number }>('GET', `/wp/v2/posts/${posts['how-tides-work/en']}&context=edit`)).featured_media;
-  const started = await startSahifa(
-    {
-      CONTENT_SOURCE: 'wordpress',
-      WORDPRESS_URL: wordpress.url,
-      WORDPRESS_USER: 'editor',
-      WORDPRESS_APP_PASSWORD: wordpress.appPassword,
-      WORDPRESS_POLL_MS: '1000',
-      CONTENT_INDEX_FILE: path.join(scratch, 'index.sqlite'),
-      MEDIA_DIR: path.join(scratch, 'media'),
-    },
-    sahifaPort,
-  );
-  await started.ready;
-  sahifa = started;
+  const redisPort = await freePort();
+  redis = run('/usr/bin/redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  await waitForServer(`redis://127.0.0.1:${redisPort}`, { child: redis.child, timeoutMs: 10_000 });
+  const env = (name: string) => ({
+    CONTENT_SOURCE: 'wordpress',
+    WORDPRESS_URL: wordpress.url,
+    WORDPRESS_USER: 'editor',
+    WORDPRESS_APP_PASSWORD: wordpress.appPassword,
+    WORDPRESS_POLL_MS: '1000',
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    CONTENT_INDEX_FILE: path.join(scratch, `${name}.sqlite`),
+    MEDIA_DIR: path.join(scratch, `${name}-media`),
+  });
+  const [first, other] = await Promise.all([startSahifa(env('a'), sahifaPort), startSahifa(env('b'))]);
+  await Promise.all([first.ready, other.ready]);
+  sahifa = first;
+  second = other;
+  for (const server of [sahifa, second])
+    await until(
+      async () => events(server.proc).map((event) => event.event),
+      (said) => said.includes('publish.redis_up') && said.includes('cache.redis_up'),
+      20_000,
+    );
   await until(
     async () => events(sahifa.proc, 'content.wordpress_up').length,
     (n) => n > 0,
@@ -101,6 +117,8 @@ test.afterAll(async () => {
     fs.writeFileSync(path.join('test-results', 'wordpress-sahifa.log'), sahifa.proc.log.join('\n'));
     stop(sahifa.proc);
   }
+  if (second) stop(second.proc);
+  stop(redis);
   wordpress?.stop();
   // MariaDB writes its files until it has stopped.
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -115,7 +133,7 @@ test('the first sync takes in the archive: every edition, its picture copied to 
   const requestsAfter = fs.readFileSync(path.join(wordpress.dir, 'php.log'), 'utf8').split('\n').length;
   // WordPress's own server logs a line per request it answers (the poll's are the only ones expected).
   expect(requestsAfter - requestsBefore).toBeLessThanOrEqual(4);
-  expect(fs.readdirSync(path.join(scratch, 'media')).length).toBeGreaterThanOrEqual(2);
+  expect(fs.readdirSync(path.join(scratch, 'a-media')).length).toBeGreaterThanOrEqual(2);
 });
 
 test('a published Arabic post (Arabic slug) is served with every part of the story page, its card and its feed entry, within 2 s', async () => {
@@ -147,6 +165,15 @@ test('a published Arabic post (Arabic slug) is served with every part of the sto
   expect(card.headers.get('content-type')).toBe('image/png');
   await within(async () => (await html('/ar/feed.xml')).includes('خبر كتبه محرر في ووردبريس'));
   expect(await html('/ar')).toContain(storyUrl('ar', key));
+});
+
+test('with REDIS_URL, a publish from WordPress reaches both servers within 2 s, though WordPress calls only one', async () => {
+  const key = 'for-the-whole-fleet';
+  const saved = Date.now();
+  await newPost(key, 'en', { title: 'One save, every server' });
+  await within(async () => (await fetch(`${second.base}${storyUrl('en', key)}`)).status === 200, 2000 - (Date.now() - saved));
+  await within(async () => (await (await fetch(`${second.base}/en`)).text()).includes(storyUrl('en', key)), 2000 - (Date.now() - saved));
+  console.log(`WordPress save → the other server's story and home page: ${Date.now() - saved} ms`);
 });
 
 test('the en and fa editions of one story link to each other', async () => {
@@ -238,7 +265,15 @@ test('the XSS corpus posted by an administrator reaches no reader', async ({ bro
     '<style>body{display:none}</style>',
     '<form action="javascript:window.__xss=1"><button>go</button></form>',
   ];
-  await newPost(key, 'en', { content: `<p>Readable text.</p>${payloads.join('\n')}` });
+  const created = await rest<{ id: number }>(
+    'POST',
+    '/wp/v2/posts',
+    { title: key, content: `<p>Readable text.</p>${payloads.join('\n')}`, status: 'publish', categories: [world], meta: { sahifa_edition: 'en', sahifa_story: key } },
+    'admin',
+  );
+  // WordPress keeps an administrator's markup as written (unfiltered_html): Sahifa is the only filter.
+  const stored = await rest<{ content: { raw: string } }>('GET', `/wp/v2/posts/${created.id}&context=edit`, undefined, 'admin');
+  expect(stored.content.raw).toContain("<script>window.__xss=1;alert('script')</script>");
   await within(async () => (await page(storyUrl('en', key))).status === 200);
   const context = await browser.newContext();
   const tab = await context.newPage();
