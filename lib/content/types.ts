@@ -67,8 +67,9 @@ export interface ReloadedStory {
 }
 
 /**
- * The content source. The file store (`./file-store`) is the one built; a headless CMS would
- * implement the same interface. Every method is async so a remote source fits behind it.
+ * The content source. The file store (`./file-store`) and WordPress (`./wordpress`) implement it over one
+ * read model (`./read-model.ts`); another CMS would be a third. Every method is async so a remote source
+ * fits behind it.
  */
 export interface ContentSource {
   /** Resolves once the index can answer (at start, after the first scan of a new index). */
