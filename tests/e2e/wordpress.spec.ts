@@ -245,6 +245,12 @@ test('a draft is a 404 to the public and opens from the Preview button for a log
   await tab.waitForURL(new RegExp(`${sahifa.base.replace(/[/.:]/g, '\\$&')}/ar/news/wp-${id}`));
   await expect(tab.locator('h1')).toHaveText('مسودة لم تنشر بعد');
   await expect(tab.locator('[data-preview-banner]')).toBeVisible();
+  // The "when shared" panel shows the draft's own card, drawn for this editor's session.
+  const card = tab.locator('[data-share-preview] figure[data-platform="x"] img');
+  await expect(card).toHaveAttribute('src', new RegExp(`/ar/news/wp-${id}/opengraph-image`));
+  const cardResponse = await tab.request.get(new URL((await card.getAttribute('src'))!, sahifa.base).toString());
+  expect(cardResponse.status()).toBe(200);
+  expect(cardResponse.headers()['content-type']).toBe('image/png');
   await saveScreenshot(tab, 'wordpress-preview-ar', false);
   // Anyone not logged in gets WordPress's own answer, never a link to the draft.
   const stranger = await fetch(`${wordpress.url}/?p=${id}&preview=true`, { redirect: 'manual' });
