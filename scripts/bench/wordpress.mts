@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { percentile } from './percentile.mts';
 import { printResults, type Result } from './results.mts';
 import { buildUnlessSkipped, startServer } from './server.mts';
-import { freePort, startLocalWordPress } from '../wordpress/local-wordpress.ts';
+import { freePort } from '../../tests/e2e/processes.ts';
+import { startLocalWordPress } from '../wordpress/local-wordpress.ts';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '10000' } } });
 const POSTS = Number(values.posts);

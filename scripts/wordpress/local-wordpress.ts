@@ -7,12 +7,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { locales } from '../../lib/locales';
 import { markdownToHtml } from '../../lib/content/markdown';
 import { parseStoryFile } from '../../lib/content/parse';
+import { freePort } from '../../tests/e2e/processes';
 
 const DEBIAN_WORDPRESS = '/usr/share/wordpress';
 // Run from the project's folder (npm scripts, the tests).
@@ -45,15 +45,6 @@ export interface LocalWordPressOptions {
   /** Fixed ports (serve:wordpress); free ones otherwise. */
   webPort?: number;
   log?: (line: string) => void;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export function missingPackages(): string[] {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freePort, importStories, missingPackages, startLocalWordPress, type LocalWordPress } from '../../scripts/wordpress/local-wordpress';
+import { importStories, missingPackages, startLocalWordPress, type LocalWordPress } from '../../scripts/wordpress/local-wordpress';
 import { waitForServer } from '../wait-for-server';
-import { events, run, startSahifa, stop, until, type Proc } from './processes';
+import { events, freePort, run, startSahifa, stop, until, type Proc } from './processes';
 import { saveScreenshot } from './support';
 
 /**
