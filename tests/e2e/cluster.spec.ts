@@ -318,7 +318,8 @@ test.describe('a managed Redis that refuses CONFIG', () => {
   test('CONFIG is refused there, and start-up still says the pages are shared, with no error', () => {
     expect(redisCli('CONFIG', 'GET', 'maxmemory')).toMatch(/^ERR unknown command 'CONFIG'/);
     for (const { proc } of state.servers) {
-      expect(events(proc, 'cache.redis_up')).toHaveLength(1);
+      // A busy start may go slow and back (a warning each way); never down, never an error.
+      expect(events(proc, 'cache.redis_up')[0]?.msg).toMatch(/pages are shared through it/);
       expect(events(proc).filter((event) => event.level === 'error' && !event.event.startsWith('content.'))).toEqual([]);
     }
   });
