@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { commandOptions, createClient } from 'redis';
-import { normalizeSlug, type ContentSource } from './content';
+import { normalizeSlugs, type ContentSource } from './content';
 import { log } from './ops/log.mjs';
 import { metrics } from './ops/metrics.mjs';
 import { throttledWarning } from './throttled-log';
@@ -40,9 +40,8 @@ export function parseMessage(raw: string): Message | null {
   const { id, from, all, slugs } = value as Record<string, unknown>;
   if (typeof id !== 'string' || typeof from !== 'string') return null;
   if (all === true) return { id, from, all };
-  if (!Array.isArray(slugs) || slugs.length === 0) return null;
-  const valid = slugs.map((slug) => (typeof slug === 'string' ? normalizeSlug(slug) : null));
-  return valid.every((slug): slug is string => slug !== null) ? { id, from, slugs: valid } : null;
+  const valid = Array.isArray(slugs) ? normalizeSlugs(slugs) : null;
+  return valid && { id, from, slugs: valid };
 }
 
 /** At start: listen for other servers' publishes, and catch up with the folder after any gap. */

@@ -12,7 +12,7 @@ import type { ContentSource } from './types';
 
 export type { ContentProblem, ContentSource, LabelRef, LabelSummary, Page, ReloadedStory, SearchPage, Story, StoryRef, StorySummary } from './types';
 export { isLabelKind, labelKey, labelKinds, labelsOf, type Label, type LabelKind } from './labels';
-export { formatProblem, normalizeSlug } from './parse';
+export { formatProblem, normalizeSlug, normalizeSlugs } from './parse';
 
 /**
  * One source per server process. Next bundles routes separately, so a module-level variable would

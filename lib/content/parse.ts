@@ -29,6 +29,12 @@ export function normalizeSlug(raw: string): string | null {
   return slug.length <= MAX_SLUG_LENGTH && SLUG.test(slug) ? slug : null;
 }
 
+/** Every value a well-formed slug (normalized), and at least one; else null. */
+export function normalizeSlugs(values: unknown[]): string[] | null {
+  const slugs = values.map((value) => (typeof value === 'string' ? normalizeSlug(value) : null));
+  return slugs.length > 0 && slugs.every((slug): slug is string => slug !== null) ? slugs : null;
+}
+
 /** The front matter's YAML and the body of a story file, or null when there is no fenced block. */
 export function splitFrontMatter(raw: string): { yaml: string; body: string } | null {
   const match = FRONT_MATTER.exec(raw);

@@ -8,9 +8,9 @@
  *   set, only on METRICS_PORT (a listener of its own, for a private network); never public by default.
  * None is cached, none belongs to an edition, robots.txt disallows them.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { health, readiness } from '../ops/health.mjs';
 import { metrics } from '../ops/metrics.mjs';
+import { bearerMatches } from './bearer.mjs';
 
 export const OPERATIONS_PATHS = ['/healthz', '/readyz', '/metrics'];
 
@@ -26,12 +26,6 @@ const NEVER_STORED = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain;
 function send(res, status, body, withBody, headers = {}) {
   res.writeHead(status, { ...NEVER_STORED, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
   res.end(withBody ? body : undefined);
-}
-
-/** Compares digests, so neither the length nor any prefix of the token shows in the timing. */
-function bearerMatches(/** @type {string | undefined} */ header, /** @type {string} */ token) {
-  const digest = (/** @type {string} */ text) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(header ?? ''), digest(`Bearer ${token}`));
 }
 
 /**

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
-import { normalizeSlug } from '@/lib/content';
+import { normalizeSlugs } from '@/lib/content';
+import { bearerMatches } from '@/lib/http/bearer.mjs';
 import { purgeCdn } from '@/lib/cdn';
 import { tellOtherServers } from '@/lib/fleet';
 import { log } from '@/lib/ops/log.mjs';
@@ -17,17 +17,6 @@ const NO_STORE = { 'Cache-Control': 'private, no-store' };
 
 function reply(body: unknown, status: number) {
   return Response.json(body, { status, headers: NO_STORE });
-}
-
-/** Compares digests, so neither the length nor any prefix of the secret shows in the timing. */
-function authorized(header: string | null): boolean {
-  const secret = process.env.REVALIDATE_SECRET;
-  if (!secret) return false;
-  const given = createHash('sha256')
-    .update(header ?? '')
-    .digest();
-  const expected = createHash('sha256').update(`Bearer ${secret}`).digest();
-  return timingSafeEqual(given, expected);
 }
 
 /** The body, or null once it passes the limit: a 10 MB upload is cut off, not buffered. */
@@ -57,9 +46,9 @@ function wantsEverything(body: unknown): boolean {
 
 function slugsOf(body: unknown): string[] | null {
   const slugs = (body as { slugs?: unknown } | null)?.slugs;
-  if (!Array.isArray(slugs) || slugs.length === 0 || slugs.length > MAX_SLUGS) return null;
-  const valid = slugs.map((slug) => (typeof slug === 'string' ? normalizeSlug(slug) : null));
-  return valid.every((slug): slug is string => slug !== null) ? [...new Set(valid)] : null;
+  if (!Array.isArray(slugs) || slugs.length > MAX_SLUGS) return null;
+  const valid = normalizeSlugs(slugs);
+  return valid && [...new Set(valid)];
 }
 
 /**
@@ -74,7 +63,7 @@ export async function POST(request: Request) {
 }
 
 async function answer(request: Request) {
-  if (!authorized(request.headers.get('authorization'))) {
+  if (!bearerMatches(request.headers.get('authorization'), process.env.REVALIDATE_SECRET)) {
     return Response.json({ error: 'unauthorized' }, { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer realm="sahifa-publish"' } });
   }
   const text = await readBody(request);
