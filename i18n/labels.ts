@@ -13,6 +13,8 @@ export async function cardLabels(locale: Locale, section?: Section) {
     description: t('home.description'),
     feedTitle: t('feed.title'),
     section: section ? t(`sections.${section}`) : undefined,
+    live: t('live.badge'),
+    liveFeedTitle: (title: string) => t('live.feedTitle', { title }),
   };
 }
 

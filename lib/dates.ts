@@ -56,6 +56,19 @@ export function formatShortDate(date: Date, locale: Locale, timeZone: string): s
   return calendarDate(date, editions[locale].dates.calendars[0], timeZone, { weekday: false, latinMonth: false });
 }
 
+/** The time of day to the minute, on the 24-hour clock, in the edition's digits: "14:05", "۱۴:۰۵". */
+export function formatTimeOfDay(date: Date, locale: Locale, timeZone: string): string {
+  return formatter(editions[locale].dates.calendars[0], timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/**
+ * A moment for a live post or a page's "generated at": the time of day, then the short date, each isolated,
+ * else in a right-to-left line the bidi algorithm joins "09:05 · 21" into one left-to-right run.
+ */
+export function formatMoment(date: Date, locale: Locale, timeZone: string): string {
+  return `${isolate(formatTimeOfDay(date, locale, timeZone))} · ${isolate(formatShortDate(date, locale, timeZone))}`;
+}
+
 /** A count, year or page number in the digits the edition's readers expect (۱۲ in Persian); grouped from 10,000. */
 export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale).format(value);

@@ -2,7 +2,7 @@
  * RSS 2.0 for an edition or a section: title, link, a permalink guid, RFC 822 dates, the summary,
  * and the hero picture as media:content.
  */
-import type { StorySummary } from './content';
+import type { RenderedLivePost, StorySummary } from './content';
 import { editions, type Locale } from './locales';
 import { paths } from './paths';
 import { absoluteUrl } from './site';
@@ -56,7 +56,23 @@ export function lastChange(stories: StorySummary[]): Date | undefined {
 }
 
 export function rssFeed(channel: FeedChannel, stories: StorySummary[]): string {
-  const newest = lastChange(stories);
+  return rssDocument(
+    channel,
+    lastChange(stories),
+    stories.map((story) => item(story, channel)),
+  );
+}
+
+/** A live page's own feed: its newest posts, each linking to its permanent link. */
+export function liveFeed(channel: Omit<FeedChannel, 'sectionName'>, story: StorySummary, posts: RenderedLivePost[]): string {
+  const items = posts.map((post) => {
+    const link = escapeMarkup(absoluteUrl(paths.livePost(story.locale, story.slug, post.id)));
+    return `<item><title>${escapeMarkup(post.headline ?? story.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${rfc822(post.time)}</pubDate><description>${escapeMarkup(post.bodyHtml)}</description></item>`;
+  });
+  return rssDocument(channel, posts[0]?.time ?? story.updatedAt ?? story.publishedAt, items);
+}
+
+function rssDocument(channel: Omit<FeedChannel, 'sectionName'>, newest: Date | undefined, items: string[]): string {
   const head = [
     `<title>${escapeMarkup(channel.title)}</title>`,
     `<link>${escapeMarkup(absoluteUrl(channel.pagePath))}</link>`,
@@ -68,7 +84,7 @@ export function rssFeed(channel: FeedChannel, stories: StorySummary[]): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">' +
-    `<channel>${head.join('')}${stories.map((story) => item(story, channel)).join('')}</channel></rss>\n`
+    `<channel>${head.join('')}${items.join('')}</channel></rss>\n`
   );
 }
 

@@ -4,7 +4,7 @@
  * visitor arrived with can leak into a canonical.
  */
 import type { Metadata } from 'next';
-import type { StorySummary } from './content';
+import type { RenderedLivePost, StorySummary } from './content';
 import { defaultLocale, editions, type Locale } from './locales';
 import { SHARE_CARD_SIZE } from './og/card';
 import { paths } from './paths';
@@ -51,13 +51,18 @@ function imageFields(image: ShareImage) {
   };
 }
 
-export function storyMetadata(story: StorySummary, options: SiteLabels & { sectionName: string; editions: Locale[]; image: ShareImage; feed: FeedLink }): Metadata {
-  const url = absoluteUrl(paths.story(story.locale, story.slug));
+/** `page`: a live page's later page, its own URL and title. */
+export function storyMetadata(
+  story: StorySummary,
+  options: SiteLabels & { sectionName: string; editions: Locale[]; image: ShareImage; feed: FeedLink; page?: { pathFor: (locale: Locale) => string; title: string } },
+): Metadata {
+  const pathFor = options.page?.pathFor ?? ((l: Locale) => paths.story(l, story.slug));
+  const url = absoluteUrl(pathFor(story.locale));
   const images = imageFields(options.image);
   return {
-    title: story.title,
+    title: options.page?.title ?? story.title,
     description: story.summary,
-    alternates: { canonical: url, languages: languageAlternates((l) => paths.story(l, story.slug), options.editions), types: feedAlternates(options.feed) },
+    alternates: { canonical: url, languages: languageAlternates(pathFor, options.editions), types: feedAlternates(options.feed) },
     openGraph: {
       type: 'article',
       siteName: options.siteName,
@@ -130,6 +135,38 @@ export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { s
       logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO.path), width: LOGO.width, height: LOGO.height },
     },
     citation: story.sources,
+  };
+}
+
+/** Text of a post's HTML for structured data: its tags dropped, the entities the Markdown renderer writes undone. */
+function plainText(html: string): string {
+  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => entities[entity])
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A live page: schema.org's LiveBlogPosting (a NewsArticle's fields, the coverage's start and, once it
+ * has ended, its end) with the newest posts as `liveBlogUpdate`.
+ */
+export function liveBlogJsonLd(story: StorySummary, posts: RenderedLivePost[], options: Parameters<typeof newsArticleJsonLd>[1]) {
+  const newest = posts[0]?.time;
+  return {
+    ...newsArticleJsonLd(story, options),
+    '@type': 'LiveBlogPosting',
+    ...(newest && newest > (story.updatedAt ?? story.publishedAt) ? { dateModified: newest.toISOString() } : {}),
+    coverageStartTime: story.publishedAt.toISOString(),
+    ...(story.live === 'ended' ? { coverageEndTime: (newest ?? story.updatedAt ?? story.publishedAt).toISOString() } : {}),
+    liveBlogUpdate: posts.map((post) => ({
+      '@type': 'BlogPosting',
+      headline: post.headline ?? story.title,
+      datePublished: post.time.toISOString(),
+      url: absoluteUrl(paths.livePost(story.locale, story.slug, post.id)),
+      articleBody: plainText(post.bodyHtml),
+    })),
   };
 }
 

@@ -29,6 +29,14 @@ export const paths = {
     const search = params.toString();
     return `/${locale}/search${search ? `?${search}` : ''}`;
   },
+  /** A live story's older posts; page 1 is the story's own URL. */
+  livePage: (locale: Locale, slug: string, page: number) => (page === 1 ? paths.story(locale, slug) : `${paths.story(locale, slug)}/page/${page}`),
+  /** A live post's permanent link: it redirects to wherever the post sits now. */
+  livePost: (locale: Locale, slug: string, id: string) => `${paths.story(locale, slug)}/post/${id}`,
+  liveAnchor: (id: string) => `post-${id}`,
+  /** What an open live page polls; `cursor` is the one its last answer gave. */
+  liveUpdates: (locale: Locale, slug: string, cursor?: string) => `${paths.story(locale, slug)}/updates${cursor ? `?after=${cursor}` : ''}`,
+  liveFeed: (locale: Locale, slug: string) => `${paths.story(locale, slug)}/feed.xml`,
   // The card's version rides in the query: the image route ignores it, caches and scrapers do not.
   storyShareImage: (locale: Locale, slug: string, version: string) => `${paths.story(locale, slug)}/opengraph-image?v=${version}`,
   /** Redirects to the platform's share form (app/[locale]/news/[slug]/share/[platform]). */

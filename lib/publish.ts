@@ -33,11 +33,28 @@ function storyPaths(locale: Locale, slug: string, withCard: boolean): string[] {
   return bothSpellings(paths.story(locale, slug)).flatMap((storyPath) => (withCard ? [storyPath, `${storyPath}/opengraph-image`] : [storyPath]));
 }
 
-/** Every path whose page may show a change to these stories. */
+/** A live page's own paths in one edition: its first pages (the ones readers open) and its feed. */
+function livePaths(locale: Locale, slug: string): string[] {
+  // Whether or not they exist now: a deleted post may have emptied a page that is still cached.
+  const own = [paths.liveFeed(locale, slug), ...Array.from({ length: SECTION_PAGES_REFRESHED }, (_, i) => paths.livePage(locale, slug, i + 1))];
+  return own.flatMap(bothSpellings);
+}
+
+/**
+ * Every path whose page may show a change to these stories. A change to live posts alone touches the live
+ * page's own paths only: during breaking news a post a minute must not re-render the home page and every
+ * list the story is in.
+ */
 export async function pathsAffectedBy(reloaded: ReloadedStory[], content: ContentSource = getContent()): Promise<string[]> {
+  if (reloaded.length > 0 && reloaded.every((story) => !story.storyChanged && story.liveChanged.length > 0)) {
+    const affected = new Set<string>();
+    for (const story of reloaded) for (const locale of story.liveChanged) for (const path of livePaths(locale, story.slug)) affected.add(path);
+    return [...affected];
+  }
   const affected = new Set<string>([paths.sitemap(), paths.newsSitemap()]);
   for (const file of await currentSitemapFiles(content)) affected.add(paths.sitemapFile(sitemapFileName(file)));
   for (const story of reloaded) {
+    for (const locale of story.liveChanged) for (const path of livePaths(locale, story.slug)) affected.add(path);
     for (const locale of locales) {
       for (const path of storyPaths(locale, story.slug, true)) affected.add(path);
       if (!story.published.includes(locale) && !story.sections.some((s) => s.locale === locale)) continue;

@@ -24,6 +24,9 @@ export function editionTimeZone(locale: Locale): string {
   return editions[locale].timeZone ?? siteTimeZone;
 }
 
+/** How often an open live page asks for new posts (LIVE_POLL_MS; tests shorten it). */
+export const livePollMs = Math.max(Number(process.env.LIVE_POLL_MS) || 15_000, 1000);
+
 // Read at run time from wherever CONTENT_DIR points; nothing to trace into the build.
 export const contentDir = path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'));
 

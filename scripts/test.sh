@@ -27,6 +27,8 @@ cp -R content/stories/. tests/fixtures/stories/. "$out/content/stories/"
 export E2E_PORT=${E2E_PORT:-3100}
 # Fewer stories prerendered than the fixtures hold, so the suite sees both kinds of story page.
 export PRERENDER_STORIES=${PRERENDER_STORIES:-6}
+# Open live pages poll every 2 s rather than 15, so the live tests see a post within seconds.
+export LIVE_POLL_MS=${LIVE_POLL_MS:-2000}
 export CONTENT_DIR="$PWD/$out/content"
 export SITE_URL="http://127.0.0.1:$E2E_PORT"
 export E2E_SERVER_LOG="$PWD/$out/server.log"

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { paths } from '@/lib/paths';
 import type { StorySummary } from '@/lib/content';
+import { LiveBadge } from '@/components/live/LiveBadge';
 import { DateLine } from './DateLine';
 import { ResponsiveImage } from './ResponsiveImage';
 
@@ -51,7 +52,10 @@ export async function StoryCard({ story, size = 'regular', headingLevel: Heading
         </a>
       )}
       <div className={style.text}>
-        <p className="font-display text-kicker font-bold text-accent">{t(story.section)}</p>
+        <p className="flex flex-wrap items-center gap-2 font-display text-kicker font-bold text-accent">
+          {story.live === 'live' && <LiveBadge locale={story.locale} />}
+          {t(story.section)}
+        </p>
         <Heading className={`font-display font-bold ${style.title}`}>
           <a href={href} className="hover:underline">
             {story.title}

@@ -12,8 +12,10 @@
  *   define('SAHIFA_PREVIEW_SECRET', '…');                      // Sahifa's PREVIEW_SECRET
  *
  * What it does:
- * - registers the post meta Sahifa reads over the REST API (edition, story key, authors, sources; a
- *   picture's credit) and a `sahifa_story` query parameter to find a story's posts;
+ * - registers the post meta Sahifa reads over the REST API (edition, story key, authors, sources, live
+ *   status; a picture's credit) and a `sahifa_story` query parameter to find a story's posts;
+ * - registers live posts (`sahifa_live_post`): the short posts of a live page, each a child of the story's
+ *   post in its edition (`parent`), published on its own, with a key-event and a pinned flag;
  * - after a post is saved (terms and meta included: wp_after_insert_post, which WP-cron's scheduled
  *   publication fires too), trashed, restored or deleted, tells Sahifa which stories changed: one POST per
  *   request, sent at shutdown with a short timeout; failures go to the PHP error log. Sahifa answers at
@@ -26,7 +28,8 @@ if (!defined('ABSPATH')) {
 	exit;
 }
 
-const SAHIFA_META = array('sahifa_edition', 'sahifa_story', 'sahifa_authors', 'sahifa_sources');
+const SAHIFA_META = array('sahifa_edition', 'sahifa_story', 'sahifa_authors', 'sahifa_sources', 'sahifa_live');
+const SAHIFA_LIVE_POST = 'sahifa_live_post';
 /** How long a preview link from the Preview button lives, in seconds. */
 const SAHIFA_PREVIEW_TTL = 3600;
 /** Sahifa's publish hook takes at most this many stories a call. */
@@ -40,6 +43,22 @@ add_action('init', function () {
 		register_post_meta('post', $key, array('show_in_rest' => true, 'single' => true, 'type' => 'string', 'auth_callback' => $can_edit));
 	}
 	register_post_meta('attachment', 'sahifa_credit', array('show_in_rest' => true, 'single' => true, 'type' => 'string', 'auth_callback' => $can_edit));
+	// Hierarchical only so that REST takes and filters by `parent`: the story's post, in its edition.
+	register_post_type(SAHIFA_LIVE_POST, array(
+		'label' => 'Live posts',
+		'labels' => array('singular_name' => 'Live post'),
+		'public' => false,
+		'show_ui' => true,
+		'show_in_rest' => true,
+		'rest_base' => 'sahifa_live_posts',
+		'hierarchical' => true,
+		'capability_type' => 'post',
+		'map_meta_cap' => true,
+		'supports' => array('title', 'editor', 'author', 'custom-fields', 'page-attributes'),
+	));
+	foreach (array('sahifa_live_key', 'sahifa_live_pinned') as $key) {
+		register_post_meta(SAHIFA_LIVE_POST, $key, array('show_in_rest' => true, 'single' => true, 'type' => 'boolean', 'default' => false, 'auth_callback' => $can_edit));
+	}
 });
 
 // A picture's credit beside it where a post embeds it (post meta is left out of embeds).
@@ -93,10 +112,15 @@ function sahifa_changed($post) {
 	if ($post === null) {
 		return $keys;
 	}
-	if ($post->post_type !== 'post' || wp_is_post_revision($post) || wp_is_post_autosave($post)) {
+	if (wp_is_post_revision($post) || wp_is_post_autosave($post)) {
 		return $keys;
 	}
-	$key = sahifa_story_key($post);
+	// A live post changes its story's live page.
+	$story = $post->post_type === SAHIFA_LIVE_POST && $post->post_parent ? get_post($post->post_parent) : $post;
+	if (!$story || $story->post_type !== 'post') {
+		return $keys;
+	}
+	$key = sahifa_story_key($story);
 	if ($key !== null) {
 		$keys[$key] = true;
 	}

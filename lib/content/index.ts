@@ -10,7 +10,7 @@ import { labelKey } from './labels';
 import { normalizeSlug } from './parse';
 import type { ContentSource } from './types';
 
-export type { ContentProblem, ContentSource, LabelRef, LabelSummary, Page, ReloadedStory, SearchPage, Story, StoryRef, StorySummary } from './types';
+export type { ContentProblem, ContentSource, LabelRef, LabelSummary, LiveChanges, LivePost, Page, ReloadedStory, RenderedLivePost, SearchPage, Story, StoryRef, StorySummary } from './types';
 export { isLabelKind, labelKey, labelKinds, labelsOf, type Label, type LabelKind } from './labels';
 export { formatProblem, normalizeSlug, normalizeSlugs } from './parse';
 

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import type { z } from 'zod';
 import type { Locale } from '../locales';
 import { markdownToHtml } from './markdown';
 import { frontMatterSchema } from './schema';
@@ -47,33 +48,48 @@ export function displayPath(file: string): string {
   return relative.startsWith('..') ? file : relative;
 }
 
-export function parseStoryFile(raw: string, where: { slug: string; locale: Locale; file: string }): { story: ParsedStory | null; problems: ContentProblem[] } {
-  const shownPath = displayPath(where.file);
+/**
+ * A file's front matter checked against a schema, and its body trimmed; or its problems, each with the
+ * file's path and the field.
+ */
+export function readFrontMatter<Schema extends z.ZodType>(raw: string, schema: Schema, shownPath: string): { data: z.infer<Schema>; body: string } | { problems: ContentProblem[] } {
   const parts = splitFrontMatter(raw);
-  if (!parts) {
-    return { story: null, problems: [{ path: shownPath, field: '(front matter)', message: 'missing the --- fenced YAML block at the top' }] };
-  }
+  if (!parts) return { problems: [{ path: shownPath, field: '(front matter)', message: 'missing the --- fenced YAML block at the top' }] };
   let data: unknown;
   try {
     // The core schema leaves dates as strings, so the schema checks them to the day.
     data = loadYaml(parts.yaml, { schema: CORE_SCHEMA });
   } catch (error) {
-    return { story: null, problems: [{ path: shownPath, field: '(front matter)', message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` }] };
+    return { problems: [{ path: shownPath, field: '(front matter)', message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` }] };
   }
-  const result = frontMatterSchema.safeParse(data ?? {});
+  const result = schema.safeParse(data ?? {});
   if (!result.success) {
     const problems = result.error.issues.map((issue) => ({
       path: shownPath,
       field: issue.path.length ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(front matter)',
       message: issue.message,
     }));
-    return { story: null, problems };
+    return { problems };
   }
-  const body = parts.body.trim();
-  if (!body) {
+  return { data: result.data, body: parts.body.trim() };
+}
+
+export function parseStoryFile(raw: string, where: { slug: string; locale: Locale; file: string }): { story: ParsedStory | null; problems: ContentProblem[] } {
+  const shownPath = displayPath(where.file);
+  const read = readFrontMatter(raw, frontMatterSchema, shownPath);
+  if ('problems' in read) return { story: null, problems: read.problems };
+  if (!read.body) {
     return { story: null, problems: [{ path: shownPath, field: '(body)', message: 'the story has no text' }] };
   }
-  return { story: { ...result.data, slug: where.slug, locale: where.locale, sourcePath: shownPath, body }, problems: [] };
+  return { story: { ...read.data, slug: where.slug, locale: where.locale, sourcePath: shownPath, body: read.body }, problems: [] };
+}
+
+/** A story's or a live post's fields without its body, for what lists it. */
+export function withoutBody<T extends { body: string; bodyFormat?: 'html' }>(item: T): Omit<T, 'body' | 'bodyFormat'> {
+  const fields: Partial<T> = { ...item };
+  delete fields.body;
+  delete fields.bodyFormat;
+  return fields as Omit<T, 'body' | 'bodyFormat'>;
 }
 
 /** The story as a page shows it: the body rendered now, when its page renders. */

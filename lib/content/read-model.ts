@@ -6,7 +6,8 @@
  */
 import type { Locale } from '../locales';
 import { labelsOf } from './labels';
-import { renderStory, type ParsedStory } from './parse';
+import { formatCursor, LIVE_WINDOW, renderLivePost, windowHash, type ParsedLivePost } from './live';
+import { renderStory, withoutBody, type ParsedStory } from './parse';
 import type { StoryIndex } from './story-index';
 import type { ContentSource, LabelRef, ReloadedStory, StorySummary } from './types';
 
@@ -67,6 +68,55 @@ export function readModel(index: StoryIndex, ready: () => Promise<void>) {
       return [...candidates.values()].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : 1)).slice(0, limit);
     },
 
+    async liveStory(locale, slug) {
+      await ready();
+      const story = index.story(locale, slug);
+      if (!story?.live) return undefined;
+      return withoutBody(story);
+    },
+
+    async livePosts(locale, slug, offset, limit) {
+      await ready();
+      const page = index.livePosts(locale, slug, offset, limit);
+      return { items: page.items.map(renderLivePost), total: page.total };
+    },
+
+    async liveHighlights(locale, slug) {
+      await ready();
+      const [pinned] = index.liveFlagged(locale, slug, 'pinned', 1);
+      // A day of breaking news has a dozen key events; fifty is past any list a reader scans.
+      const keyEvents = index.liveFlagged(locale, slug, 'key', 50).map(withoutBody);
+      return { pinned: pinned && renderLivePost(pinned), keyEvents };
+    },
+
+    async liveChanges(locale, slug, since) {
+      await ready();
+      const window = index.liveWindow(locale, slug, LIVE_WINDOW);
+      const hash = windowHash(window);
+      const cursor = formatCursor({ newest: window[0]?.time ?? 0, windowHash: hash });
+      const total = index.livePosts(locale, slug, 0, 0).total;
+      if (since?.windowHash === hash) return { cursor, newer: [], gap: false, total };
+      // At or after the cursor's time, since a post may share the minute of the newest the page has; a few more
+      // than the window, to tell a gap from the posts the page already holds.
+      const newer = since ? index.liveNewer(locale, slug, since.newest, LIVE_WINDOW + 10) : [];
+      const gap = newer.filter((post) => post.time.getTime() > since!.newest).length > LIVE_WINDOW;
+      return { cursor, newer: (gap ? newer.slice(0, LIVE_WINDOW) : newer).map(renderLivePost), gap, window, total };
+    },
+
+    async livePostsById(locale, slug, ids) {
+      await ready();
+      return ids
+        .map((id) => index.livePost(locale, slug, id))
+        .filter((post) => post !== undefined)
+        .sort((a, b) => b.time.getTime() - a.time.getTime() || (a.id < b.id ? 1 : -1))
+        .map(renderLivePost);
+    },
+
+    async livePostPosition(locale, slug, id) {
+      await ready();
+      return index.livePosition(locale, slug, id);
+    },
+
     async drafts() {
       await ready();
       return index.drafts();
@@ -87,13 +137,38 @@ export function readModel(index: StoryIndex, ready: () => Promise<void>) {
 /** What one edition of a story is now, as its source says: a story, gone, or unreadable (its last good version stays). */
 export type EditionUpdate = { locale: Locale; story: ParsedStory } | { locale: Locale; gone: true } | { locale: Locale; keep: true };
 
+/** One edition's live posts as the source has them now: posts to store, ids gone. */
+export interface LiveEditionUpdate {
+  locale: Locale;
+  put: ParsedLivePost[];
+  remove: string[];
+}
+
+/** Takes one edition's live posts into the index; says whether a reader would see a difference. */
+export function applyLivePosts(index: StoryIndex, slug: string, { locale, put, remove }: LiveEditionUpdate): boolean {
+  let changed = false;
+  for (const post of put) changed = index.putLivePost(post) || changed;
+  for (const id of remove) changed = index.removeLivePost(locale, slug, id) || changed;
+  return changed;
+}
+
 /**
- * Takes a story's editions into the index in one transaction, and says what that changed for the pages
- * around it: the sections and labels it was or is listed under, the editions it is published in.
+ * Takes a story's editions (and its live posts: `applyLive` stores them and names the editions whose posts
+ * changed) into the index in one transaction, and says what that changed for the pages around it: the
+ * sections and labels it was or is listed under, the editions it is published in, whether the story or
+ * only its live posts changed.
  */
-export function applyStory(index: StoryIndex, slug: string, updates: EditionUpdate[], apply: (update: EditionUpdate) => void = (update) => defaultApply(index, slug, update)): Omit<ReloadedStory, 'problems'> {
+export function applyStory(
+  index: StoryIndex,
+  slug: string,
+  updates: EditionUpdate[],
+  apply: (update: EditionUpdate) => void = (update) => defaultApply(index, slug, update),
+  applyLive: () => Locale[] = () => [],
+): Omit<ReloadedStory, 'problems'> {
   const sections: ReloadedStory['sections'] = [];
   const labels = new Map<string, LabelRef>();
+  let storyChanged = false;
+  let liveChanged: Locale[] = [];
   const noteLabels = (locale: Locale) => {
     for (const label of index.labelsOfStory(locale, slug)) labels.set(`${label.locale}/${label.kind}/${label.key}`, label);
   };
@@ -105,11 +180,13 @@ export function applyStory(index: StoryIndex, slug: string, updates: EditionUpda
       apply(update);
       noteLabels(update.locale);
       const after = index.current(update.locale, slug);
+      if (before?.changedAt !== after?.changedAt) storyChanged = true;
       const listedBefore = before?.status === 'published' && before.section === after?.section;
       if (after?.status === 'published' && !listedBefore) sections.push({ locale: update.locale, section: after.section });
     }
+    liveChanged = applyLive();
   });
-  return { slug, published: index.editions(slug), sections, labels: [...labels.values()] };
+  return { slug, published: index.editions(slug), sections, labels: [...labels.values()], storyChanged, liveChanged };
 }
 
 function defaultApply(index: StoryIndex, slug: string, update: EditionUpdate) {

@@ -52,6 +52,8 @@ export const frontMatterSchema = z
     image: storyImageSchema.optional(),
     sources: z.array(text).default([]),
     authors: z.array(text).optional(),
+    /** A live page (lib/content/live.ts): `live` while it runs, `ended` once it stays as an archive. */
+    live: z.enum(['live', 'ended']).optional(),
   })
   .strict()
   .superRefine((story, ctx) => {
@@ -62,3 +64,19 @@ export const frontMatterSchema = z
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type StoryImage = z.infer<typeof storyImageSchema>;
+
+/**
+ * A live page's post (`stories/{slug}/live/{edition}/{id}.md`): when it happened, to the minute with its
+ * offset (a bare date would put a morning's posts in one unordered lump), an optional headline, and
+ * whether it is a key event or the post pinned above the stream.
+ */
+export const livePostSchema = z
+  .object({
+    time: z.iso.datetime({ offset: true, error: (issue) => `not an ISO date-time with offset: ${JSON.stringify(issue.input)}` }).transform((value) => new Date(value)),
+    headline: text.optional(),
+    key: z.boolean().default(false),
+    pinned: z.boolean().default(false),
+  })
+  .strict();
+
+export type LivePostFrontMatter = z.infer<typeof livePostSchema>;

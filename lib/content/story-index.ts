@@ -13,6 +13,7 @@ import { matchExpression, SEARCH_COUNT_CAP } from '../search/query';
 import type { Section } from '../sections';
 import { labelsOf, type Label, type LabelKind } from './labels';
 import type { ParsedStory } from './parse';
+import type { LivePost, ParsedLivePost } from './live';
 import type { ContentProblem, LabelRef, LabelSummary, Page, SearchPage, StoryRef, StorySummary } from './types';
 
 /**
@@ -20,7 +21,7 @@ import type { ContentProblem, LabelRef, LabelSummary, Page, SearchPage, StoryRef
  * its output). The editions are part of it: each has a search table, and a file of an edition the index did
  * not know was recorded as a problem, so a new edition rebuilds the index by itself.
  */
-const SCHEMA_VERSION = `6:${locales.join(',')}`;
+const SCHEMA_VERSION = `7:${locales.join(',')}`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS stories (
@@ -58,6 +59,18 @@ CREATE TABLE IF NOT EXISTS label_counts (  -- stories per label, kept as labels 
   stories INTEGER NOT NULL,
   PRIMARY KEY (locale, kind, key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS live_posts (  -- a live story's posts (lib/content/live.ts), whatever the story's status
+  locale TEXT NOT NULL,
+  slug TEXT NOT NULL,
+  id TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  flags INTEGER NOT NULL,          -- 1: key event, 2: pinned
+  rev TEXT NOT NULL,
+  post TEXT NOT NULL,              -- LivePost as JSON
+  body TEXT NOT NULL,
+  PRIMARY KEY (locale, slug, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS live_posts_stream ON live_posts (locale, slug, time DESC, id DESC);
 CREATE TABLE IF NOT EXISTS files (
   path TEXT PRIMARY KEY,           -- {slug}/{locale}.md, relative to the stories folder
   mtime REAL NOT NULL,
@@ -93,6 +106,8 @@ function hashSlug(slug: string): number {
 export interface FileStamp {
   mtime: number;
   size: number;
+  /** The file had problems when last read (1), so it is read again even unchanged: a post refused for its time may be due now. */
+  broken?: number;
 }
 
 type SummaryJson = Omit<StorySummary, 'publishedAt' | 'updatedAt'> & { publishedAt: string; updatedAt?: string };
@@ -111,6 +126,18 @@ function fromJson(json: string): StorySummary {
 function searchableText(story: ParsedStory): string {
   const body = story.bodyFormat === 'html' ? story.body.replace(/<[^>]*>/g, ' ') : story.body;
   return [story.title, story.summary, ...story.tags, body].join('\n');
+}
+
+const LIVE_FLAGS = { key: 1, pinned: 2 } as const;
+
+interface LiveRow {
+  post: string;
+  body: string;
+}
+
+function liveFromRow(row: LiveRow): ParsedLivePost {
+  const post = JSON.parse(row.post) as Omit<LivePost, 'time'> & { time: string; bodyFormat?: 'html' };
+  return { ...post, time: new Date(post.time), body: row.body };
 }
 
 interface SearchStatements {
@@ -137,7 +164,7 @@ export class StoryIndex {
     this.db.pragma('busy_timeout = 10000');
     const version = this.tryMeta('schema');
     if (version !== undefined && version !== SCHEMA_VERSION) {
-      for (const table of ['stories', 'story_tags', 'story_labels', 'label_counts', 'files', 'folder_problems', 'meta', ...locales.map(searchTable)]) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+      for (const table of ['stories', 'story_tags', 'live_posts', 'story_labels', 'label_counts', 'files', 'folder_problems', 'meta', ...locales.map(searchTable)]) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
     }
     this.db.exec(SCHEMA);
     this.db.exec(SEARCH_SCHEMA);
@@ -175,7 +202,7 @@ export class StoryIndex {
       storyAtSearchRowid: db.prepare<[string, number]>('SELECT summary FROM stories WHERE locale = ? AND search_rowid = ?'),
       drafts: db.prepare("SELECT summary FROM stories WHERE status = 'draft' ORDER BY published_at DESC, slug"),
       stored: db.prepare<[string, string]>('SELECT status, summary, body FROM stories WHERE locale = ? AND slug = ?'),
-      current: db.prepare<[string, string]>('SELECT status, section FROM stories WHERE locale = ? AND slug = ?'),
+      current: db.prepare<[string, string]>('SELECT status, section, changed_at AS changedAt FROM stories WHERE locale = ? AND slug = ?'),
       upsert: db.prepare<[string, string, string, string, number, number, string, string]>(
         `INSERT INTO stories (locale, slug, status, section, published_at, changed_at, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (locale, slug) DO UPDATE SET status = excluded.status, section = excluded.section, published_at = excluded.published_at,
@@ -188,16 +215,31 @@ export class StoryIndex {
         'INSERT OR IGNORE INTO story_labels (locale, kind, key, published_at, slug, name) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       changedSince: db.prepare<[number]>('SELECT locale, slug FROM stories WHERE changed_at > ? ORDER BY changed_at'),
-      stamp: db.prepare<[string]>('SELECT mtime, size FROM files WHERE path = ?'),
+      stamp: db.prepare<[string]>('SELECT mtime, size, problems IS NOT NULL AS broken FROM files WHERE path = ?'),
       setFile: db.prepare<[string, number, number, string | null]>(
         'INSERT INTO files (path, mtime, size, problems) VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET mtime = excluded.mtime, size = excluded.size, problems = excluded.problems',
       ),
       dropFile: db.prepare<[string]>('DELETE FROM files WHERE path = ?'),
       filePaths: db.prepare('SELECT path FROM files'),
+      filePathsUnder: db.prepare<[string, string]>('SELECT path FROM files WHERE path >= ? AND path < ?'),
       fileProblems: db.prepare('SELECT problems FROM files INDEXED BY files_with_problems WHERE problems IS NOT NULL ORDER BY path'),
       folderProblems: db.prepare('SELECT problem FROM folder_problems ORDER BY path'),
       clearFolderProblems: db.prepare('DELETE FROM folder_problems'),
       addFolderProblem: db.prepare<[string, string]>('INSERT OR REPLACE INTO folder_problems (path, problem) VALUES (?, ?)'),
+      livePage: db.prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? ORDER BY time DESC, id DESC LIMIT ? OFFSET ?'),
+      liveCount: db.prepare<[string, string]>('SELECT count(*) AS n FROM live_posts WHERE locale = ? AND slug = ?'),
+      liveFlagged: db.prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? AND flags & ? ORDER BY time DESC, id DESC LIMIT ?'),
+      liveNewer: db.prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? AND time >= ? ORDER BY time DESC, id DESC LIMIT ?'),
+      liveWindow: db.prepare<[string, string, number]>('SELECT id, rev, time FROM live_posts WHERE locale = ? AND slug = ? ORDER BY time DESC, id DESC LIMIT ?'),
+      livePost: db.prepare<[string, string, string]>('SELECT post, body, time FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
+      livePosition: db.prepare<[string, string, number, number, string]>('SELECT count(*) AS n FROM live_posts WHERE locale = ? AND slug = ? AND (time > ? OR (time = ? AND id > ?))'),
+      liveRev: db.prepare<[string, string, string]>('SELECT rev FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
+      putLive: db.prepare<[string, string, string, number, number, string, string, string]>(
+        `INSERT INTO live_posts (locale, slug, id, time, flags, rev, post, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (locale, slug, id) DO UPDATE SET time = excluded.time, flags = excluded.flags, rev = excluded.rev, post = excluded.post, body = excluded.body`,
+      ),
+      removeLive: db.prepare<[string, string, string]>('DELETE FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
+      liveIds: db.prepare<[string, string]>('SELECT id FROM live_posts WHERE locale = ? AND slug = ?'),
       getMeta: db.prepare<[string]>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     };
@@ -344,8 +386,8 @@ export class StoryIndex {
   }
 
   /** Where the story is listed now, if anywhere: for the pages a change must refresh. */
-  current(locale: Locale, slug: string): { status: string; section: Section } | undefined {
-    return this.statements.current.get(locale, slug) as { status: string; section: Section } | undefined;
+  current(locale: Locale, slug: string): { status: string; section: Section; changedAt: number } | undefined {
+    return this.statements.current.get(locale, slug) as { status: string; section: Section; changedAt: number } | undefined;
   }
 
   /** Stores a story unless the index has it just so already, so `changedSince` sees real changes only. */
@@ -378,6 +420,55 @@ export class StoryIndex {
     return this.statements.changedSince.all(since) as StoryRef[];
   }
 
+  /** A live story's posts, newest first; two posts of the same minute in a fixed order (by id). */
+  livePosts(locale: Locale, slug: string, offset: number, limit: number): Page<ParsedLivePost> {
+    const rows = limit > 0 ? (this.statements.livePage.all(locale, slug, limit, offset) as LiveRow[]) : [];
+    return { items: rows.map(liveFromRow), total: (this.statements.liveCount.get(locale, slug) as { n: number }).n };
+  }
+
+  /** The newest posts that are key events (`key`) or pinned (`pinned`). */
+  liveFlagged(locale: Locale, slug: string, flag: 'key' | 'pinned', limit: number): ParsedLivePost[] {
+    return (this.statements.liveFlagged.all(locale, slug, LIVE_FLAGS[flag], limit) as LiveRow[]).map(liveFromRow);
+  }
+
+  /** Posts at or after a time, newest first. */
+  liveNewer(locale: Locale, slug: string, time: number, limit: number): ParsedLivePost[] {
+    return (this.statements.liveNewer.all(locale, slug, time, limit) as LiveRow[]).map(liveFromRow);
+  }
+
+  /** The newest posts' ids, revisions and times. */
+  liveWindow(locale: Locale, slug: string, limit: number): { id: string; rev: string; time: number }[] {
+    return this.statements.liveWindow.all(locale, slug, limit) as { id: string; rev: string; time: number }[];
+  }
+
+  livePost(locale: Locale, slug: string, id: string): ParsedLivePost | undefined {
+    const row = this.statements.livePost.get(locale, slug, id) as LiveRow | undefined;
+    return row && liveFromRow(row);
+  }
+
+  /** How many posts come before this one in the stream (0: it is the newest), or undefined when there is none. */
+  livePosition(locale: Locale, slug: string, id: string): number | undefined {
+    const row = this.statements.livePost.get(locale, slug, id) as { time: number } | undefined;
+    return row && (this.statements.livePosition.get(locale, slug, row.time, row.time, id) as { n: number }).n;
+  }
+
+  liveIds(locale: Locale, slug: string): string[] {
+    return (this.statements.liveIds.all(locale, slug) as { id: string }[]).map((row) => row.id);
+  }
+
+  /** Stores a post; says whether anything a reader sees changed. */
+  putLivePost(post: ParsedLivePost): boolean {
+    const known = this.statements.liveRev.get(post.locale, post.slug, post.id) as { rev: string } | undefined;
+    if (known?.rev === post.rev) return false;
+    const flags = (post.key ? LIVE_FLAGS.key : 0) | (post.pinned ? LIVE_FLAGS.pinned : 0);
+    this.statements.putLive.run(post.locale, post.slug, post.id, post.time.getTime(), flags, post.rev, JSON.stringify({ ...post, body: undefined }), post.body);
+    return true;
+  }
+
+  removeLivePost(locale: Locale, slug: string, id: string): boolean {
+    return this.statements.removeLive.run(locale, slug, id).changes > 0;
+  }
+
   stamp(relativePath: string): FileStamp | undefined {
     return this.statements.stamp.get(relativePath) as FileStamp | undefined;
   }
@@ -392,6 +483,11 @@ export class StoryIndex {
 
   filePaths(): string[] {
     return (this.statements.filePaths.all() as { path: string }[]).map((row) => row.path);
+  }
+
+  /** The files the index knows under a folder (`{slug}/live/`): read or refused. */
+  filePathsUnder(folder: string): string[] {
+    return (this.statements.filePathsUnder.all(folder, `${folder}\uffff`) as { path: string }[]).map((row) => row.path);
   }
 
   replaceFolderProblems(problems: ContentProblem[]) {

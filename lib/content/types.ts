@@ -5,6 +5,7 @@
 import type { Locale } from '../locales';
 import type { Section } from '../sections';
 import type { Label, LabelKind } from './labels';
+import type { LiveCursor, LivePost, RenderedLivePost } from './live';
 import type { FrontMatter } from './schema';
 
 /** Everything a list, a card or a feed needs: the front matter, without the body. */
@@ -19,6 +20,8 @@ export interface StorySummary extends FrontMatter {
 export interface Story extends StorySummary {
   bodyHtml: string;
 }
+
+export type { LiveCursor, LivePost, RenderedLivePost };
 
 export interface ContentProblem {
   path: string;
@@ -62,8 +65,25 @@ export interface ReloadedStory {
   sections: { locale: Locale; section: Section }[];
   /** Tags and authors it was listed under before or is listed under now, per edition. */
   labels: LabelRef[];
+  /** Whether a story itself changed (front matter or text) in any edition; false when only live posts did. */
+  storyChanged: boolean;
+  /** The editions whose live posts changed (added, edited or removed). */
+  liveChanged: Locale[];
   /** The edition's files that could not be read or parsed: the last good version stays. */
   problems: ContentProblem[];
+}
+
+/** What an open live page needs to catch up, from the cursor it polled with. */
+export interface LiveChanges {
+  /** The cursor for the next poll. */
+  cursor: string;
+  /** Posts at or after the cursor's newest time, newest first (the page drops the ones it has). */
+  newer: RenderedLivePost[];
+  /** More posts came than one answer carries: the page reloads rather than leave a hole. */
+  gap: boolean;
+  /** The newest posts' ids and revisions, when they differ from the cursor's: edits and deletions. */
+  window?: { id: string; rev: string; time: number }[];
+  total: number;
 }
 
 /**
@@ -92,6 +112,18 @@ export interface ContentSource {
   search(locale: Locale, words: string[][], offset: number, limit: number): Promise<SearchPage>;
   /** Stories sharing the section or a tag, newest first. */
   related(story: StorySummary, limit: number): Promise<StorySummary[]>;
+  /** A published live story's summary (no body rendered): what a poll checks first. */
+  liveStory(locale: Locale, slug: string): Promise<StorySummary | undefined>;
+  /** A live story's posts, newest first, whatever the story's status (a preview shows a draft's). */
+  livePosts(locale: Locale, slug: string, offset: number, limit: number): Promise<Page<RenderedLivePost>>;
+  /** The pinned post (the newest one pinned) and the key events, newest first. */
+  liveHighlights(locale: Locale, slug: string): Promise<{ pinned?: RenderedLivePost; keyEvents: LivePost[] }>;
+  /** What changed on a live page since a poll's cursor (null: since nothing the page knew). */
+  liveChanges(locale: Locale, slug: string, since: LiveCursor | null): Promise<LiveChanges>;
+  /** Posts by id, those that exist, newest first: an open page fetching the ones that were edited. */
+  livePostsById(locale: Locale, slug: string, ids: string[]): Promise<RenderedLivePost[]>;
+  /** How many posts come before this one in the stream, or undefined when it does not exist. */
+  livePostPosition(locale: Locale, slug: string, id: string): Promise<number | undefined>;
   /** Every draft, for the editors' list. */
   drafts(): Promise<StorySummary[]>;
   /** Every file or folder that could not be used, with its path and field. */

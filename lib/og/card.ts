@@ -20,6 +20,8 @@ const HEADLINE_TOP = 150;
 const HEADLINE_BOTTOM = 510;
 const HEADLINE_SIZES = [84, 76, 68, 62, 56, 50, 46];
 
+const BADGE_PADDING = 18;
+const BADGE_GAP = 20;
 const COLORS = { paper: '#fbfaf7', ink: '#1b1b1b', accent: '#9c1c1f', muted: '#52524e', rule: '#dcd6cb' };
 
 export interface ShareCardText {
@@ -28,6 +30,8 @@ export interface ShareCardText {
   brand: string;
   /** Above the headline, on the side opposite the brand: the section, or nothing. */
   kicker?: string;
+  /** A badge in the accent colour at the start of the footer line, before the date: a live page's "LIVE". */
+  badge?: string;
   headline: string;
   /** Used when the headline has nothing drawable left (all emoji, say). */
   fallbackHeadline: string;
@@ -37,7 +41,7 @@ export interface ShareCardText {
 /** A short fingerprint of everything that can be drawn: it changes when the headline, date or design does. */
 export function shareCardVersion(card: ShareCardText): string {
   return createHash('sha256')
-    .update([CARD_DESIGN, card.locale, card.brand, card.kicker ?? '', card.headline, card.fallbackHeadline, card.footer].join('\u0000'))
+    .update([CARD_DESIGN, card.locale, card.brand, card.kicker ?? '', card.badge ?? '', card.headline, card.fallbackHeadline, card.footer].join('\u0000'))
     .digest('hex')
     .slice(0, 12);
 }
@@ -87,8 +91,18 @@ export async function renderShareCardSvg(card: ShareCardText): Promise<ShareCard
   const headlineSvg = linesToSvgGroup(headline, { color: COLORS.ink, width: CONTENT_WIDTH });
   parts.push(place(headlineSvg, MARGIN, HEADLINE_TOP + Math.max(0, (headlineBox - headlineSvg.height) / 2)));
   parts.push(`<rect x="${MARGIN}" y="530" width="${CONTENT_WIDTH}" height="2" fill="${COLORS.rule}"/>`);
-  const footer = singleLine(card.footer, fonts.regular, 30, direction, CONTENT_WIDTH, COLORS.muted);
-  parts.push(place(footer, sideX(direction, footer.width, 'start'), 548));
+  let footerStart = 0;
+  if (card.badge) {
+    const badge = singleLine(card.badge, fonts.bold, 30, direction, CONTENT_WIDTH / 3, COLORS.paper);
+    const box = { width: badge.width + 2 * BADGE_PADDING, height: 56 };
+    const x = sideX(direction, box.width, 'start');
+    parts.push(`<rect x="${Math.round(x)}" y="546" width="${Math.ceil(box.width)}" height="${box.height}" rx="6" fill="${COLORS.accent}"/>`);
+    parts.push(place(badge, x + BADGE_PADDING, 548));
+    footerStart = box.width + BADGE_GAP;
+  }
+  const footer = singleLine(card.footer, fonts.regular, 30, direction, CONTENT_WIDTH - footerStart, COLORS.muted);
+  const footerX = sideX(direction, footer.width, 'start');
+  parts.push(place(footer, direction === 'rtl' ? footerX - footerStart : footerX + footerStart, 548));
 
   const { width, height } = SHARE_CARD_SIZE;
   return {

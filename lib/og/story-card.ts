@@ -12,6 +12,8 @@ export interface CardLabels {
   tagline: string;
   /** The section's name in the card's language. */
   section?: string;
+  /** The live badge's word, drawn on a running live page's card. */
+  live?: string;
 }
 
 export interface VersionedCard {
@@ -29,6 +31,7 @@ export function storyShareCard(story: StorySummary, labels: CardLabels): Version
     locale: story.locale,
     brand: labels.brand,
     kicker: labels.section,
+    ...(story.live === 'live' && labels.live ? { badge: labels.live } : {}),
     headline: story.title,
     fallbackHeadline: labels.tagline,
     footer: formatDateLine(story.publishedAt, story.locale, editionTimeZone(story.locale)),

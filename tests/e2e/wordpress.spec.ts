@@ -201,6 +201,31 @@ test('an edit is on the page within 2 s of the save; trash makes it a 404 and ta
   await within(async () => !(await html('/en')).includes(storyUrl('en', key)) && !(await html('/en/feed.xml')).includes('An edited headline'));
 });
 
+test('a live page: each live post published on its own reaches both servers within 2 s, in order; a trashed one leaves', async () => {
+  const key = 'live-from-wordpress';
+  const { id: story } = await newPost(key, 'ar', { meta: { sahifa_edition: 'ar', sahifa_story: key, sahifa_live: 'live' } });
+  await within(async () => (await html(storyUrl('ar', key))).includes('data-live-badge'));
+  const livePost = (title: string, text: string, meta: Record<string, boolean> = {}) =>
+    rest<{ id: number }>('POST', '/wp/v2/sahifa_live_posts', { title, content: `<!-- wp:paragraph --><p>${text}</p><!-- /wp:paragraph -->`, status: 'publish', parent: story, meta });
+  const first = await livePost('', 'أول منشور من ووردبريس.');
+  await within(async () => (await html(storyUrl('ar', key))).includes(`data-post-id="wp-${first.id}"`));
+  const saved = Date.now();
+  const second_ = await livePost('حدث مهم من ووردبريس', 'ثاني منشور.', { sahifa_live_key: true });
+  await within(async () => {
+    const page = await html(storyUrl('ar', key));
+    return page.indexOf(`data-post-id="wp-${second_.id}"`) !== -1 && page.indexOf(`id="post-wp-${second_.id}"`) < page.indexOf(`id="post-wp-${first.id}"`);
+  }, 2000);
+  console.log(`live post → on the page: ${Date.now() - saved} ms`);
+  // The other server of the fleet, which WordPress never called, answers its polls with it too.
+  await within(async () => {
+    const answer = (await (await fetch(`${second.base}${storyUrl('ar', key)}/updates?after=1.00000000`)).json()) as { window?: { id: string }[] };
+    return answer.window?.[0]?.id === `wp-${second_.id}`;
+  });
+  expect(await html(storyUrl('ar', key))).toContain('حدث مهم من ووردبريس');
+  await rest('DELETE', `/wp/v2/sahifa_live_posts/${first.id}`);
+  await within(async () => !(await html(storyUrl('ar', key))).includes(`data-post-id="wp-${first.id}"`));
+});
+
 test('a scheduled post is served within 2 s of WP-cron publishing it', async () => {
   const key = 'scheduled-for-later';
   // WordPress schedules only what is a minute or more ahead.

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dateLine, formatDateLine, formatNumber, formatShortDate, siteDay } from '@/lib/dates';
+import { dateLine, formatDateLine, formatMoment, formatNumber, formatShortDate, formatTimeOfDay, siteDay } from '@/lib/dates';
 import { editions, HIJRI_ARABIC, locales } from '@/lib/locales';
 
 describe('formatDateLine', () => {
@@ -70,5 +70,20 @@ describe('every edition', () => {
     expect(formatNumber(1403, 'ar')).toBe('1403');
     expect(formatNumber(1403, 'en')).toBe('1403');
     expect(formatNumber(12_345, 'en')).toBe('12,345');
+  });
+});
+
+describe('formatMoment (live posts)', () => {
+  const moment = new Date('2024-11-21T06:05:00Z');
+
+  it('gives the time of day on the 24-hour clock in the site zone and the edition digits', () => {
+    expect(formatTimeOfDay(moment, 'ar', 'Asia/Riyadh')).toBe('09:05');
+    expect(formatTimeOfDay(moment, 'en', 'UTC')).toBe('06:05');
+    expect(formatTimeOfDay(new Date('2024-11-21T15:45:00Z'), 'fa', 'Asia/Tehran')).toBe('۱۹:۱۵');
+  });
+
+  it('isolates the time and the date, so a right-to-left line does not run "09:05 · 21" together', () => {
+    const text = formatMoment(moment, 'ar', 'Asia/Riyadh');
+    expect(text).toBe(`\u206809:05\u2069 · \u2068${formatShortDate(moment, 'ar', 'Asia/Riyadh')}\u2069`);
   });
 });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isLocale, locales, type Locale } from '../../locales';
 import { displayPath, formatProblem, normalizeSlug, parseStoryFile, renderStory, type ParsedStory } from '../parse';
+import { parseLivePostFile, type ParsedLivePost } from '../live';
 import { applyStory, readModel } from '../read-model';
 import { StoryIndex, type FileStamp } from '../story-index';
 import type { ContentProblem, ContentSource, ReloadedStory, Story } from '../types';
@@ -43,12 +44,28 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 interface StoryFile {
   slug: string;
   locale: Locale;
-  /** `{slug}/{locale}.md`, the file's key in the index. */
+  /** `{slug}/{locale}.md`, or `{slug}/live/{locale}/{id}.md` for a live post: the file's key in the index. */
   key: string;
   file: string;
+  /** A live post's id; none for the story's own file. */
+  postId?: string;
 }
 
-type FileRead = { state: 'gone' } | { state: 'read'; stamp: FileStamp; story: ParsedStory | null; problems: ContentProblem[] };
+type FileRead =
+  | { state: 'gone' }
+  | { state: 'read'; stamp: FileStamp; story?: ParsedStory | null; post?: ParsedLivePost | null; problems: ContentProblem[] };
+
+/** The file a key of the index names, whichever kind it is. */
+function fileOfKey(storiesDir: string, key: string): StoryFile {
+  const [slug, first, locale, name] = key.split('/');
+  if (first === 'live') return liveFile(storiesDir, slug, locale as Locale, name.slice(0, -3));
+  return { slug, locale: first.slice(0, -3) as Locale, key, file: path.join(storiesDir, key) };
+}
+
+function liveFile(storiesDir: string, slug: string, locale: Locale, postId: string): StoryFile {
+  const key = `${slug}/live/${locale}/${postId}.md`;
+  return { slug, locale, key, file: path.join(storiesDir, key), postId };
+}
 
 /**
  * Reads are synchronous, a batch at a time between yields: a file costs tens of microseconds this
@@ -67,7 +84,13 @@ function readStoryFile(target: StoryFile, known?: FileStamp): FileRead {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'gone' };
     return { state: 'read', stamp: stamp ?? { mtime: 0, size: -1 }, story: null, problems: [{ path: displayPath(target.file), field: '(file)', message: `cannot read: ${(error as Error).message}` }] };
   }
+  if (target.postId !== undefined) return { state: 'read', stamp, ...parseLivePostFile(raw, { ...target, id: target.postId }) };
   return { state: 'read', stamp, ...parseStoryFile(raw, target) };
+}
+
+/** Whether the index's copy of a file is current: unchanged on disk, and not a post refused for its time that may be due now. */
+function unchanged(target: StoryFile, known: FileStamp | undefined, stamp: FileStamp | undefined): boolean {
+  return Boolean(known && stamp && known.mtime === stamp.mtime && known.size === stamp.size && !(target.postId && known.broken));
 }
 
 function statStamp(file: string): FileStamp | undefined {
@@ -96,16 +119,50 @@ export function createFileStore({
   const index = new StoryIndex(indexFile);
   const storyFile = (slug: string, locale: Locale): StoryFile => ({ slug, locale, key: `${slug}/${locale}.md`, file: path.join(storiesDir, slug, `${locale}.md`) });
 
-  /** Takes one file's state into the index. A file that fails keeps its last good version listed. */
-  function apply(target: StoryFile, read: FileRead) {
+  /**
+   * Takes one file's state into the index. A file that fails keeps its last good version listed. Says
+   * whether a live post changed.
+   */
+  function apply(target: StoryFile, read: FileRead): boolean {
+    let postChanged = false;
     if (read.state === 'gone') {
-      index.remove(target);
+      if (target.postId === undefined) index.remove(target);
+      else postChanged = index.removeLivePost(target.locale, target.slug, target.postId);
       index.dropFile(target.key);
-      return;
+      return postChanged;
     }
     for (const problem of read.problems) log(`[content] ${formatProblem(problem)}`);
     if (read.story) index.put(read.story);
+    if (read.post) postChanged = index.putLivePost(read.post);
     index.setFile(target.key, read.stamp, read.problems);
+    return postChanged;
+  }
+
+  /** A live story's post files (`live/{edition}/{id}.md`), and what is misplaced there. */
+  function examineLiveFolder(slug: string, folderPath: string): { files: StoryFile[]; problems: ContentProblem[] } {
+    const files: StoryFile[] = [];
+    const problems: ContentProblem[] = [];
+    let editionsFound: string[];
+    try {
+      editionsFound = fs.readdirSync(path.join(folderPath, 'live'));
+    } catch (error) {
+      return { files, problems: [{ path: displayPath(path.join(folderPath, 'live')), field: '(folder)', message: `cannot read: ${(error as Error).message}` }] };
+    }
+    for (const edition of editionsFound) {
+      const editionPath = path.join(folderPath, 'live', edition);
+      if (!isLocale(edition)) {
+        problems.push({ path: displayPath(editionPath), field: '(locale)', message: `a live page's posts go in live/{edition}/: one of ${locales.join(', ')}` });
+        continue;
+      }
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(editionPath);
+      } catch (error) {
+        problems.push({ path: displayPath(editionPath), field: '(folder)', message: `cannot read: ${(error as Error).message}` });
+      }
+      for (const name of names) if (name.endsWith('.md')) files.push(liveFile(storiesDir, slug, edition, name.slice(0, -3)));
+    }
+    return { files, problems };
   }
 
   /** The story files in one folder of `stories/`, and what is wrong with the folder itself. */
@@ -123,6 +180,11 @@ export function createFileStore({
     }
     const files: StoryFile[] = [];
     const problems: ContentProblem[] = [];
+    if (names.includes('live')) {
+      const live = examineLiveFolder(slug, folderPath);
+      files.push(...live.files);
+      problems.push(...live.problems);
+    }
     for (const file of names) {
       if (!file.endsWith('.md')) continue;
       const locale = file.slice(0, -3);
@@ -155,8 +217,7 @@ export function createFileStore({
         for (const file of examined.flatMap((folder) => folder.files)) {
           seen.add(file.key);
           const stamp = statStamp(file.file);
-          const known = index.stamp(file.key);
-          if (known && stamp && known.mtime === stamp.mtime && known.size === stamp.size) continue;
+          if (unchanged(file, index.stamp(file.key), stamp)) continue;
           apply(file, stamp ? readStoryFile(file, stamp) : { state: 'gone' });
           changed++;
         }
@@ -166,16 +227,28 @@ export function createFileStore({
     }
     const gone = index.filePaths().filter((key) => !seen.has(key));
     index.transaction(() => {
-      for (const key of gone) {
-        const [slug, file] = key.split('/');
-        apply(storyFile(slug, file.slice(0, -3) as Locale), { state: 'gone' });
-      }
+      for (const key of gone) apply(fileOfKey(storiesDir, key), { state: 'gone' });
       index.replaceFolderProblems(folderProblems);
     });
     for (const problem of folderProblems) log(`[content] ${formatProblem(problem)}`);
     index.setMeta('scanned', dir);
     progress.scanning = false;
     return { changed, removed: gone.length };
+  }
+
+  /** A story's live post files that changed since the index read them, and the ones gone from the folder. */
+  function readLivePosts(slug: string): { target: StoryFile; read: FileRead }[] {
+    const onDisk = fs.existsSync(path.join(storiesDir, slug, 'live')) ? examineLiveFolder(slug, path.join(storiesDir, slug)).files : [];
+    const present = new Set(onDisk.map((file) => file.key));
+    const gone = index
+      .filePathsUnder(`${slug}/live/`)
+      .filter((key) => !present.has(key))
+      .map((key) => fileOfKey(storiesDir, key));
+    const changed = onDisk.flatMap((target) => {
+      const stamp = statStamp(target.file);
+      return unchanged(target, index.stamp(target.key), stamp) ? [] : [{ target, read: stamp ? readStoryFile(target, stamp) : ({ state: 'gone' } as const) }];
+    });
+    return [...changed, ...gone.map((target) => ({ target, read: { state: 'gone' } as const }))];
   }
 
   let progress = { scanning: false, examined: 0, found: 0 };
@@ -199,6 +272,7 @@ export function createFileStore({
       for (const slug of slugs) {
         const targets = locales.map((locale) => storyFile(slug, locale));
         const reads = new Map(targets.map((target) => [target.locale, { target, read: readStoryFile(target) }]));
+        const liveReads = readLivePosts(slug);
         const changed = applyStory(
           index,
           slug,
@@ -207,8 +281,9 @@ export function createFileStore({
             const { target, read } = reads.get(locale)!;
             apply(target, read);
           },
+          () => [...new Set(liveReads.filter(({ target, read }) => apply(target, read)).map(({ target }) => target.locale))],
         );
-        const problems = [...reads.values()].flatMap(({ read }) => (read.state === 'read' ? read.problems : []));
+        const problems = [...reads.values(), ...liveReads].flatMap(({ read }) => (read.state === 'read' ? read.problems : []));
         reloaded.push({ ...changed, problems });
       }
       return reloaded;

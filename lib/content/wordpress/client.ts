@@ -69,6 +69,28 @@ export function createClient({ url, user, appPassword }: WordPressConfig) {
       return body as WpPost[];
     },
 
+    /**
+     * The live posts of these story posts (the plugin's `sahifa_live_post`, children of the story's post in
+     * each edition), every status, changed after `since` (all without it), a page at a time.
+     */
+    async *livePosts(parents: number[], since?: string): AsyncGenerator<WpPost[]> {
+      for (let page = 1, pages = 1; page <= pages; page++) {
+        const { body, totalPages } = await get('/wp/v2/sahifa_live_posts', {
+          context: 'edit',
+          status: postParams.status,
+          parent: parents.join(','),
+          per_page: PER_PAGE,
+          page,
+          orderby: 'modified',
+          order: 'asc',
+          ...(since ? { modified_after: since } : {}),
+        });
+        pages = totalPages;
+        if (!Array.isArray(body)) throw new WordPressError('WordPress answered something other than a list of live posts');
+        yield body as WpPost[];
+      }
+    },
+
     /** One post by ID, any status. */
     async post(id: number): Promise<WpPost | null> {
       try {

@@ -8,6 +8,7 @@
  * Sahifa at /images/wp/{id}.{ext}; the body sanitized (./sanitize.ts).
  */
 import { defaultLocale, isLocale, type Locale } from '../../locales';
+import { livePostFrom, type ParsedLivePost } from '../live';
 import { normalizeSlug, type ParsedStory } from '../parse';
 import { frontMatterSchema } from '../schema';
 import type { ContentProblem } from '../types';
@@ -42,7 +43,9 @@ export interface WpPost {
   excerpt: { rendered?: string };
   content: { rendered?: string };
   featured_media: number;
-  meta?: { sahifa_edition?: string; sahifa_story?: string; sahifa_authors?: string; sahifa_sources?: string };
+  meta?: { sahifa_edition?: string; sahifa_story?: string; sahifa_authors?: string; sahifa_sources?: string; sahifa_live?: string; sahifa_live_key?: boolean; sahifa_live_pinned?: boolean };
+  /** A live post's story post. */
+  parent?: number;
   _embedded?: { author?: { name?: string }[]; 'wp:featuredmedia'?: WpMedia[]; 'wp:term'?: WpTerm[][] };
 }
 
@@ -137,15 +140,43 @@ export function mapPost(post: WpPost): Mapped | { key: null; problems: ContentPr
     status: published ? 'published' : 'draft',
     ...(image ? { image: Object.fromEntries(Object.entries(image).filter(([, value]) => value !== undefined)) } : {}),
     sources: lines(post.meta?.sahifa_sources),
+    ...(post.meta?.sahifa_live?.trim() ? { live: post.meta.sahifa_live.trim() } : {}),
     authors: authorNames.length ? authorNames : (post._embedded?.author ?? []).map((author) => author.name?.trim()).filter((name): name is string => !!name),
   };
   if (categories.length === 0) return { key, locale, story: null, problems: [...problems, problem('categories', 'the post has no category naming a section (world, science, culture, technology)')] };
   const result = frontMatterSchema.safeParse(raw);
   if (!result.success) {
-    const fieldOf = (path: PropertyKey[]) => ({ section: 'categories', summary: 'excerpt', image: 'featured_media' })[String(path[0])] ?? path.join('.');
+    const fieldOf = (path: PropertyKey[]) => ({ section: 'categories', summary: 'excerpt', image: 'featured_media', live: 'sahifa_live' })[String(path[0])] ?? path.join('.');
     return { key, locale, story: null, problems: [...problems, ...result.error.issues.map((issue) => problem(fieldOf(issue.path), issue.message))] };
   }
   const body = sanitizePostHtml(post.content.rendered ?? '');
   if (!body) return { key, locale, story: null, problems: [...problems, problem('content', 'the post has no text')] };
   return { key, locale, story: { ...result.data, slug: key, locale, sourcePath: where, body, bodyFormat: 'html' }, problems, media };
+}
+
+/** A live post's id on Sahifa (its anchor and permanent link): its WordPress ID. */
+export const livePostId = (post: Pick<WpPost, 'id'>) => `wp-${post.id}`;
+
+/**
+ * A live post (the plugin's `sahifa_live_post`) as a post of its story's live page in its parent's edition:
+ * the publication time, the title as its optional headline, the key-event and pinned flags, the body
+ * sanitized as a story's. `gone` when it is not (or no longer) published.
+ */
+export function mapLivePost(post: WpPost, story: { key: string; locale: Locale }): { gone: true } | { gone: false; post: ParsedLivePost | null; problems: ContentProblem[] } {
+  if (post.status !== 'publish') return { gone: true };
+  const headline = htmlToText(post.title.rendered ?? '');
+  return {
+    gone: false,
+    ...livePostFrom(
+      {
+        time: new Date(gmt(post.date_gmt ?? post.modified_gmt)),
+        ...(headline ? { headline } : {}),
+        key: post.meta?.sahifa_live_key === true,
+        pinned: post.meta?.sahifa_live_pinned === true,
+        body: sanitizePostHtml(post.content.rendered ?? ''),
+        bodyFormat: 'html',
+      },
+      { slug: story.key, locale: story.locale, id: livePostId(post), sourcePath: postPath(post) },
+    ),
+  };
 }

@@ -11,11 +11,11 @@ import path from 'node:path';
 import { locales, type Locale } from '../../locales';
 import { log } from '../../ops/log.mjs';
 import { renderStory } from '../parse';
-import { applyStory, readModel, type EditionUpdate } from '../read-model';
+import { applyLivePosts, applyStory, readModel, type EditionUpdate, type LiveEditionUpdate } from '../read-model';
 import { StoryIndex } from '../story-index';
 import type { ContentProblem, ContentSource, ReloadedStory, Story } from '../types';
 import { createClient, WordPressError, type WordPressConfig } from './client';
-import { mapPost, postPath, type Mapped, type WpMedia, type WpPost } from './map';
+import { livePostId, mapLivePost, mapPost, postPath, type Mapped, type WpMedia, type WpPost } from './map';
 
 export interface WordPressStoreOptions {
   wordpress: WordPressConfig;
@@ -97,6 +97,11 @@ export function createWordPressStore({ wordpress, indexFile, mediaDir, waitForSy
       if (!gone) problems.push(...mapped.problems);
     }
     const updates: EditionUpdate[] = [];
+    const live: LiveEditionUpdate[] = [];
+    for (const locale of locales) {
+      const entry = byEdition.get(locale);
+      if (entry?.story?.live && entry.post.status !== 'trash' && entry.post.status !== 'private') live.push(await livePostsOf(key, locale, entry.post.id));
+    }
     for (const locale of locales) {
       const entry = byEdition.get(locale);
       if (!entry) {
@@ -107,7 +112,40 @@ export function createWordPressStore({ wordpress, indexFile, mediaDir, waitForSy
         updates.push({ locale, story: entry.story });
       } else updates.push({ locale, keep: true });
     }
-    return { ...applyStory(index, key, updates), problems };
+    const applyLive = () => live.filter((update) => applyLivePosts(index, key, update)).map((update) => update.locale);
+    return { ...applyStory(index, key, updates, undefined, applyLive), problems };
+  }
+
+  /**
+   * A live story's posts in one edition that changed since the last look (every one the first time): the
+   * published ones to store, the others (trashed, back to draft) to take down. During breaking news a story
+   * may hold thousands of posts, and its hook comes every minute: only the changes cross the network.
+   */
+  async function livePostsOf(key: string, locale: Locale, parent: number): Promise<LiveEditionUpdate> {
+    const seenKey = `wordpress:${client.base}:live:${parent}`;
+    const last = index.meta(seenKey);
+    const since = last ? new Date(Date.parse(`${last}Z`) - OVERLAP_MS).toISOString().slice(0, 19) : undefined;
+    const startedAtGmt = new Date().toISOString().slice(0, 19);
+    const update: LiveEditionUpdate = { locale, put: [], remove: [] };
+    let newest = last ?? '';
+    for await (const page of client.livePosts([parent], since)) {
+      for (const post of page) {
+        if (post.modified_gmt > newest && post.modified_gmt <= startedAtGmt) newest = post.modified_gmt;
+        const mapped = mapLivePost(post, { key, locale });
+        if (mapped.gone) update.remove.push(livePostId(post));
+        else {
+          report(post, mapped.problems);
+          if (mapped.post) update.put.push(mapped.post);
+        }
+      }
+    }
+    // The first look saw every post: any other the index holds for this edition is gone.
+    if (!last) {
+      const present = new Set(update.put.map((post) => post.id));
+      update.remove.push(...index.liveIds(locale, key).filter((id) => !present.has(id)));
+    }
+    if (newest) index.setMeta(seenKey, newest);
+    return update;
   }
 
   /**
@@ -240,7 +278,7 @@ export function createWordPressStore({ wordpress, indexFile, mediaDir, waitForSy
         } catch (error) {
           if (!(error instanceof WordPressError)) throw error;
           say(false, error.message);
-          reloaded.push({ slug: key, published: index.editions(key), sections: [], labels: [], problems: [{ path: client.base, field: '(WordPress)', message: error.message }] });
+          reloaded.push({ slug: key, published: index.editions(key), sections: [], labels: [], storyChanged: false, liveChanged: [], problems: [{ path: client.base, field: '(WordPress)', message: error.message }] });
         }
       }
       return reloaded;

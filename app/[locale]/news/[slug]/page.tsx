@@ -1,21 +1,19 @@
 import type { Metadata } from 'next';
-import { cache } from 'react';
 import { setRequestLocale } from 'next-intl/server';
 import { Article } from '@/components/article/Article';
 import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
+import { LiveStoryPage } from '@/components/live/LiveStoryPage';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { PreviewBanner } from '@/components/preview/PreviewBanner';
 import { SharePreviewPanel } from '@/components/preview/SharePreviewPanel';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { cardLabels } from '@/i18n/labels';
-import { getContent, type StorySummary } from '@/lib/content';
-import { isLocale, localeOrDefault } from '@/lib/locales';
+import { findStoryForRoute, storySeo } from '@/components/article/story-route';
+import { getContent } from '@/lib/content';
+import { isLocale } from '@/lib/locales';
 import { newsArticleJsonLd, storyMetadata } from '@/lib/metadata';
-import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
 import { logRender } from '@/lib/render-log';
 import { prerenderedStories } from '@/lib/site';
-import { storyForRequest } from '@/lib/preview-session';
 
 export const revalidate = 3600;
 
@@ -27,39 +25,21 @@ export async function generateStaticParams({ params }: { params: { locale: strin
   return (await getContent().latest(params.locale, 0, prerenderedStories)).items.map((story) => ({ slug: story.slug }));
 }
 
-type Params = PageProps<'/[locale]/news/[slug]'>['params'];
-
-async function findStory(params: Params) {
-  const { locale, slug } = await params;
-  return { locale: localeOrDefault(locale), ...(await storyForRequest(locale, slug)) };
-}
-
-/** Metadata and the page both need these; `cache` computes them once per render. */
-const seoFields = cache(async (story: StorySummary) => {
-  const labels = await cardLabels(story.locale, story.section);
-  const card = storyShareCard(story, labels);
-  return {
-    siteName: labels.brand,
-    feed: { path: paths.feed(story.locale), title: labels.feedTitle },
-    sectionName: labels.section!,
-    image: { path: paths.storyShareImage(story.locale, story.slug, card.version), alt: story.title },
-  };
-});
-
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
-  const { locale, story, preview } = await findStory(params);
+  const { locale, story, preview } = await findStoryForRoute(params);
   if (!story) return notFoundMetadata(locale);
-  const metadata = storyMetadata(story, { ...(await seoFields(story)), editions: await getContent().editions(story.slug) });
+  const metadata = storyMetadata(story, { ...(await storySeo(story)), editions: await getContent().editions(story.slug) });
   return preview ? { ...metadata, robots: { index: false, follow: false } } : metadata;
 }
 
 export default async function StoryPage({ params }: PageProps<'/[locale]/news/[slug]'>) {
-  const { locale, story, preview } = await findStory(params);
+  const { locale, story, preview } = await findStoryForRoute(params);
   if (!story) return <NotFoundPage locale={locale} />;
   setRequestLocale(story.locale);
   logRender(paths.story(story.locale, story.slug));
+  if (story.live) return <LiveStoryPage story={story} page={1} preview={preview} />;
   const content = getContent();
-  const seo = await seoFields(story);
+  const seo = await storySeo(story);
   const isDraft = story.status === 'draft';
   return (
     <>

@@ -1,0 +1,27 @@
+/**
+ * What a story's routes (its page, a live page's later pages) look up alike: the story the request may see,
+ * and the fields its metadata and JSON-LD share. `cache` computes them once per render.
+ */
+import { cache } from 'react';
+import { cardLabels } from '@/i18n/labels';
+import type { StorySummary } from '@/lib/content';
+import { localeOrDefault } from '@/lib/locales';
+import { storyShareCard } from '@/lib/og/story-card';
+import { paths } from '@/lib/paths';
+import { storyForRequest } from '@/lib/preview-session';
+
+export async function findStoryForRoute(params: Promise<{ locale: string; slug: string }>) {
+  const { locale, slug } = await params;
+  return { locale: localeOrDefault(locale), ...(await storyForRequest(locale, slug)) };
+}
+
+export const storySeo = cache(async (story: StorySummary) => {
+  const labels = await cardLabels(story.locale, story.section);
+  const card = storyShareCard(story, labels);
+  return {
+    siteName: labels.brand,
+    feed: story.live ? { path: paths.liveFeed(story.locale, story.slug), title: labels.liveFeedTitle(story.title) } : { path: paths.feed(story.locale), title: labels.feedTitle },
+    sectionName: labels.section!,
+    image: { path: paths.storyShareImage(story.locale, story.slug, card.version), alt: story.title },
+  };
+});
