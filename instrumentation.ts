@@ -24,6 +24,9 @@ export async function register() {
       gauge.set({ state: 'examined' }, examined);
       gauge.set({ state: 'scanning' }, scanning ? 1 : 0);
     });
+    // server.mjs answers live pages' polls with this, before Next (lib/live-poll.ts).
+    const { answerLivePoll, LIVE_POLL_ANSWERER } = await import('./lib/live-poll');
+    (globalThis as Record<symbol, unknown>)[LIVE_POLL_ANSWERER] = answerLivePoll;
     // Not awaited: a server starts and serves whether or not Redis answers yet.
     if (process.env.REDIS_URL) void (await import('./lib/fleet')).joinFleet(content);
     if (!process.env.PREVIEW_SECRET) log().warn('preview.no_secret', '[preview] PREVIEW_SECRET is not set: preview links are off');

@@ -1,6 +1,6 @@
 /**
  * npm run bench:live [-- --readers 1000 --minutes 2]: a live page under its readers, on this machine
- * (`next build` of a scratch content folder first, unless BENCH_SKIP_BUILD=1):
+ * (`next build` of a scratch content folder first, unless BENCH_SKIP_BUILD=1), after a warm-up of the server:
  *   render    the first (uncached) render of a 2,000-post live page's first page beside an ordinary
  *             story's and a 20-post live page's: each published through the hook, then requested; the
  *             median of a few rounds, and the page's HTML size
@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -115,6 +116,12 @@ async function publishHook(slug: string): Promise<number> {
 }
 
 const progress = (message: string) => console.log(`[bench:live] ${((performance.now() - runStarted) / 1000).toFixed(0)} s: ${message}`);
+/** CPU time every process of this machine used so far (all cores), in ms: /proc/stat, less idle and I/O wait. */
+function machineBusyMs(): number {
+  const ticks = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal; Linux counts in ticks of 1/100 s.
+  return (ticks.slice(0, 8).reduce((sum, tick) => sum + tick, 0) - ticks[3] - ticks[4]) * 10;
+}
 const sleepUntil = (at: number) => sleep(Math.max(0, at - performance.now()));
 const median = (values: number[]) => percentile(values, 50);
 
@@ -199,32 +206,39 @@ interface RenderSample {
   renderCpuMs: number;
 }
 
-async function renderRounds(server: BenchServer) {
-  const pages = [BIG, SMALL, STORY];
-  const samples = new Map<string, RenderSample[]>(pages.map((slug) => [slug, []]));
-  // The first request after start: code still cold, the page perhaps prerendered by the build.
+const PAGES = [BIG, SMALL, STORY];
+
+/** Each page's first request after start: code still cold, the page perhaps prerendered by the build. */
+async function firstRequests(): Promise<Map<string, { ms: number; cache?: string }>> {
   const cold = new Map<string, { ms: number; cache?: string }>();
-  for (const slug of pages) {
+  for (const slug of PAGES) {
     const answer = await request(pageAgent, livePath(slug));
     if (answer.status !== 200) throw new Error(`${livePath(slug)} answered ${answer.status}`);
     cold.set(slug, { ms: answer.ms, cache: answer.cache });
   }
-  for (let round = 0; round < RENDER_ROUNDS; round++) {
-    for (const slug of round % 2 ? [...pages].reverse() : pages) {
+  return cold;
+}
+
+async function renderRounds(server: BenchServer) {
+  const samples = new Map<string, RenderSample[]>(PAGES.map((slug) => [slug, []]));
+  // Round -1 is not counted: the render code compiled, as on a server that has been up for a while.
+  for (let round = -1; round < RENDER_ROUNDS; round++) {
+    for (const slug of round % 2 ? [...PAGES].reverse() : PAGES) {
       const cpu0 = groupCpuMs(server.pid);
       await publishHook(slug);
       const cpu1 = groupCpuMs(server.pid);
       const answer = await request(pageAgent, livePath(slug));
       const cpu2 = groupCpuMs(server.pid);
       if (answer.status !== 200) throw new Error(`${livePath(slug)} answered ${answer.status}`);
-      samples.get(slug)!.push({ ms: answer.ms, cache: answer.cache, htmlBytes: answer.body.length, wireBytes: answer.wireBytes, hookCpuMs: cpu1 - cpu0, renderCpuMs: cpu2 - cpu1 });
+      if (round >= 0)
+        samples.get(slug)!.push({ ms: answer.ms, cache: answer.cache, htmlBytes: answer.body.length, wireBytes: answer.wireBytes, hookCpuMs: cpu1 - cpu0, renderCpuMs: cpu2 - cpu1 });
       // The hook's work after its answer (a CDN purge) and the render's cache write settle first.
       await sleep(300);
     }
   }
   const fresh = [...samples.values()].flat().filter((sample) => sample.cache !== 'HIT' && sample.cache !== 'STALE').length;
-  if (fresh < pages.length * RENDER_ROUNDS) console.warn(`[bench:live] only ${fresh} of ${pages.length * RENDER_ROUNDS} requests after a publish were fresh renders (x-nextjs-cache MISS)`);
-  return { samples, cold };
+  if (fresh < PAGES.length * RENDER_ROUNDS) console.warn(`[bench:live] only ${fresh} of ${PAGES.length * RENDER_ROUNDS} requests after a publish were fresh renders (x-nextjs-cache MISS)`);
+  return samples;
 }
 
 /** Server CPU of one cached load of a page, from many in a row. */
@@ -235,18 +249,34 @@ async function cpuPerCachedLoad(server: BenchServer, pagePath: string, count: nu
   return (groupCpuMs(server.pid) - cpu0) / count;
 }
 
-/** Server CPU per request of one URL asked `count` times, 8 at a time. */
-async function cpuPerRequest(server: BenchServer, pathAndQuery: string, count: number, expectStatus: number): Promise<number> {
-  const first = await request(pollAgent, pathAndQuery);
+/** `count` requests for one URL, `concurrency` at a time. */
+async function repeat(pathAndQuery: string, count: number, concurrency: number, expectStatus: number, headers: Record<string, string> = {}): Promise<void> {
+  const first = await request(pollAgent, pathAndQuery, { headers });
   if (first.status !== expectStatus) throw new Error(`${pathAndQuery} answered ${first.status}, not ${expectStatus}`);
-  const cpu0 = groupCpuMs(server.pid);
-  let next = 0;
+  let next = 1;
   await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next++ < count) await request(pollAgent, pathAndQuery);
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < count) await request(pollAgent, pathAndQuery, { headers });
     }),
   );
+}
+
+/** Server CPU per request of one URL asked `count` times, one at a time (as polls spread over 15 s arrive). */
+async function cpuPerRequest(server: BenchServer, pathAndQuery: string, count: number, expectStatus: number, headers: Record<string, string> = {}): Promise<number> {
+  const cpu0 = groupCpuMs(server.pid);
+  await repeat(pathAndQuery, count, 1, expectStatus, headers);
   return (groupCpuMs(server.pid) - cpu0) / count;
+}
+
+/**
+ * A server just started costs more CPU per request than one that has answered a few thousand (V8 has not
+ * compiled the code yet). Production servers run for days, so every figure is taken after this.
+ */
+async function warmUp(): Promise<void> {
+  const cursor = (JSON.parse((await request(pollAgent, updatesPath(BIG))).body.toString('utf8')) as UpdatesAnswer).cursor;
+  await repeat(updatesPath(BIG, cursor), 5000, 8, 200);
+  await repeat(updatesPath('no-such-live-story', cursor), 500, 8, 404);
+  for (const slug of [BIG, SMALL, STORY]) await repeat(livePath(slug), 200, 4, 200);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -288,12 +318,15 @@ async function loadPhase(server: BenchServer) {
   const published: { id: string; hookMs: number; visibleMs: number }[] = [];
   /** Requests of phase A (load) that were not reader polls: the publisher's hooks and its visibility checks. */
   const control = { hooks: 0, checks: 0 };
+  /** When each publish hook of phase A was called. */
+  const hooksAt: number[] = [];
   const phase = { aEnd: Infinity, bEnd: Infinity };
 
   const t0 = performance.now() + 500;
   await sleepUntil(t0);
   const cpuA0 = groupCpuMs(server.pid);
   const generatorA0 = process.cpuUsage();
+  const machineA0 = machineBusyMs();
 
   async function poll(reader: Reader) {
     const at = performance.now();
@@ -357,6 +390,7 @@ async function loadPhase(server: BenchServer) {
     await sleepUntil(t0 + n * PUBLISH_EVERY_MS);
     const id = writeBenchPost(n);
     const hookStarted = performance.now();
+    hooksAt.push(hookStarted);
     const hookMs = await publishHook(BIG);
     control.hooks++;
     let visibleMs = NaN;
@@ -380,6 +414,7 @@ async function loadPhase(server: BenchServer) {
   await sleepUntil(phase.aEnd);
   const cpuA = groupCpuMs(server.pid) - cpuA0;
   const generatorA = process.cpuUsage(generatorA0);
+  const machineA = machineBusyMs() - machineA0;
   const secondsA = (phase.aEnd - t0) / 1000;
   await liveLoads;
 
@@ -403,6 +438,8 @@ async function loadPhase(server: BenchServer) {
     storyPage,
     control,
     secondsA,
+    hooksAt,
+    machineCpuMs: machineA,
     cpuA,
     generatorCpuMs: (generatorA.user + generatorA.system) / 1000,
     requestsA: pollsA.length + loadsA + control.hooks + control.checks,
@@ -449,9 +486,12 @@ try {
   progress(`server on ${base}, pid ${server.pid}`);
   await server.waitForLine(/\[content\] index checked/, 60_000).catch(() => undefined);
 
+  const cold = await firstRequests();
+  progress('warm-up: 5,000 polls and 600 page loads');
+  await warmUp();
   // Renders, then the CPU of the other kinds of request, measured alone.
   progress('first renders');
-  const { samples, cold } = await renderRounds(server);
+  const samples = await renderRounds(server);
   const renderMs = (slug: string) => median(samples.get(slug)!.map((sample) => sample.ms));
   const renderCpuMs = median(samples.get(BIG)!.map((sample) => sample.renderCpuMs));
   const hookCpuMs = median(samples.get(BIG)!.map((sample) => sample.hookCpuMs));
@@ -460,7 +500,9 @@ try {
   // that does not exist (one index lookup, then a 404): what any request through Next's route handler costs here.
   const upToDate = (JSON.parse((await request(pollAgent, updatesPath(BIG))).body.toString('utf8')) as UpdatesAnswer).cursor;
   const pollAloneCpuMs = await cpuPerRequest(server, updatesPath(BIG, upToDate), 2000, 200);
-  const routeFloorCpuMs = await cpuPerRequest(server, updatesPath('no-such-live-story', upToDate), 1000, 404);
+  // Every request here asks for gzip, as browsers and CDNs do; without it, what Next's compression costs shows.
+  const pollIdentityCpuMs = await cpuPerRequest(server, updatesPath(BIG, upToDate), 2000, 200, { 'accept-encoding': 'identity' });
+  const routeFloorCpuMs = await cpuPerRequest(server, updatesPath('no-such-live-story', upToDate), 2000, 404);
 
   progress(`load: ${READERS} readers, a post every ${PUBLISH_EVERY_MS / 1000} s for ${values.minutes} min, then the story page`);
   const load = await loadPhase(server);
@@ -491,12 +533,22 @@ try {
   const pollsServed = load.pollsA.length + load.control.checks;
   const othersCpuMs = liveHits * cachedLoadCpuMs + liveRenders * renderCpuMs + load.control.hooks * hookCpuMs;
   const bigHtml = samples.get(BIG)!.at(-1)!;
+  const storyHtml = samples.get(STORY)!.at(-1)!;
+  const nearHook = (at: number) => load.hooksAt.some((hookAt) => at >= hookAt && at < hookAt + 1000);
+  const quietPollMs = load.pollsA.filter((sample) => !nearHook(sample.at)).map((sample) => sample.ms);
+  const busyPollMs = load.pollsA.filter((sample) => nearHook(sample.at)).map((sample) => sample.ms);
 
   results.push(
     { name: `polls made (${READERS} readers, ${load.secondsA.toFixed(0)} s)`, value: load.pollsA.length, unit: '' },
     { name: 'poll errors (non-200 or failed) and gap answers', value: sum((reader) => reader.errors) + sum((reader) => reader.gaps), unit: '', target: 0 },
     { name: 'poll latency p50', value: percentile(pollMs, 50), unit: 'ms' },
     { name: 'poll latency p99', value: percentile(pollMs, 99), unit: 'ms', target: 100 },
+    {
+      name: 'poll latency p99, polls not started within 1 s after a publish',
+      value: percentile(quietPollMs, 99),
+      unit: 'ms',
+      reference: `${quietPollMs.length} of ${pollMs.length} polls; within 1 s after a hook: p99 ${percentile(busyPollMs, 99).toFixed(1)} ms`,
+    },
     {
       name: 'server CPU per request, everything served in the load phase',
       value: load.cpuA / load.requestsA,
@@ -515,13 +567,19 @@ try {
       value: pollAloneCpuMs,
       unit: 'ms',
       target: 2,
-      reference: `the same route for a missing story (lookup, 404): ${routeFloorCpuMs.toFixed(2)} ms`,
+      reference: `without gzip asked for: ${pollIdentityCpuMs.toFixed(2)} ms; the same route for a missing story (a lookup, then 404): ${routeFloorCpuMs.toFixed(2)} ms`,
     },
     {
       name: 'load generator CPU, share of one core',
       value: (100 * load.generatorCpuMs) / (load.secondsA * 1000),
       unit: '%',
       reference: `${(load.generatorCpuMs / 1000).toFixed(1)} s CPU in ${load.secondsA.toFixed(0)} s; server ${(load.cpuA / 1000).toFixed(1)} s = ${((100 * load.cpuA) / (load.secondsA * 1000)).toFixed(0)}%`,
+    },
+    {
+      name: `whole machine busy in the load phase (${os.availableParallelism()} cores)`,
+      value: (100 * load.machineCpuMs) / (load.secondsA * 1000 * os.availableParallelism()),
+      unit: '%',
+      reference: `server ${(load.cpuA / 1000).toFixed(1)} s, load generator ${(load.generatorCpuMs / 1000).toFixed(1)} s, other processes ${((load.machineCpuMs - load.cpuA - load.generatorCpuMs) / 1000).toFixed(1)} s`,
     },
     { name: 'posts published (one every 10 s)', value: load.published.length, unit: '' },
     { name: 'readers who saw every post, in order', value: (100 * complete) / READERS, unit: '%', target: -100, reference: `${complete} of ${READERS}` },
@@ -555,7 +613,12 @@ try {
     { name: `first render, ${SMALL_POSTS}-post live page`, value: renderMs(SMALL), unit: 'ms' },
     { name: 'first render, story page', value: renderMs(STORY), unit: 'ms' },
     { name: `${BIG_POSTS}-post page render ÷ story render`, value: renderMs(BIG) / renderMs(STORY), unit: '×', target: 1.5 },
-    { name: `${BIG_POSTS}-post page HTML`, value: bigHtml.htmlBytes / 1024, unit: 'KB', reference: `${(bigHtml.wireBytes / 1024).toFixed(1)} KB gzip` },
+    {
+      name: `${BIG_POSTS}-post page HTML`,
+      value: bigHtml.htmlBytes / 1024,
+      unit: 'KB',
+      reference: `${(bigHtml.wireBytes / 1024).toFixed(1)} KB gzip; story page ${(storyHtml.htmlBytes / 1024).toFixed(1)} KB, ${(storyHtml.wireBytes / 1024).toFixed(1)} KB gzip`,
+    },
   );
   const errorLoads = [...load.livePage, ...load.storyPage].filter((sample) => sample.status !== 200).length;
   if (errorLoads) notes.push(`${errorLoads} page loads failed or were not 200`);
@@ -573,9 +636,9 @@ try {
   for (const agent of [pollAgent, pageAgent, controlAgent]) agent.destroy();
 }
 
+/** Counts as counts; measured quantities with one decimal, or two below 10 ms and for ratios. */
 function shown(r: Result): string {
-  if (Number.isInteger(r.value)) return `${r.value}${r.unit && r.unit !== '' ? ` ${r.unit}` : ''}`;
-  const digits = r.unit === 'ms' && r.value >= 10 ? 1 : r.unit === '%' ? 1 : 2;
+  const digits = Number.isInteger(r.value) ? 0 : (r.unit === 'ms' && r.value < 10) || r.unit === '×' ? 2 : 1;
   return `${r.value.toFixed(digits)}${r.unit ? ` ${r.unit}` : ''}`;
 }
 const targetOf = (r: Result) => (r.target === undefined ? '' : r.target < 0 ? `≥ ${-r.target} ${r.unit}` : `≤ ${r.target} ${r.unit}`.trim());
