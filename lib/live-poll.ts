@@ -39,14 +39,13 @@ export async function answerLivePoll(rawLocale: string, rawSlug: string, query: 
   const content = getContent();
   const story = await content.liveStory(locale, slug);
   if (!story) return refuse(404, 'no such live page');
-  const view = (posts: Parameters<typeof livePostView>[0][]) => posts.map((post) => livePostView(post, story.title));
   const answer = (body: unknown): LivePollAnswer => ({ status: 200, cacheControl: CACHE_CONTROL, body });
 
   const ids = query.get('posts');
   if (ids !== null) {
     const wanted = ids.split(',');
     if (wanted.length > MAX_IDS || !wanted.every(isLivePostId)) return refuse(400, `posts: 1 to ${MAX_IDS} post ids, comma-separated`);
-    return answer({ status: story.live, posts: view(await content.livePostsById(locale, slug, wanted)) });
+    return answer({ status: story.live, posts: (await content.livePostsById(locale, slug, wanted)).map(livePostView) });
   }
 
   const after = query.get('after');
@@ -57,7 +56,7 @@ export async function answerLivePoll(rawLocale: string, rawSlug: string, query: 
   return answer({
     status: story.live,
     cursor: changes.cursor,
-    posts: view(changes.newer),
+    posts: changes.newer.map(livePostView),
     gap: changes.gap,
     ...(changes.window ? { window: changes.window.map(({ id, rev }) => ({ id, rev })), windowStart } : {}),
   });

@@ -5,8 +5,7 @@
 import type { RenderedLivePost } from './content/live';
 import { formatMoment } from './dates';
 import { paths } from './paths';
-import { shareLink } from './share';
-import { absoluteUrl, editionTimeZone } from './site';
+import { editionTimeZone } from './site';
 
 export interface LivePostViewData {
   id: string;
@@ -22,8 +21,7 @@ export interface LivePostViewData {
   shareHref: string;
 }
 
-/** `storyTitle` is what a share of a post without a headline says. */
-export function livePostView(post: RenderedLivePost, storyTitle: string): LivePostViewData {
+export function livePostView(post: RenderedLivePost): LivePostViewData {
   const permalink = paths.livePost(post.locale, post.slug, post.id);
   return {
     id: post.id,
@@ -35,6 +33,7 @@ export function livePostView(post: RenderedLivePost, storyTitle: string): LivePo
     key: post.key,
     bodyHtml: post.bodyHtml,
     permalink,
-    shareHref: shareLink('whatsapp', { url: absoluteUrl(permalink), title: post.headline ?? storyTitle }),
+    // Through the share redirect, as the story's own links: the platform's URL, written out, is ten times longer.
+    shareHref: `${paths.storyShare(post.locale, post.slug, 'whatsapp')}?post=${post.id}`,
   };
 }

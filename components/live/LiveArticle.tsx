@@ -36,7 +36,6 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
   const content = getContent();
   const { locale, slug } = story;
   const labels: LivePostLabels = { keyEvent: t('live.keyEvent'), permalink: t('live.permalink'), share: t('share.labels.whatsapp') };
-  const view = (post: RenderedLivePost) => livePostView(post, story.title);
   const highlights = page === 1 ? await content.liveHighlights(locale, slug) : { keyEvents: [] };
   const onThisPage = new Set(posts.map((post) => post.id));
   const running = story.live === 'live';
@@ -73,7 +72,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
           <h2 id="pinned-post" className="font-display text-kicker font-bold text-accent">
             {t('live.pinned')}
           </h2>
-          <LivePostView post={view(highlights.pinned)} labels={labels} />
+          <LivePostView post={livePostView(highlights.pinned)} labels={labels} />
         </section>
       )}
 
@@ -115,7 +114,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
         <ol id="live-posts" className="mt-2">
           {posts.map((post) => (
             <li key={post.id} data-post-holder>
-              <LivePostView post={view(post)} labels={labels} anchor={paths.liveAnchor(post.id)} />
+              <LivePostView post={livePostView(post)} labels={labels} anchor={paths.liveAnchor(post.id)} />
             </li>
           ))}
         </ol>

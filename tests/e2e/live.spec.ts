@@ -58,7 +58,11 @@ test.describe('without JavaScript', () => {
       const first = page.locator('#live-posts > li > article').first();
       await expect(first.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
       await expect(first.locator('[data-slot="permalink"]')).toHaveAttribute('href', new RegExp(`/post/${shown[0]}$`));
-      await expect(first.locator('[data-slot="share"]')).toHaveAttribute('href', /^https:\/\/wa\.me\//);
+      const share = (await first.locator('[data-slot="share"]').getAttribute('href'))!;
+      expect(share).toBe(`${storyPath(locale, LIVE)}/share/whatsapp?post=${shown[0]}`);
+      const redirect = await page.request.get(share, { maxRedirects: 0 });
+      expect(redirect.status()).toBe(302);
+      expect(decodeURIComponent(redirect.headers().location)).toMatch(new RegExp(`^https://wa\\.me/\\?text=.+/${locale}/news/${LIVE}/post/${shown[0]}\\?utm_source=whatsapp`, 's'));
 
       // Key events link to their posts: an anchor on this page, or the permanent link that finds the page.
       const events = page.locator('#key-events + ol a');

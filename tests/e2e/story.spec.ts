@@ -119,6 +119,8 @@ test('an Arabic slug serves, percent-encoded in its links', async ({ page, reque
 
 for (const locale of locales) {
   test(`story and home pages in ${locale} have no axe violations`, async ({ page }) => {
+    // Two full axe runs: on CI's two busy workers they took up to 32 s.
+    test.slow();
     for (const path of [`/${locale}`, storyPath(locale, REFERENCE_SLUG)]) {
       await page.goto(path);
       const results = await new AxeBuilder({ page }).analyze();

@@ -29,7 +29,17 @@ export async function saveScreenshot(page: Page, name: string, fullPage = true, 
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
       window.scrollTo(0, 0);
-      await Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((resolve) => img.addEventListener('load', resolve, { once: true })))));
+      // A picture that fails ends the wait too: a screenshot shows it missing rather than hanging the test.
+      await Promise.all(
+        [...document.images].map((img) =>
+          img.complete
+            ? null
+            : new Promise((resolve) => {
+                img.addEventListener('load', resolve, { once: true });
+                img.addEventListener('error', resolve, { once: true });
+              }),
+        ),
+      );
     });
   }
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
