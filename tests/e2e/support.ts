@@ -29,7 +29,9 @@ export async function saveScreenshot(page: Page, name: string, fullPage = true, 
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
       window.scrollTo(0, 0);
-      // A picture that fails ends the wait too: a screenshot shows it missing rather than hanging the test.
+      // A lazy picture passed in 30 ms may not have started loading, and back at the top it never would: load
+      // them all now. A picture that fails ends the wait too: the screenshot shows it missing.
+      for (const img of document.images) if (!img.complete) img.loading = 'eager';
       await Promise.all(
         [...document.images].map((img) =>
           img.complete
