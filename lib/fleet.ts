@@ -69,9 +69,10 @@ export async function joinFleet(content: ContentSource) {
     log().error('publish.redis_down', '[publish] Redis unreachable: publishes on other servers reach this one when it returns');
   });
   publisher.on('error', () => {});
+  // As long as the page cache waits (lib/cache/shared-cache.mjs): a busy start holds the event loop for seconds.
   const unreachable = setTimeout(() => {
     if (!state.up) log().error('publish.redis_down', '[publish] Redis unreachable at start: publishes on other servers reach this one when it returns');
-  }, 2000);
+  }, 5000);
   unreachable.unref();
   // Both keep trying in the background (reconnectStrategy); commands wait for the connection.
   publisher.connect().catch(() => {});

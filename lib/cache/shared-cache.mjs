@@ -26,8 +26,12 @@ import { metrics } from '../ops/metrics.mjs';
 const REDIS_TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS ?? 200);
 const REDIS_PROBE_MS = Number(process.env.REDIS_PROBE_MS ?? 1000);
 const KEY_PREFIX = process.env.REDIS_KEY_PREFIX ?? 'sahifa:';
-/** How long a server waits for Redis at start before it says it serves alone. */
-const START_WAIT_MS = 2000;
+/**
+ * How long a server waits for Redis at start before it says it serves alone. A start that opens the index
+ * and renders its first pages holds the event loop for seconds: at 2 s a busy CI machine logged "unreachable"
+ * for a Redis that answered a moment later.
+ */
+const START_WAIT_MS = 5000;
 /** Oldest Redis with every command used here (BLPOP with a fractional timeout: 6.0). */
 const OLDEST_REDIS = [6, 0];
 const TIMED_OUT = Symbol('timed out');
