@@ -8,10 +8,9 @@
  * - `?posts=a,b`: those posts (an open page fetching the ones edited).
  * Any cursor or id this site did not write is a 400; a story that is not a live page, a 404.
  */
-import { getContent, slugFromParam } from './content';
+import { findLiveStory, getContent } from './content';
 import { isLivePostId, parseCursor } from './content/live';
 import { livePostView } from './live-post-view';
-import { isLocale } from './locales';
 
 /** Posts an open page may ask for by id at once: the ones edited since its last poll. */
 const MAX_IDS = 20;
@@ -33,12 +32,10 @@ function refuse(status: number, error: string): LivePollAnswer {
 
 /** `rawLocale` and `rawSlug` as the path has them (the slug percent-encoded or not). */
 export async function answerLivePoll(rawLocale: string, rawSlug: string, query: URLSearchParams): Promise<LivePollAnswer> {
-  const slug = slugFromParam(rawSlug);
-  if (!isLocale(rawLocale) || !slug) return refuse(404, 'no such live page');
-  const locale = rawLocale;
-  const content = getContent();
-  const story = await content.liveStory(locale, slug);
+  const story = await findLiveStory(rawLocale, rawSlug);
   if (!story) return refuse(404, 'no such live page');
+  const { locale, slug } = story;
+  const content = getContent();
   const answer = (body: unknown): LivePollAnswer => ({ status: 200, cacheControl: CACHE_CONTROL, body });
 
   const ids = query.get('posts');

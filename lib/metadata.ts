@@ -6,6 +6,7 @@
 import type { Metadata } from 'next';
 import type { RenderedLivePost, StorySummary } from './content';
 import { defaultLocale, editions, type Locale } from './locales';
+import { htmlToText } from './content/wordpress/sanitize';
 import { SHARE_CARD_SIZE } from './og/card';
 import { paths } from './paths';
 import { absoluteUrl } from './site';
@@ -138,16 +139,6 @@ export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { s
   };
 }
 
-/** Text of a post's HTML for structured data: its tags dropped, the entities the Markdown renderer writes undone. */
-function plainText(html: string): string {
-  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => entities[entity])
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * A live page: schema.org's LiveBlogPosting (a NewsArticle's fields, the coverage's start and, once it
  * has ended, its end) with the newest posts as `liveBlogUpdate`.
@@ -165,7 +156,7 @@ export function liveBlogJsonLd(story: StorySummary, posts: RenderedLivePost[], o
       headline: post.headline ?? story.title,
       datePublished: post.time.toISOString(),
       url: absoluteUrl(paths.livePost(story.locale, story.slug, post.id)),
-      articleBody: plainText(post.bodyHtml),
+      articleBody: htmlToText(post.bodyHtml),
     })),
   };
 }

@@ -4,7 +4,7 @@
  */
 
 /** Posts older than this show their absolute time only. */
-export const RELATIVE_FOR_MS = 12 * 3600_000;
+const RELATIVE_FOR_MS = 12 * 3600_000;
 
 export function relativeTime(then: number, now: number, numbersLocale: string): string | null {
   const elapsed = now - then;

@@ -4,7 +4,7 @@ import { PreviewBanner } from '@/components/preview/PreviewBanner';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { storySeo } from '@/components/article/story-route';
 import { getContent, type Story } from '@/lib/content';
-import { LIVE_FEED_SIZE, LIVE_PAGE_SIZE } from '@/lib/content/live';
+import { LIVE_PAGE_SIZE } from '@/lib/content/live';
 import { liveBlogJsonLd } from '@/lib/metadata';
 import { pageCount } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
@@ -16,7 +16,6 @@ export async function LiveStoryPage({ story, page, preview }: { story: Story; pa
   const { items: posts, total } = await content.livePosts(story.locale, story.slug, (page - 1) * LIVE_PAGE_SIZE, LIVE_PAGE_SIZE);
   if (page > pageCount(total, LIVE_PAGE_SIZE)) return <NotFoundPage locale={story.locale} />;
   const isDraft = story.status === 'draft';
-  const newest = page === 1 ? posts : (await content.livePosts(story.locale, story.slug, 0, LIVE_FEED_SIZE)).items;
   return (
     <>
       {preview && <PreviewBanner locale={story.locale} draft={isDraft} slug={isDraft ? undefined : story.slug} />}
@@ -24,7 +23,7 @@ export async function LiveStoryPage({ story, page, preview }: { story: Story; pa
       <main id="main" tabIndex={-1}>
         <LiveArticle story={story} page={page} posts={posts} total={total} withUpdates={page === 1 && !preview} />
       </main>
-      {!isDraft && page === 1 && <JsonLd data={liveBlogJsonLd(story, newest, await storySeo(story))} />}
+      {!isDraft && page === 1 && <JsonLd data={liveBlogJsonLd(story, posts, await storySeo(story))} />}
     </>
   );
 }

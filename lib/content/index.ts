@@ -77,6 +77,13 @@ export async function findPublishedStory(locale: string, rawSlug: string) {
   return getContent().story(locale, slug);
 }
 
+/** The published live story a route's raw `locale` and `slug` segments name, if any: its summary, no body rendered. */
+export async function findLiveStory(locale: string, rawSlug: string) {
+  const slug = slugFromParam(rawSlug);
+  if (!isLocale(locale) || !slug) return undefined;
+  return getContent().liveStory(locale, slug);
+}
+
 /**
  * A story straight from its file, draft or published: what an editor sees in preview, so an edit
  * shows on reload. The slug is checked before it comes near the disk.

@@ -14,12 +14,10 @@ import type { ContentProblem } from './types';
 export const LIVE_PAGE_SIZE = 20;
 /** The newest posts a poll describes by id and revision, so edits and deletions reach open pages. */
 export const LIVE_WINDOW = 50;
-/** The newest posts in the live page's own feed and its JSON-LD. */
+/** The newest posts in the live page's own feed. */
 export const LIVE_FEED_SIZE = 50;
 /** How far ahead of this server's clock a post's time may be (clocks differ) before it is refused. */
-export const FUTURE_TOLERANCE_MS = 2 * 60_000;
-
-export type LiveStatus = 'live' | 'ended';
+const FUTURE_TOLERANCE_MS = 2 * 60_000;
 
 export interface LivePost {
   id: string;
@@ -55,7 +53,7 @@ export function isLivePostId(value: string): boolean {
   return value.length <= MAX_POST_ID_LENGTH && POST_ID.test(value);
 }
 
-export function livePostRev(post: Omit<ParsedLivePost, 'rev' | 'sourcePath'>): string {
+function livePostRev(post: Omit<ParsedLivePost, 'rev' | 'sourcePath'>): string {
   const shown = [post.time.toISOString(), post.headline ?? '', post.key, post.pinned, post.bodyFormat ?? 'md', post.body].join('\u0000');
   return createHash('sha256').update(shown).digest('base64url').slice(0, 10);
 }

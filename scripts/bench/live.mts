@@ -22,7 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { percentile } from './percentile.mts';
-import { meets, type Result } from './results.mts';
+import { formatValue, meets, targetText, type Result } from './results.mts';
 import { buildUnlessSkipped, groupCpuMs, startServer, type BenchServer } from './server.mts';
 import { freePort } from '../../tests/e2e/processes.ts';
 
@@ -636,12 +636,8 @@ try {
   for (const agent of [pollAgent, pageAgent, controlAgent]) agent.destroy();
 }
 
-/** Counts as counts; measured quantities with one decimal, or two below 10 ms and for ratios. */
-function shown(r: Result): string {
-  const digits = Number.isInteger(r.value) ? 0 : (r.unit === 'ms' && r.value < 10) || r.unit === '×' ? 2 : 1;
-  return `${r.value.toFixed(digits)}${r.unit ? ` ${r.unit}` : ''}`;
-}
-const targetOf = (r: Result) => (r.target === undefined ? '' : r.target < 0 ? `≥ ${-r.target} ${r.unit}` : `≤ ${r.target} ${r.unit}`.trim());
+const shown = (r: Result) => `${formatValue(r)}${r.unit ? ` ${r.unit}` : ''}`;
+const targetOf = (r: Result) => (r.target === undefined ? '' : `${targetText(r)} ${r.unit}`.trim());
 
 console.log(`\nbench:live, ${READERS} readers, a post every ${PUBLISH_EVERY_MS / 1000} s for ${values.minutes} min, ${new Date().toISOString()}\n`);
 console.log('| measure | value | target | | notes |\n| --- | --- | --- | --- | --- |');

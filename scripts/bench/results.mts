@@ -15,8 +15,14 @@ export function meets(r: Result): boolean {
   return r.target < 0 ? r.value >= -r.target : r.value <= r.target;
 }
 
-function targetText(r: Result): string {
+/** A target as printed, without its unit: `≤ 60`, `≥ 100`. */
+export function targetText(r: Result): string {
   return r.target! < 0 ? `≥ ${-r.target!}` : `≤ ${r.target}`;
+}
+
+/** Counts (requests, errors) read as counts; measured quantities keep their decimals. */
+export function formatValue(r: Result): string {
+  return Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.unit === '' ? 3 : r.unit === '×' || (r.unit === 'ms' && r.value < 10) ? 2 : 1);
 }
 
 /** One line per result with its verdict; returns how many targets were missed. */
@@ -25,8 +31,7 @@ export function printResults(results: Result[]): number {
   for (const r of results) {
     const verdict = r.target === undefined ? '' : `  ${meets(r) ? 'ok' : 'MISSED'} (target ${targetText(r)} ${r.unit})`;
     if (!meets(r)) missed++;
-    // Counts (requests, errors) read as counts; measured quantities keep their decimals.
-    const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.unit === '' ? 3 : r.unit === '×' || (r.unit === 'ms' && r.value < 10) ? 2 : 1);
+    const value = formatValue(r);
     const reference = r.reference ? `  [${r.reference}]` : '';
     console.log(`${r.name.padEnd(60)} ${value.padStart(9)} ${r.unit}${verdict}${reference}`);
   }

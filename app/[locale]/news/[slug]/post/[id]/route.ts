@@ -1,6 +1,5 @@
-import { getContent, slugFromParam } from '@/lib/content';
+import { findLiveStory, getContent } from '@/lib/content';
 import { isLivePostId, pageOfPosition } from '@/lib/content/live';
-import { isLocale } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { absoluteUrl } from '@/lib/site';
 
@@ -11,14 +10,12 @@ export const dynamic = 'force-dynamic';
  * later pages as newer posts come), at its anchor. Shares and key-event links use it.
  */
 export async function GET(_request: Request, { params }: RouteContext<'/[locale]/news/[slug]/post/[id]'>) {
-  const { locale, slug: rawSlug, id } = await params;
-  const slug = slugFromParam(rawSlug);
+  const { locale, slug, id } = await params;
   const notFound = () =>
     new Response('404 Not Found: no such live post\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=10' } });
-  if (!isLocale(locale) || !slug || !isLivePostId(id)) return notFound();
-  const content = getContent();
-  const position = (await content.liveStory(locale, slug)) && (await content.livePostPosition(locale, slug, id));
-  if (position === undefined) return notFound();
-  const target = `${paths.livePage(locale, slug, pageOfPosition(position))}#${paths.liveAnchor(id)}`;
+  const story = isLivePostId(id) ? await findLiveStory(locale, slug) : undefined;
+  const position = story && (await getContent().livePostPosition(story.locale, story.slug, id));
+  if (!story || position === undefined) return notFound();
+  const target = `${paths.livePage(story.locale, story.slug, pageOfPosition(position))}#${paths.liveAnchor(id)}`;
   return new Response(null, { status: 307, headers: { Location: absoluteUrl(target), 'Cache-Control': 'public, max-age=0, s-maxage=10' } });
 }
