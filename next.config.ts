@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { LITE_SUFFIX } from './lib/http/lite.mjs';
 import { defaultLocale, locales } from './lib/locales';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -8,6 +9,8 @@ const editionNames = locales.join('|');
 const editionSegment = `:locale(${editionNames})`;
 /** A first segment shaped like a language tag (fr, pt-BR) that is none of our editions. */
 const otherLanguageSegment = `:language((?!(?:${editionNames})(?![\\w-]))[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)`;
+/** A lite page's render path (lib/http/lite.mjs) whose first segment is no edition's: `/fr.lite/x`, `/.lite`. */
+const otherLiteSegment = `:segment((?!(?:${editionNames})\\.lite(?:/|$))[^/]*\\.lite)`;
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -28,8 +31,8 @@ const config: NextConfig = {
     formats: ['image/avif', 'image/webp'],
     // Widths for srcset: phones (360–412 px at 1.75–3×), tablets, and the widest picture (a 768 px hero
     // at 2×). Next's defaults list ten, up to 3840 px, and every one is written out per picture, in the
-    // HTML and again in the RSC payload.
-    deviceSizes: [640, 750, 828, 1080, 1536, 1920],
+    // HTML and again in the RSC payload (75 bytes a width, eight times on a story page).
+    deviceSizes: [640, 750, 828, 1080, 1536],
     imageSizes: [256, 384],
     // Story pictures only: any other path (`/`, a share card, a route) is a 400 from the optimizer
     // rather than a 500, a log line and an encode a stranger could ask for.
@@ -48,7 +51,11 @@ const config: NextConfig = {
       beforeFiles: [],
       // /fr/news/x: the default edition's 404 at once, rather than a redirect to /ar/fr/news/x first. After
       // the app's own routes, so a route such as /faq is served as it is (docs/adr/0009).
-      afterFiles: [{ source: `/${otherLanguageSegment}/:rest*`, destination: `/${defaultLocale}/:language/:rest*` }],
+      afterFiles: [
+        { source: `/${otherLanguageSegment}/:rest*`, destination: `/${defaultLocale}/:language/:rest*` },
+        // The same for lite pages: the default edition's lite 404.
+        { source: `/${otherLiteSegment}/:rest*`, destination: `/${defaultLocale}${LITE_SUFFIX}/:segment/:rest*` },
+      ],
       fallback: [],
     };
   },

@@ -17,6 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fresh from 'fresh';
+import { liteRenderPath } from './lib/http/lite.mjs';
+import { answerAsLitePage, encodedPages } from './lib/http/lite-page.mjs';
 import { errorPageFor, isErrorPagePath, loadErrorPages, replaceServerErrors, sendErrorPage } from './lib/http/error-page.mjs';
 import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
 import { answerOperations, routeKind } from './lib/http/operations.mjs';
@@ -73,6 +75,7 @@ const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 let handle = /** @type {ReturnType<typeof app.getRequestHandler> | null} */ (null);
 const errorPages = loadErrorPages(path.join(dir, '.next'));
 const counters = metrics();
+const litePages = encodedPages();
 
 /**
  * What an answer's own headers decide, once Next has set them (Node calls writeHead for every answer):
@@ -176,6 +179,13 @@ const server = createServer((req, res) => {
     const poll = LIVE_POLL.exec(path);
     const answerer = /** @type {any} */ (globalThis)[Symbol.for('sahifa.live-poll')];
     if (poll && answerer) return void answerLivePoll(req, res, answerer, poll, url.slice(path.length));
+  }
+  const liteRender = liteRenderPath(path);
+  if (liteRender) {
+    req.url = liteRender + url.slice(path.length);
+    // A lite page is always the public one: no preview session's draft reaches it, or a cache through it.
+    delete req.headers.cookie;
+    answerAsLitePage(req, res, litePages, options);
   }
   const gate = previewGate(req.headers.cookie, process.env.PREVIEW_SECRET, Math.floor(Date.now() / 1000));
   if (gate.cookieHeader === undefined) delete req.headers.cookie;

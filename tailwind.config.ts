@@ -8,8 +8,9 @@ import { editions, locales } from './lib/locales';
  */
 const editionStyles = plugin(({ addBase }) => {
   for (const locale of locales) {
-    const { fonts, script } = editions[locale];
+    const { fonts, systemFonts, script } = editions[locale];
     addBase({ [`:root:lang(${locale})`]: { '--font-body': fonts.body, '--font-display': fonts.display } });
+    addBase({ [`:root.lite:lang(${locale})`]: { '--font-body': systemFonts.body, '--font-display': systemFonts.display } });
     // Arabic-script letters join; spacing them apart breaks the words.
     if (script === 'Arab') addBase({ [`:lang(${locale})`]: { 'letter-spacing': '0 !important' } });
     // The switcher names the Arabic-script editions in their script: on a page in another script, from the few

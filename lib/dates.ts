@@ -74,6 +74,11 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale).format(value);
 }
 
+/** A file's size in the edition's digits and words ("١٢٣ كيلوبايت"), in kilobytes of 1,000 bytes. */
+export function formatKilobytes(bytes: number, locale: Locale): string {
+  return new Intl.NumberFormat(editions[locale].numbers, { style: 'unit', unit: 'kilobyte', unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
+}
+
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 function numberFormat(locale: Locale): Intl.NumberFormat {
   let cached = numberFormats.get(locale);

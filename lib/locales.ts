@@ -26,6 +26,8 @@ export interface Edition {
   timeZone?: string;
   /** Font stacks of the page, as CSS `font-family` values over the variables of app/fonts.ts. */
   fonts: { body: string; display: string };
+  /** The lite page's stacks (docs/adr/0020): faces readers' devices already have, so the page fetches none. */
+  systemFonts: { body: string; display: string };
   /** The share card's faces, TTF files under node_modules (HarfBuzz reads no WOFF): first that maps a character draws it. */
   shareCardFaces: { bold: readonly string[]; regular: readonly string[] };
   /**
@@ -69,6 +71,8 @@ export const editions: Record<Locale, Edition> = {
       body: "var(--font-naskh), 'Naskh Fallback', 'Naskh Fallback Linux', var(--font-naskh-extended), var(--font-serif-latin), serif",
       display: "var(--font-kufi), var(--font-kufi-extended), var(--font-sans-latin), 'Noto Naskh Arabic', sans-serif",
     },
+    // Android's, Apple's and Windows' Arabic faces.
+    systemFonts: { body: "'Noto Naskh Arabic', 'Geeza Pro', 'Times New Roman', serif", display: "'Noto Kufi Arabic', 'Noto Sans Arabic', 'Geeza Pro', Tahoma, sans-serif" },
     shareCardFaces: { bold: [kufiBold, sansBold], regular: [kufiRegular, sansRegular] },
     script: 'Arab',
   },
@@ -83,6 +87,7 @@ export const editions: Record<Locale, Edition> = {
       body: 'var(--font-serif-latin), var(--font-naskh-beside-latin), var(--font-naskh-extended), Georgia, serif',
       display: 'var(--font-sans-latin), var(--font-kufi-beside-latin), var(--font-kufi-extended), system-ui, sans-serif',
     },
+    systemFonts: { body: 'Georgia, serif', display: 'system-ui, sans-serif' },
     shareCardFaces: { bold: [kufiBold, sansBold], regular: [kufiRegular, sansRegular] },
     script: 'Latn',
   },
@@ -98,6 +103,8 @@ export const editions: Record<Locale, Edition> = {
       body: "var(--font-vazirmatn), 'Vazirmatn Fallback', 'Vazirmatn Fallback Linux', var(--font-vazirmatn-latin), Tahoma, sans-serif",
       display: 'var(--font-vazirmatn-headline), var(--font-vazirmatn-latin), Tahoma, sans-serif',
     },
+    // Windows' Tahoma has the Persian letters; Android's and Apple's Arabic faces do too.
+    systemFonts: { body: "Tahoma, 'Noto Sans Arabic', 'Geeza Pro', sans-serif", display: "Tahoma, 'Noto Sans Arabic', 'Geeza Pro', sans-serif" },
     shareCardFaces: { bold: [vazirmatnBold, sansBold], regular: [vazirmatnRegular, sansRegular] },
     script: 'Arab',
   },

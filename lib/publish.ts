@@ -8,6 +8,7 @@ import { locales, type Locale } from './locales';
 import { pageCount } from './pagination';
 import { paths } from './paths';
 import { currentSitemapFiles, sitemapFileName } from './sitemap';
+import { litePath, liteRenderPath } from './http/lite.mjs';
 
 /** Section pages after the front that a publish refreshes at once (the ones `next build` prerenders). */
 export const SECTION_PAGES_REFRESHED = 5;
@@ -40,8 +41,16 @@ function livePaths(locale: Locale, slug: string): string[] {
   return own.flatMap(bothSpellings);
 }
 
+/** Feeds, sitemaps and share cards have no lite version. */
+const NOT_A_PAGE = /(?:\.xml|\/opengraph-image)$/;
+
+/** Each page with its lite version, which the cache keeps at its render path (lib/http/lite.mjs) and which changes with it. */
+function withLiteVersions(affected: Set<string>): string[] {
+  return [...affected].flatMap((path) => (NOT_A_PAGE.test(path) || path.startsWith('/sitemaps/') ? [path] : [path, liteRenderPath(litePath(path))!]));
+}
+
 /**
- * Every path whose page may show a change to these stories. A change to live posts alone touches the live
+ * Every path whose page may show a change to these stories (and their lite versions). A change to live posts alone touches the live
  * page's own paths only: during breaking news a post a minute must not re-render the home page and every
  * list the story is in.
  */
@@ -49,7 +58,7 @@ export async function pathsAffectedBy(reloaded: ReloadedStory[], content: Conten
   if (reloaded.length > 0 && reloaded.every((story) => !story.storyChanged && story.liveChanged.length > 0)) {
     const affected = new Set<string>();
     for (const story of reloaded) for (const locale of story.liveChanged) for (const path of livePaths(locale, story.slug)) affected.add(path);
-    return [...affected];
+    return withLiteVersions(affected);
   }
   const affected = new Set<string>([paths.sitemap(), paths.newsSitemap()]);
   for (const file of await currentSitemapFiles(content)) affected.add(paths.sitemapFile(sitemapFileName(file)));
@@ -78,7 +87,7 @@ export async function pathsAffectedBy(reloaded: ReloadedStory[], content: Conten
       for (const neighbour of await content.related(published, RELATED_REFRESHED)) for (const path of storyPaths(locale, neighbour.slug, false)) affected.add(path);
     }
   }
-  return [...affected];
+  return withLiteVersions(affected);
 }
 
 /** Tells the other servers of the fleet to re-read what changed, before the shared pages are revalidated. */

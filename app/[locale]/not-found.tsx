@@ -9,7 +9,7 @@ export default async function NotFound() {
     <>
       <title>{t('title')}</title>
       <meta name="robots" content="noindex" />
-      <NotFoundView locale={locale} />
+      <NotFoundView locale={locale} withHeader={false} />
     </>
   );
 }

@@ -7,11 +7,12 @@ import { isLocale, locales, type Locale } from '@/lib/locales';
 import { listingMetadata } from '@/lib/metadata';
 import { paths } from '@/lib/paths';
 import { logRender } from '@/lib/render-log';
+import { enterEdition } from '@/components/lite/render-mode';
 
 export const revalidate = 3600;
 
 export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = enterEdition((await params).locale);
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: 'home' });
   const labels = await cardLabels(locale);
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>): Prom
 }
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
-  const locale = (await params).locale as Locale;
+  const locale = enterEdition((await params).locale) as Locale;
   setRequestLocale(locale);
   logRender(paths.home(locale));
   return (

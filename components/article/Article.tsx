@@ -6,6 +6,7 @@ import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';
 import { StoryShare } from '@/components/share/StoryShare';
 import { StoryCard } from './StoryCard';
+import { pageHref } from '@/components/lite/render-mode';
 
 interface Props {
   story: Story;
@@ -55,7 +56,7 @@ export async function ArticleHeader({ story, status }: { story: Story; status?: 
   const authors = labelsOf(story.authors, 'author');
   return (
     <header className="flex flex-col gap-3">
-      <a href={paths.section(story.locale, story.section)} className="self-start font-display text-kicker font-bold text-accent hover:underline">
+      <a href={pageHref(paths.section(story.locale, story.section))} className="self-start font-display text-kicker font-bold text-accent hover:underline">
         {t(`sections.${story.section}`)}
       </a>
       {status}
@@ -73,7 +74,7 @@ export async function ArticleHeader({ story, status }: { story: Story; status?: 
               authors.map((author, i) => (
                 <Fragment key={author.key}>
                   {i > 0 && t('story.listSeparator')}
-                  <a href={paths.label(story.locale, 'author', author.key)} rel="author" className="font-bold text-ink hover:underline">
+                  <a href={pageHref(paths.label(story.locale, 'author', author.key))} rel="author" className="font-bold text-ink hover:underline">
                     {author.name}
                   </a>
                 </Fragment>
@@ -105,7 +106,7 @@ export async function ArticleFooter({ story }: { story: Story }) {
             {tags.map(({ name, key }) => (
               <li key={name}>
                 {key ? (
-                  <a href={paths.label(story.locale, 'tag', key)} rel="tag" className="tag-chip">
+                  <a href={pageHref(paths.label(story.locale, 'tag', key))} rel="tag" className="tag-chip">
                     {name}
                   </a>
                 ) : (

@@ -3,6 +3,7 @@ import { paths } from '@/lib/paths';
 import type { StorySummary } from '@/lib/content';
 import { LiveBadge } from '@/components/live/LiveBadge';
 import { DateLine } from './DateLine';
+import { isLite, pageHref } from '@/components/lite/render-mode';
 import { ResponsiveImage } from './ResponsiveImage';
 
 type Size = 'feature' | 'lead' | 'regular' | 'related' | 'compact';
@@ -33,12 +34,12 @@ const layout: Record<Size, { article: string; picture: string; text: string; tit
 
 export async function StoryCard({ story, size = 'regular', headingLevel: Heading = 'h3' }: Props) {
   const t = await getTranslations({ locale: story.locale, namespace: 'sections' });
-  const href = paths.story(story.locale, story.slug);
+  const href = pageHref(paths.story(story.locale, story.slug));
   const style = layout[size];
   const prominent = size === 'feature' || size === 'lead';
   return (
     <article className={style.article}>
-      {story.image && size !== 'compact' && (
+      {story.image && size !== 'compact' && !isLite() && (
         <a href={href} tabIndex={-1} aria-hidden="true" className={style.picture}>
           <ResponsiveImage
             src={story.image.src}

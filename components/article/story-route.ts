@@ -9,9 +9,11 @@ import { localeOrDefault } from '@/lib/locales';
 import { storyShareCard } from '@/lib/og/story-card';
 import { paths } from '@/lib/paths';
 import { storyForRequest } from '@/lib/preview-session';
+import { enterEdition } from '@/components/lite/render-mode';
 
 export async function findStoryForRoute(params: Promise<{ locale: string; slug: string }>) {
-  const { locale, slug } = await params;
+  const { locale: segment, slug } = await params;
+  const locale = enterEdition(segment);
   return { locale: localeOrDefault(locale), ...(await storyForRequest(locale, slug)) };
 }
 

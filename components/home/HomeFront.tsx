@@ -4,6 +4,7 @@ import { getContent } from '@/lib/content';
 import type { Locale } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { sections } from '@/lib/sections';
+import { pageHref } from '@/components/lite/render-mode';
 
 const LATEST = 5;
 const PER_SECTION = 4;
@@ -57,11 +58,11 @@ export async function HomeFront({ locale }: { locale: Locale }) {
         <section key={section} aria-labelledby={`section-${section}`} className="border-b border-rule py-6" data-home-section={section}>
           <div className="mb-4 flex items-baseline justify-between gap-4 border-b-2 border-ink pb-2">
             <h2 id={`section-${section}`} className="font-display text-title-md font-bold">
-              <a href={paths.section(locale, section)} className="hover:text-accent">
+              <a href={pageHref(paths.section(locale, section))} className="hover:text-accent">
                 {t(`sections.${section}`)}
               </a>
             </h2>
-            <a href={paths.section(locale, section)} className="font-display text-meta font-bold text-accent hover:underline">
+            <a href={pageHref(paths.section(locale, section))} className="font-display text-meta font-bold text-accent hover:underline">
               {t('home.more', { section: t(`sections.${section}`) })}
             </a>
           </div>

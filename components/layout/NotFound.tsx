@@ -5,19 +5,25 @@ import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { paths } from '@/lib/paths';
 import type { Locale } from '@/lib/locales';
+import { NotFoundSignal } from './NotFoundSignal.island';
 import { SiteHeader } from './SiteHeader';
+import { pageHref } from '@/components/lite/render-mode';
 
-/** The localized "page not found" page: the same words whether the server or the browser draws it. */
-export async function NotFoundView({ locale }: { locale: Locale }) {
+/**
+ * The localized "page not found" page: the same words whether the server or the browser draws it.
+ * `withHeader={false}` for the segment's not-found.tsx (a bare notFound() in Draft Mode or `next dev`),
+ * which Next writes into every page's RSC payload: the header is 2 KB of it.
+ */
+export async function NotFoundView({ locale, withHeader = true }: { locale: Locale; withHeader?: boolean }) {
   const t = await getTranslations({ locale, namespace: 'notFound' });
   return (
     <>
-      <SiteHeader locale={locale} />
+      {withHeader && <SiteHeader locale={locale} />}
       <main id="main" tabIndex={-1} className="mx-auto max-w-measure px-4 py-16 sm:px-6">
         <h1 className="font-display text-title-lg font-bold">{t('title')}</h1>
         <p className="mt-4 text-body">{t('body')}</p>
         <p className="mt-6">
-          <a href={paths.home(locale)} className="font-bold text-accent underline">
+          <a href={pageHref(paths.home(locale))} className="font-bold text-accent underline">
             {t('backHome')}
           </a>
         </p>
@@ -31,10 +37,6 @@ export async function notFoundMetadata(locale: Locale): Promise<Metadata> {
   return { title: { absolute: t('title') } };
 }
 
-function NotFoundSignal(): never {
-  notFound();
-}
-
 /**
  * What a page renders for something that does not exist. A bare notFound() makes Next 16 answer with an empty
  * document that only JavaScript fills in (vercel/next.js#62228). Thrown inside a Suspense boundary of a static
@@ -44,9 +46,10 @@ function NotFoundSignal(): never {
  */
 export async function NotFoundPage({ locale }: { locale: Locale }) {
   if (process.env.NODE_ENV === 'development' || (await draftMode()).isEnabled) notFound();
+  const view = <NotFoundView locale={locale} />;
   return (
-    <Suspense fallback={<NotFoundView locale={locale} />}>
-      <NotFoundSignal />
+    <Suspense fallback={view}>
+      <NotFoundSignal>{view}</NotFoundSignal>
     </Suspense>
   );
 }

@@ -1,5 +1,8 @@
 import { getTranslations } from 'next-intl/server';
+import { LiteNotice } from '@/components/lite/LiteNotice';
+import { isLite, pageHref } from '@/components/lite/render-mode';
 import { SearchForm } from '@/components/search/SearchForm';
+import { litePath } from '@/lib/http/lite.mjs';
 import { editions, locales, otherLocales, type Locale } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { sections } from '@/lib/sections';
@@ -14,14 +17,19 @@ interface Props {
   query?: string;
 }
 
-/** The edition switcher offers every other edition this page exists in. */
+/**
+ * The edition switcher offers every other edition this page exists in. A full page links to its lite
+ * version; a lite page says what it is and links back, above everything else.
+ */
 export async function SiteHeader({ locale, editionsOfPage = locales, pathIn = paths.home, query }: Props) {
   const t = await getTranslations({ locale });
   const others = otherLocales(locale).filter((other) => editionsOfPage.includes(other));
+  const lite = isLite();
   return (
     <header className="border-b border-rule bg-paper">
+      {lite && <LiteNotice locale={locale} fullPath={pathIn(locale)} />}
       <div className="mx-auto flex max-w-page flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 pt-4 pb-2 sm:px-6">
-        <a href={paths.home(locale)} className="font-display text-title-md font-bold text-accent-dark">
+        <a href={pageHref(paths.home(locale))} className="font-display text-title-md font-bold text-accent-dark">
           {t('site.name')}
         </a>
         {others.length > 0 && (
@@ -30,13 +38,18 @@ export async function SiteHeader({ locale, editionsOfPage = locales, pathIn = pa
             <ul className="flex gap-2">
               {others.map((other) => (
                 <li key={other}>
-                  <a href={pathIn(other)} hrefLang={other} lang={other} className="edition-name edition-link">
+                  <a href={pageHref(pathIn(other))} hrefLang={other} lang={other} className="edition-name edition-link">
                     {editions[other].ownName}
                   </a>
                 </li>
               ))}
             </ul>
           </nav>
+        )}
+        {!lite && (
+          <a href={litePath(pathIn(locale))} className="text-meta text-muted underline hover:text-accent">
+            {t('lite.link')}
+          </a>
         )}
         <SearchForm locale={locale} query={query} className="site-search" />
       </div>
@@ -45,7 +58,7 @@ export async function SiteHeader({ locale, editionsOfPage = locales, pathIn = pa
         <ul className="flex gap-x-5 overflow-x-auto pb-3 font-display text-meta font-bold whitespace-nowrap">
           {sections.map((section) => (
             <li key={section}>
-              <a href={paths.section(locale, section)} className="hover:text-accent">
+              <a href={pageHref(paths.section(locale, section))} className="hover:text-accent">
                 {t(`sections.${section}`)}
               </a>
             </li>

@@ -9,6 +9,7 @@ import { listingMetadata } from '@/lib/metadata';
 import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import { StoryList } from './StoryList';
+import { enterEdition } from '@/components/lite/render-mode';
 
 export interface LabelParams {
   locale: string;
@@ -19,7 +20,8 @@ export interface LabelParams {
 }
 
 /** A tag's or author's page n, or undefined when the locale, the kind, the label or the page does not exist. */
-async function resolve({ locale, kind, key: raw }: LabelParams, page: number) {
+async function resolve({ locale: segment, kind, key: raw }: LabelParams, page: number) {
+  const locale = enterEdition(segment);
   const key = labelKeyFromParam(raw);
   if (!isLocale(locale) || !isLabelKind(kind) || !key) return undefined;
   const result = await getContent().labelled(locale, kind, key, (page - 1) * SECTION_PAGE_SIZE, SECTION_PAGE_SIZE);
@@ -41,7 +43,7 @@ async function titles(locale: Locale, kind: LabelKind, name: string) {
 
 export async function labelMetadata(params: LabelParams, page: number): Promise<Metadata> {
   const found = await resolve(params, page);
-  if (!found) return notFoundMetadata(localeOrDefault(params.locale));
+  if (!found) return notFoundMetadata(localeOrDefault(enterEdition(params.locale)));
   const { locale, kind, label } = found;
   const text = await titles(locale, kind, label.name);
   const t = await getTranslations({ locale, namespace: 'labels' });
@@ -58,7 +60,7 @@ export async function labelMetadata(params: LabelParams, page: number): Promise<
 
 export async function LabelRoute({ params, page }: { params: LabelParams; page: number }) {
   const found = await resolve(params, page);
-  if (!found) return <NotFoundPage locale={localeOrDefault(params.locale)} />;
+  if (!found) return <NotFoundPage locale={localeOrDefault(enterEdition(params.locale))} />;
   const { locale, kind, label, pages, stories } = found;
   setRequestLocale(locale);
   const text = await titles(locale, kind, label.name);

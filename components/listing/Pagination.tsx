@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/locales';
 import { formatNumber } from '@/lib/dates';
 import { pageWindow } from '@/lib/pagination';
+import { pageHref } from '@/components/lite/render-mode';
 
 interface Props {
   locale: Locale;
@@ -12,14 +13,15 @@ interface Props {
 }
 
 /** Plain links a crawler follows, with rel=prev/next; the arrows point the way the text reads. */
-export async function Pagination({ locale, page, total, pageHref }: Props) {
+export async function Pagination({ locale, page, total, pageHref: hrefOf }: Props) {
+  const pageLink = (n: number) => pageHref(hrefOf(n));
   if (total <= 1) return null;
   const t = await getTranslations({ locale, namespace: 'pagination' });
   const link = 'inline-flex min-h-11 items-center rounded-full border border-rule px-4 font-display font-bold hover:bg-wash';
   return (
     <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-4 border-t border-rule py-6 text-meta">
       {page > 1 ? (
-        <a href={pageHref(page - 1)} rel="prev" className={link}>
+        <a href={pageLink(page - 1)} rel="prev" className={link}>
           <span aria-hidden="true" className="icon-directional me-2 inline-block">
             ←
           </span>
@@ -37,7 +39,7 @@ export async function Pagination({ locale, page, total, pageHref }: Props) {
           ) : (
             <li key={n}>
               <a
-                href={pageHref(n)}
+                href={pageLink(n)}
                 aria-current={n === page ? 'page' : undefined}
                 className={`inline-flex min-h-11 min-w-11 items-center justify-center rounded-full ${n === page ? 'bg-ink text-paper' : 'hover:bg-wash'}`}
               >
@@ -49,7 +51,7 @@ export async function Pagination({ locale, page, total, pageHref }: Props) {
       </ol>
       <p className="sr-only">{t('status', { page, total })}</p>
       {page < total ? (
-        <a href={pageHref(page + 1)} rel="next" className={link}>
+        <a href={pageLink(page + 1)} rel="next" className={link}>
           {t('next')}
           <span aria-hidden="true" className="icon-directional ms-2 inline-block">
             →

@@ -13,6 +13,7 @@ import { editionTimeZone, livePollMs } from '@/lib/site';
 import { LiveBadge } from './LiveBadge';
 import { LivePostView, type LivePostLabels } from './LivePostView';
 import { LiveUpdates } from './LiveUpdates.island';
+import { pageHref } from '@/components/lite/render-mode';
 
 interface Props {
   story: Story;
@@ -40,6 +41,11 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
   const onThisPage = new Set(posts.map((post) => post.id));
   const running = story.live === 'live';
   const cursor = withUpdates && running ? (await content.liveChanges(locale, slug, null)).cursor : undefined;
+  // A post's permanent link keeps a lite page's reader on lite pages.
+  const viewOf = (post: RenderedLivePost) => {
+    const view = livePostView(post);
+    return { ...view, permalink: pageHref(view.permalink) };
+  };
 
   return (
     <article className="mx-auto max-w-measure px-4 pt-6 sm:px-6" aria-labelledby="story-headline">
@@ -72,7 +78,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
           <h2 id="pinned-post" className="font-display text-kicker font-bold text-accent">
             {t('live.pinned')}
           </h2>
-          <LivePostView post={livePostView(highlights.pinned)} labels={labels} />
+          <LivePostView post={viewOf(highlights.pinned)} labels={labels} />
         </section>
       )}
 
@@ -84,7 +90,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
           <ol className="mt-3 flex flex-col gap-2 border-s-2 border-rule ps-4 text-meta">
             {highlights.keyEvents.map((event) => (
               <li key={event.id}>
-                <a href={onThisPage.has(event.id) ? `#${paths.liveAnchor(event.id)}` : paths.livePost(locale, slug, event.id)} className="hover:underline">
+                <a href={onThisPage.has(event.id) ? `#${paths.liveAnchor(event.id)}` : pageHref(paths.livePost(locale, slug, event.id))} className="hover:underline">
                   <time dateTime={event.time.toISOString()} className="font-bold">
                     {formatMoment(event.time, locale, editionTimeZone(locale))}
                   </time>{' '}
@@ -114,7 +120,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
         <ol id="live-posts" className="mt-2">
           {posts.map((post) => (
             <li key={post.id} data-post-holder>
-              <LivePostView post={livePostView(post)} labels={labels} anchor={paths.liveAnchor(post.id)} />
+              <LivePostView post={viewOf(post)} labels={labels} anchor={paths.liveAnchor(post.id)} />
             </li>
           ))}
         </ol>

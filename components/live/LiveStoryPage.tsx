@@ -9,6 +9,7 @@ import { liveBlogJsonLd } from '@/lib/metadata';
 import { pageCount } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import { LiveArticle } from './LiveArticle';
+import { isLite } from '@/components/lite/render-mode';
 
 /** Page `page` of a live story: page 1 at the story's own URL, older posts at `…/page/{n}`. */
 export async function LiveStoryPage({ story, page, preview }: { story: Story; page: number; preview: boolean }) {
@@ -21,7 +22,7 @@ export async function LiveStoryPage({ story, page, preview }: { story: Story; pa
       {preview && <PreviewBanner locale={story.locale} draft={isDraft} slug={isDraft ? undefined : story.slug} />}
       <SiteHeader locale={story.locale} editionsOfPage={await content.editions(story.slug)} pathIn={(edition) => paths.story(edition, story.slug)} />
       <main id="main" tabIndex={-1}>
-        <LiveArticle story={story} page={page} posts={posts} total={total} withUpdates={page === 1 && !preview} />
+        <LiveArticle story={story} page={page} posts={posts} total={total} withUpdates={page === 1 && !preview && !isLite()} />
       </main>
       {!isDraft && page === 1 && <JsonLd data={liveBlogJsonLd(story, posts, await storySeo(story))} />}
     </>

@@ -7,6 +7,7 @@ import { paths } from '@/lib/paths';
 import type { SearchQuery } from '@/lib/search/query';
 import { Highlighted } from './Highlighted';
 import { SearchForm } from './SearchForm';
+import { pageHref } from '@/components/lite/render-mode';
 
 interface Props {
   locale: Locale;
@@ -46,7 +47,7 @@ export async function SearchResults({ locale, query, results, page, pages }: Pro
             <li key={story.slug} className="search-result flex flex-col gap-1 py-5">
               <p className="font-display text-kicker font-bold text-accent">{t(`sections.${story.section}`)}</p>
               <h2 className="font-display text-title-sm font-bold">
-                <a href={paths.story(story.locale, story.slug)} className="hover:underline">
+                <a href={pageHref(paths.story(story.locale, story.slug))} className="hover:underline">
                   <Highlighted text={story.title} terms={terms} />
                 </a>
               </h2>

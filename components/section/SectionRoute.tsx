@@ -10,10 +10,12 @@ import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import { isSection, type Section } from '@/lib/sections';
 import { StoryList } from '@/components/listing/StoryList';
+import { enterEdition } from '@/components/lite/render-mode';
 
 /** A section front's page, or undefined when the locale, the section or the page does not exist. */
 async function resolve(params: { locale: string; section: string }, page: number) {
-  const { locale, section } = params;
+  const { section } = params;
+  const locale = enterEdition(params.locale);
   if (!isLocale(locale) || !isSection(section)) return undefined;
   const offset = (page - 1) * SECTION_PAGE_SIZE;
   const result = await getContent().inSection(locale, section, offset, SECTION_PAGE_SIZE);
@@ -28,7 +30,7 @@ async function editionsWithPage(section: Section, page: number): Promise<Locale[
 
 export async function sectionMetadata(params: { locale: string; section: string }, page: number): Promise<Metadata> {
   const found = await resolve(params, page);
-  if (!found) return notFoundMetadata(localeOrDefault(params.locale));
+  if (!found) return notFoundMetadata(localeOrDefault(enterEdition(params.locale)));
   const { locale, section } = found;
   const t = await getTranslations({ locale });
   const name = t(`sections.${section}`);
@@ -47,7 +49,7 @@ export async function sectionMetadata(params: { locale: string; section: string 
 
 export async function SectionRoute({ params, page }: { params: { locale: string; section: string }; page: number }) {
   const found = await resolve(params, page);
-  if (!found) return <NotFoundPage locale={localeOrDefault(params.locale)} />;
+  if (!found) return <NotFoundPage locale={localeOrDefault(enterEdition(params.locale))} />;
   const { locale, section, pages, stories } = found;
   setRequestLocale(locale);
   const t = await getTranslations({ locale });

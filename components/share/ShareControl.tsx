@@ -17,8 +17,6 @@ export interface ShareTarget {
 }
 
 export interface ShareData {
-  title: string;
-  summary: string;
   /** Tracked URLs for the share sheet and for "copy link". */
   nativeUrl: string;
   copyUrl: string;
@@ -34,6 +32,11 @@ const inBrowser = () => true;
 const onServer = () => false;
 /** Defined in globals.css: a story page draws eighteen of these, and utilities would spell out fifteen classes on each. */
 const button = 'share-button';
+
+/** The story's title and summary as the page's <head> already has them, rather than a second copy in the RSC payload. */
+function pageMeta(attribute: string): string {
+  return document.querySelector<HTMLMetaElement>(`meta[${attribute}]`)?.content ?? '';
+}
 
 function TargetLink({ target, withName }: { target: ShareTarget; withName: boolean }) {
   const external = target.platform !== 'email';
@@ -56,7 +59,7 @@ function TargetLink({ target, withName }: { target: ShareTarget; withName: boole
  * payload then carries it once.
  */
 export function ShareControl({ share, withPanel }: { share: ShareData; /** The page's first control: the one that works without JavaScript. */ withPanel: boolean }) {
-  const { title, summary, nativeUrl, copyUrl, targets, labels } = share;
+  const { nativeUrl, copyUrl, targets, labels } = share;
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -66,7 +69,7 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
 
   async function open(event: MouseEvent) {
     event.preventDefault();
-    const data = { title, text: summary, url: nativeUrl };
+    const data = { title: pageMeta('property="og:title"'), text: pageMeta('name="description"'), url: nativeUrl };
     if (typeof navigator.share === 'function' && navigator.canShare?.(data)) {
       try {
         await navigator.share(data);

@@ -2,7 +2,7 @@ import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { StorySummary } from '@/lib/content';
 import { paths } from '@/lib/paths';
-import { platforms, shareLink, trackedUrl } from '@/lib/share';
+import { platforms, trackedUrl } from '@/lib/share';
 import { absoluteUrl } from '@/lib/site';
 import { ShareControl, type ShareData } from './ShareControl';
 
@@ -11,19 +11,18 @@ import { ShareControl, type ShareData } from './ShareControl';
  * render, so the page's two controls share one object (and one copy in the RSC payload).
  * Web platforms go through the story's own share redirect: a platform link carries the headline
  * percent-encoded (about 0.5 KB in Arabic) and a story page shows sixteen of them; through the
- * redirect each is 60 bytes. Email stays a direct `mailto:` link, which opens without a round trip.
+ * redirect each is 60 bytes; email too (a `mailto:` link with the headline is 0.7 KB). The title and
+ * summary for the device's share sheet are the page's own OpenGraph tags, read in the browser.
  */
 const shareData = cache(async (story: StorySummary): Promise<ShareData> => {
   const t = await getTranslations({ locale: story.locale, namespace: 'share' });
   const url = absoluteUrl(paths.story(story.locale, story.slug));
   return {
-    title: story.title,
-    summary: story.summary,
     nativeUrl: trackedUrl(url, 'native'),
     copyUrl: trackedUrl(url, 'copy_link'),
     targets: platforms.map((platform) => ({
       platform,
-      href: platform === 'email' ? shareLink('email', { url, title: story.title }) : paths.storyShare(story.locale, story.slug, platform),
+      href: paths.storyShare(story.locale, story.slug, platform),
       name: t(`names.${platform}`),
       label: t(`labels.${platform}`),
     })),

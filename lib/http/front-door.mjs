@@ -7,6 +7,7 @@
  */
 
 import { labelKey } from '../content/label-key.mjs';
+import { LITE_SUFFIX } from './lite.mjs';
 
 /** Longer than any URL the site makes (a signed preview link is under 400 characters). */
 export const MAX_URL_LENGTH = 4096;
@@ -85,6 +86,8 @@ const LABEL_KINDS = ['tag', 'author'];
  * @returns {string | null}
  */
 export function canonicalPath(path) {
+  const lite = liteSpelling(path);
+  if (lite !== undefined) return lite;
   if (!EDITION_SEGMENT.test(decodeURIComponent(path.split('/', 2)[1]))) return null;
   const segments = path.split('/').map((segment, i, all) => {
     const written = decodeURIComponent(segment).normalize('NFC');
@@ -93,6 +96,28 @@ export function canonicalPath(path) {
     return encodeURIComponent(isLabelKey ? labelKey(written) || written : written);
   });
   const canonical = segments.join('/');
+  return canonical === path ? null : canonical;
+}
+
+const LITE_SUFFIX_ANY_CASE = /\.lite$/i;
+/** The lite page's render path (lib/http/lite.mjs), written by a reader: /ar.lite/news/x. */
+const LITE_RENDER_PATH = /^\/([a-z]{2,3})\.lite(\/.+)$/i;
+
+/**
+ * A lite page's one spelling: the page's own, then `.lite` in lower case (/en/tag/Armenia.LITE →
+ * /en/tag/armenia.lite; /ar.lite/news/x → /ar/news/x.lite). Undefined for a path that is no lite page's.
+ * @param {string} path
+ * @returns {string | null | undefined}
+ */
+function liteSpelling(path) {
+  const rendered = LITE_RENDER_PATH.exec(path);
+  if (rendered) {
+    const asRead = `/${rendered[1].toLowerCase()}${rendered[2]}${LITE_SUFFIX}`;
+    return canonicalPath(asRead) ?? asRead;
+  }
+  if (!LITE_SUFFIX_ANY_CASE.test(path)) return undefined;
+  const page = path.slice(0, -LITE_SUFFIX.length);
+  const canonical = (canonicalPath(page) ?? page) + LITE_SUFFIX;
   return canonical === path ? null : canonical;
 }
 

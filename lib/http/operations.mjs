@@ -75,6 +75,7 @@ export function routeKind(path) {
   if (path === '/robots.txt') return 'robots';
   if (path === '/') return 'root';
   if (path.endsWith('/feed.xml')) return 'feed';
+  if (path.endsWith('.lite')) return 'lite';
   const match = EDITION_ROUTE.exec(path);
   if (!match) return 'other';
   const [, section, rest = ''] = match;

@@ -25,13 +25,14 @@ const NEXT_IMAGE_STYLE = 'color:transparent';
  * @typedef {object} PolicyOptions
  * @property {string[]} [frameAncestors] origins allowed to frame the response (a CMS showing previews)
  * @property {boolean} [https] the site is served over https: ask browsers to upgrade stray http URLs
+ * @property {boolean} [scripts] false for a lite page (lib/http/lite-page.mjs), which runs none at all
  */
 
 /** @param {PolicyOptions} [options] */
-export function contentSecurityPolicy({ frameAncestors = [], https = false } = {}) {
+export function contentSecurityPolicy({ frameAncestors = [], https = false, scripts = true } = {}) {
   const directives = [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
+    scripts ? "script-src 'self' 'unsafe-inline'" : "script-src 'none'",
     `style-src 'self' ${sha256Source(PLAIN_PAGE_CSS)}`,
     `style-src-attr 'unsafe-hashes' ${sha256Source(NEXT_IMAGE_STYLE)}`,
     "img-src 'self'",

@@ -470,8 +470,14 @@ describe('reloading a live story', () => {
 
   const encoded = `/ar/news/${encodeURIComponent(slug)}`;
   const written = `/ar/news/${slug}`;
+  /** A live page's pages and their lite versions (rendered under /ar.lite), and its feed. */
   const livePagePaths = (pages: number) =>
-    [encoded, written].flatMap((story) => [story, `${story}/feed.xml`, ...Array.from({ length: pages - 1 }, (_, i) => `${story}/page/${i + 2}`)]).sort();
+    [encoded, written]
+      .flatMap((story) => {
+        const own = [story, ...Array.from({ length: pages - 1 }, (_, i) => `${story}/page/${i + 2}`)];
+        return [...own, ...own.map((page) => page.replace(/^\/ar\//, '/ar.lite/')), `${story}/feed.xml`];
+      })
+      .sort();
 
   async function reloadOnce() {
     const reloaded = await store.reload([slug]);

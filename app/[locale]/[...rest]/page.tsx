@@ -4,6 +4,7 @@ import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { EditorsList } from '@/components/preview/EditorsList';
 import { isLocale, localeOrDefault } from '@/lib/locales';
 import { previewSessionExpiry } from '@/lib/preview-session';
+import { enterEdition } from '@/components/lite/render-mode';
 
 type Props = PageProps<'/[locale]/[...rest]'>;
 
@@ -19,6 +20,7 @@ export function generateStaticParams() {
  */
 async function editorsList({ params }: Props) {
   const { locale, rest } = await params;
+  // The editors' list has no lite page.
   if (!isLocale(locale) || rest.length !== 1 || rest[0] !== 'preview') return undefined;
   const sessionExpiresAt = await previewSessionExpiry();
   return sessionExpiresAt === null ? undefined : { locale, sessionExpiresAt };
@@ -26,12 +28,12 @@ async function editorsList({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   if (await editorsList(props)) return { robots: { index: false, follow: false } };
-  return notFoundMetadata(localeOrDefault((await props.params).locale));
+  return notFoundMetadata(localeOrDefault(enterEdition((await props.params).locale)));
 }
 
 export default async function CatchAll(props: Props) {
   const list = await editorsList(props);
-  if (!list) return <NotFoundPage locale={localeOrDefault((await props.params).locale)} />;
+  if (!list) return <NotFoundPage locale={localeOrDefault(enterEdition((await props.params).locale))} />;
   setRequestLocale(list.locale);
   return <EditorsList {...list} />;
 }

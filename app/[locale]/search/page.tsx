@@ -8,12 +8,13 @@ import { isLocale, localeOrDefault, type Locale } from '@/lib/locales';
 import { pageCount, parsePage, SEARCH_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 import { parseQuery, SEARCH_COUNT_CAP } from '@/lib/search/query';
+import { enterEdition } from '@/components/lite/render-mode';
 
 type Props = PageProps<'/[locale]/search'>;
 
 /** Query and page from the URL, whatever a client sent: a page number past the results reads as the last page. */
 async function readRequest({ params, searchParams }: Props) {
-  const { locale } = await params;
+  const locale = enterEdition((await params).locale);
   const { q, page: rawPage } = await searchParams;
   const page = Math.min(parsePage(typeof rawPage === 'string' ? rawPage : '1') ?? 1, pageCount(SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE));
   return { locale, query: parseQuery(q), page };
