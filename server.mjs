@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fresh from 'fresh';
 import { liteRenderPath } from './lib/http/lite.mjs';
-import { answerAsLitePage, encodedPages } from './lib/http/lite-page.mjs';
+import { answerCompressed, encodedPages } from './lib/http/compressed-answer.mjs';
+import { answerAsLitePage } from './lib/http/lite-page.mjs';
 import { errorPageFor, isErrorPagePath, loadErrorPages, replaceServerErrors, sendErrorPage } from './lib/http/error-page.mjs';
 import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
 import { answerOperations, routeKind } from './lib/http/operations.mjs';
@@ -75,7 +76,10 @@ const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 let handle = /** @type {ReturnType<typeof app.getRequestHandler> | null} */ (null);
 const errorPages = loadErrorPages(path.join(dir, '.next'));
 const counters = metrics();
-const litePages = encodedPages();
+/** Pages compressed once per version (lib/http/compressed-answer.mjs), lite ones included. */
+const pageBodies = encodedPages();
+/** What Next answers that is no page: its own files, route handlers under /api, pictures. */
+const NOT_A_PAGE = /^\/(?:_next|api|images)\//;
 
 /**
  * What an answer's own headers decide, once Next has set them (Node calls writeHead for every answer):
@@ -185,7 +189,9 @@ const server = createServer((req, res) => {
     req.url = liteRender + url.slice(path.length);
     // A lite page is always the public one: no preview session's draft reaches it, or a cache through it.
     delete req.headers.cookie;
-    answerAsLitePage(req, res, litePages, options);
+    answerAsLitePage(req, res, pageBodies, options);
+  } else if ((method === 'GET' || method === 'HEAD') && !NOT_A_PAGE.test(path) && !req.headers.rsc) {
+    answerCompressed(req, res, pageBodies);
   }
   const gate = previewGate(req.headers.cookie, process.env.PREVIEW_SECRET, Math.floor(Date.now() / 1000));
   if (gate.cookieHeader === undefined) delete req.headers.cookie;

@@ -3,16 +3,18 @@
  * Results go to stdout and artifacts/bench.json. Exit 1 when a target is missed.
  *
  *   share image   the reference story's card, PNG, 30 renders: cold (a fresh process each) and warm
- *   page weight   the reference story's HTML in both editions (and its RSC payload), the gzip bytes of
- *                 JavaScript it loads (the share control's own part), beside a bare Next page's
+ *   page weight   the reference story's HTML in every edition (and its RSC payload), full and lite, as
+ *                 written and as sent; the gzip bytes of JavaScript it loads (the share control's own
+ *                 part), beside a bare Next page's
  *   throughput    requests per second for the share image and `/` (the proxy)
- *   lighthouse    the reference story in both editions, Lighthouse's mobile run, median of 3: scores,
- *                 FCP, LCP, TBT, CLS, font bytes; beside the bare Next page of the same size
+ *   lighthouse    the reference story in every edition, full and lite, Lighthouse's mobile run, median
+ *                 of 3: scores, FCP, LCP, TBT, CLS, font bytes; beside the bare Next page of the same size
  *   soak          60 s at 50 connections over a mix of the site's URLs, 404s and refused preview links:
  *                 errors and memory growth after the warm-up (scripts/bench/soak.mts)
  *   bare Next     story page, home, a section front and a feed against a bare Next app serving a static
  *                 page (a feed: a route handler) of the same size, built from scripts/bench/bare-next/
- *                 and running next to Sahifa for the whole run (≥ 0.9× each)
+ *                 and running next to Sahifa for the whole run, loaded by wrk in turns, compressed as
+ *                 browsers ask and uncompressed: CPU per request ≤ 1.1×, requests/s ≥ 0.9× each
  *   front door    the story page's requests/s from server.mjs against `next start` of the same build, and
  *                 rendered per request, as a CSP nonce would need (scripts/bench/front-door.mts)
  *   search        at 100,000 stories: index build and size, a publish, query p95 by kind of query beside
@@ -28,10 +30,12 @@ import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../tests/chromium.ts';
+import { litePath } from '../lib/http/lite.mjs';
 import { defaultLocale, editions, locales, type Locale } from '../lib/locales.ts';
 import { printResults, type Result } from './bench/results.mts';
 import { buildUnlessSkipped, startServer, type BenchServer } from './bench/server.mts';
-import { benchAgainstBareNext, counterparts, startBareNext, type Counterpart } from './bench/bare-next.mts';
+import { benchAgainstBareNext, counterparts, sentBytes, startBareNext, type Counterpart } from './bench/bare-next.mts';
+import { BROWSER_ENCODING } from './bench/throughput.mts';
 import { benchFrontDoor } from './bench/front-door.mts';
 import { benchSearch } from './bench/search.mts';
 import { benchSoak, soakServerEnv, tempHeapProbeFile } from './bench/soak.mts';
@@ -106,9 +110,13 @@ async function benchPageWeight(bare: BenchServer, reference: Counterpart): Promi
   for (const locale of locales) {
     const html = await (await fetch(`${BASE}${storyIn(locale)}`)).text();
     const payload = [...html.matchAll(/<script>self\.__next_f\.push[\s\S]*?<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[0]), 0);
+    const liteHtml = await (await fetch(`${BASE}${litePath(storyIn(locale))}`)).text();
     results.push(
       { name: `${locale} story HTML, uncompressed`, value: Buffer.byteLength(html) / 1024, unit: 'KB', target: 60 },
       { name: `${locale} story HTML, of which the inline RSC payload`, value: payload / 1024, unit: 'KB' },
+      { name: `${locale} story HTML as browsers get it (brotli)`, value: (await sentBytes(`${BASE}${storyIn(locale)}`, BROWSER_ENCODING)) / 1024, unit: 'KB' },
+      { name: `${locale} lite story HTML, uncompressed`, value: Buffer.byteLength(liteHtml) / 1024, unit: 'KB', reference: `scripts: ${(liteHtml.match(/<script\b/g) ?? []).length}` },
+      { name: `${locale} lite story HTML as browsers get it (brotli)`, value: (await sentBytes(`${BASE}${litePath(storyIn(locale))}`, BROWSER_ENCODING)) / 1024, unit: 'KB' },
     );
   }
   const ours = await scriptBytes(BASE, STORY);
@@ -187,11 +195,14 @@ async function benchLighthouse(bare: BenchServer, references: Record<Locale, Cou
   try {
     for (const locale of locales) {
       const ours = await auditPage(chrome.port, `${BASE}${storyIn(locale)}`);
+      const lite = await auditPage(chrome.port, `${BASE}${litePath(storyIn(locale))}`);
       const theirs = await auditPage(chrome.port, `${bare.base}${references[locale].barePath}`);
       const name = `lighthouse ${locale} story`;
       const ref = (text: string | number) => `bare Next page: ${text}`;
+      const beside = (full: string | number, bareValue: string | number) => `full page: ${full}; bare Next page: ${bareValue}`;
       results.push(
         { name: `${name}, performance (mobile, median of 3)`, value: ours.scores.performance, unit: '/100', target: -100, reference: ref(theirs.scores.performance) },
+        { name: `${name}, performance ÷ the bare Next page's`, value: ours.scores.performance / theirs.scores.performance, unit: '×', target: -1 },
         { name: `${name}, accessibility`, value: ours.scores.accessibility, unit: '/100', target: -100, reference: ref(theirs.scores.accessibility) },
         { name: `${name}, best practices`, value: ours.scores['best-practices'], unit: '/100', target: -100, reference: ref(theirs.scores['best-practices']) },
         { name: `${name}, SEO`, value: ours.scores.seo, unit: '/100', target: -100, reference: ref(theirs.scores.seo) },
@@ -202,7 +213,17 @@ async function benchLighthouse(bare: BenchServer, references: Record<Locale, Cou
         { name: `${name}, fonts fetched`, value: ours.fontKb, unit: 'KB', reference: ref(`${theirs.fontKb.toFixed(1)} KB`) },
       );
       if (editions[locale].script !== 'Arab') results.push({ name: `${name}, Arabic faces fetched (beyond the edition switcher's)`, value: ours.arabicFontFiles, unit: 'files', target: 0 });
-      results.push({ name: `${name}, Lighthouse's benchmark index of this machine`, value: ours.benchmarkIndex, unit: '' });
+      const liteName = `lighthouse ${locale} lite story`;
+      for (const category of ['performance', 'accessibility', 'best-practices', 'seo'] as const) {
+        results.push({ name: `${liteName}, ${category}`, value: lite.scores[category], unit: '/100', target: -100, reference: beside(ours.scores[category], theirs.scores[category]) });
+      }
+      results.push(
+        { name: `${liteName}, largest contentful paint`, value: lite.lcp, unit: 'ms', target: 1000, reference: beside(`${Math.round(ours.lcp)} ms`, `${Math.round(theirs.lcp)} ms`) },
+        { name: `${liteName}, total blocking time`, value: lite.tbt, unit: 'ms', target: 0, reference: beside(`${Math.round(ours.tbt)} ms`, `${Math.round(theirs.tbt)} ms`) },
+        { name: `${liteName}, cumulative layout shift`, value: lite.cls, unit: '', target: 0.005, reference: beside(ours.cls.toFixed(3), theirs.cls.toFixed(3)) },
+        { name: `${liteName}, fonts fetched`, value: lite.fontKb, unit: 'KB', target: 0 },
+        { name: `${name}, Lighthouse's benchmark index of this machine`, value: ours.benchmarkIndex, unit: '' },
+      );
     }
   } finally {
     chrome.kill();

@@ -6,7 +6,7 @@ import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';
 import { StoryShare } from '@/components/share/StoryShare';
 import { StoryCard } from './StoryCard';
-import { pageHref } from '@/components/lite/render-mode';
+import { bodyHtml, pageHref } from '@/components/lite/render-mode';
 
 interface Props {
   story: Story;
@@ -24,7 +24,7 @@ export async function Article({ story, related }: Props) {
 
       <p className="mt-6 text-dek text-ink">{story.summary}</p>
 
-      <div className="story-body mt-6 text-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+      <div className="story-body mt-6 text-body" dangerouslySetInnerHTML={{ __html: bodyHtml(story.bodyHtml) }} />
 
       <div className="mt-8">
         <StoryShare story={story} />

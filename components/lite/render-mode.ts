@@ -5,7 +5,7 @@
  * links that keep the reader in the version they chose. Per request, like next-intl's locale.
  */
 import { cache } from 'react';
-import { editionSegment, litePath } from '@/lib/http/lite.mjs';
+import { editionSegment, litePath, withLitePageLinks } from '@/lib/http/lite.mjs';
 
 const renderMode = cache(() => ({ lite: false }));
 
@@ -23,4 +23,9 @@ export function isLite(): boolean {
 /** A link to another page of the site, in the version the reader is reading. */
 export function pageHref(path: string): string {
   return renderMode().lite ? litePath(path) : path;
+}
+
+/** A story's or a live post's body, its links to the site's pages in the version the reader is reading. */
+export function bodyHtml(html: string): string {
+  return renderMode().lite ? withLitePageLinks(html) : html;
 }

@@ -13,7 +13,7 @@ import { editionTimeZone, livePollMs } from '@/lib/site';
 import { LiveBadge } from './LiveBadge';
 import { LivePostView, type LivePostLabels } from './LivePostView';
 import { LiveUpdates } from './LiveUpdates.island';
-import { pageHref } from '@/components/lite/render-mode';
+import { bodyHtml, pageHref } from '@/components/lite/render-mode';
 
 interface Props {
   story: Story;
@@ -44,7 +44,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
   // A post's permanent link keeps a lite page's reader on lite pages.
   const viewOf = (post: RenderedLivePost) => {
     const view = livePostView(post);
-    return { ...view, permalink: pageHref(view.permalink) };
+    return { ...view, permalink: pageHref(view.permalink), bodyHtml: bodyHtml(view.bodyHtml) };
   };
 
   return (
@@ -69,7 +69,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
           <h2 id="key-points" className="font-display text-title-sm font-bold">
             {t('live.keyPoints')}
           </h2>
-          <div className="story-body mt-3 text-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+          <div className="story-body mt-3 text-body" dangerouslySetInnerHTML={{ __html: bodyHtml(story.bodyHtml) }} />
         </section>
       )}
 

@@ -51,6 +51,20 @@ export function litePathOfRender(url) {
   return match[2] ? `/${match[1]}${match[2]}${LITE_SUFFIX}${rest}` : url;
 }
 
+/** A link in a story's body to a page of the site: `href="/ar/…"`, not a feed, a card, a share redirect or a file. */
+const PAGE_LINK = /href="(\/(?!api\/)[a-z]{2,3}(?:\/[^"?#]*)?)([?#][^"]*)?"/g;
+const NOT_A_PAGE = /(?:\.[a-z]+|\/opengraph-image|\/share\/[a-z]+|\/updates)$/;
+
+/**
+ * A story body's HTML with its links to the site's pages turned to their lite pages, so a lite page's
+ * reader stays on lite pages. The body is HTML the site made (Markdown rendered, or WordPress sanitized),
+ * with every attribute in double quotes.
+ * @param {string} html
+ */
+export function withLitePageLinks(html) {
+  return html.replace(PAGE_LINK, (link, path, rest = '') => (NOT_A_PAGE.test(path) ? link : `href="${path}${LITE_SUFFIX}${rest}"`));
+}
+
 /**
  * The edition a route's `[locale]` segment names, and whether it is the lite page's (`ar.lite`).
  * @param {string} segment

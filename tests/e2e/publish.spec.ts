@@ -61,6 +61,8 @@ test('a draft whose file turns to published appears on the site after one hook c
   expect(bystander.cache).toBe('HIT');
   try {
     expect((await request.get(storyPath('ar', SLUG))).status()).toBe(404);
+    // The lite home, cached before: its lite version is revalidated with the page.
+    expect(await (await request.get('/ar.lite')).text()).not.toContain(`${storyPath('ar', SLUG)}.lite`);
     fs.writeFileSync(file(), original.replace(/^status: draft$/m, 'status: published'));
     expect((await request.get(storyPath('ar', SLUG))).status(), 'nothing changes before the hook').toBe(404);
 
@@ -70,6 +72,7 @@ test('a draft whose file turns to published appears on the site after one hook c
 
     await expect.poll(async () => (await request.get(storyPath('ar', SLUG))).status(), { timeout: 15_000 }).toBe(200);
     await expect.poll(async () => (await request.get('/ar')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
+    await expect.poll(async () => (await request.get('/ar.lite')).text(), { timeout: 15_000 }).toContain(`${storyPath('ar', SLUG)}.lite`);
     await expect.poll(async () => (await request.get('/ar/section/science')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
     await expect.poll(async () => (await request.get('/ar/feed.xml')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
     await expect.poll(async () => (await request.get('/ar/section/science/feed.xml')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
@@ -83,9 +86,11 @@ test('a draft whose file turns to published appears on the site after one hook c
     const cardUrl = async () => /property="og:image" content="([^"]+)"/.exec(await (await request.get(storyPath('ar', SLUG))).text())?.[1];
     const before = await cardUrl();
     expect(before).toMatch(/opengraph-image\?v=[0-9a-f]{12}$/);
+    expect(await (await request.get(`${storyPath('ar', SLUG)}.lite`)).text()).not.toContain('(محدّث)');
     fs.writeFileSync(file(), fs.readFileSync(file(), 'utf8').replace(/^title: "(.*)"$/m, 'title: "$1 (محدّث)"'));
     expect((await request.post('/api/revalidate', { data: { slugs: [SLUG] }, headers: auth })).status()).toBe(200);
     await expect.poll(cardUrl, { timeout: 15_000 }).not.toBe(before);
+    await expect.poll(async () => (await request.get(`${storyPath('ar', SLUG)}.lite`)).text(), { timeout: 15_000 }).toContain('(محدّث)');
     expect((await request.get(new URL((await cardUrl())!).pathname)).status()).toBe(200);
   } finally {
     fs.writeFileSync(file(), original);

@@ -3,8 +3,9 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatKilobytes } from '@/lib/dates';
 import { canonicalPath, refusalOf } from '../../lib/http/front-door.mjs';
-import { editionSegment, LITE_BUDGET_BYTES, litePath, litePathOfRender, liteRenderPath } from '../../lib/http/lite.mjs';
-import { answerAsLitePage, bestEncoding, encodedPages, liteHtml } from '../../lib/http/lite-page.mjs';
+import { editionSegment, LITE_BUDGET_BYTES, litePath, litePathOfRender, liteRenderPath, withLitePageLinks } from '../../lib/http/lite.mjs';
+import { answerCompressed, bestEncoding, encodedPages } from '../../lib/http/compressed-answer.mjs';
+import { answerAsLitePage, liteHtml } from '../../lib/http/lite-page.mjs';
 import { routeKind } from '../../lib/http/operations.mjs';
 import { contentSecurityPolicy } from '../../lib/http/security-headers.mjs';
 
@@ -143,7 +144,7 @@ describe('bestEncoding', () => {
 describe('encodedPages', () => {
   const entry = (text: string) => ({ encoding: 'identity' as const, body: Buffer.from(text) });
 
-  it('keeps at most its limit, dropping the oldest first', () => {
+  it('keeps at most its limit in bytes, dropping the oldest first', () => {
     const pages = encodedPages(2);
     pages.set('a', entry('1'));
     pages.set('b', entry('2'));
@@ -186,7 +187,11 @@ class FakeResponse {
   }
 }
 
-const PAGE = '<html><head><script>x</script></head><body><p>hi</p>';
+/** Long enough to be worth compressing (1 KB and more). */
+const TEXT = 'hi '.repeat(600);
+const PAGE = `<html><head><script>x</script></head><body><p>${TEXT}</p>`;
+const LITE_PAGE = `<html><head></head><body><p>${TEXT}</p></body></html>`;
+const CHANGED = `<html><head></head><body><p>changed ${TEXT}</p>`;
 
 /** A lite request answered: the front door's part, then Next's (`next`), then what went out. */
 function answer(pages: ReturnType<typeof encodedPages>, acceptEncoding: string | undefined, next: (res: ServerResponse) => void) {
@@ -216,7 +221,7 @@ describe('answerAsLitePage', () => {
     expect(req.headers.cookie).toBe('x=1');
     expect(sent).toBeDefined();
     expect(sent!.status).toBe(200);
-    expect(zlib.gunzipSync(sent!.body).toString('utf8')).toBe('<html><head></head><body><p>hi</p></body></html>');
+    expect(zlib.gunzipSync(sent!.body).toString('utf8')).toBe(LITE_PAGE);
     expect(sent!.headers['content-encoding']).toBe('gzip');
     expect(Number(sent!.headers['content-length'])).toBe(sent!.body.length);
     expect(directive(String(sent!.headers['content-security-policy']), 'script-src')).toBe("script-src 'none'");
@@ -227,12 +232,12 @@ describe('answerAsLitePage', () => {
     const { sent } = answer(encodedPages(), 'gzip, deflate, br', nextPage(PAGE, { etag: 'W/"abc"', vary: 'RSC, Next-Router-State-Tree' }));
     expect(sent!.headers.vary).toBe('RSC, Next-Router-State-Tree, Accept-Encoding');
     expect(sent!.headers['content-encoding']).toBe('br');
-    expect(zlib.brotliDecompressSync(sent!.body).toString('utf8')).toBe('<html><head></head><body><p>hi</p></body></html>');
+    expect(zlib.brotliDecompressSync(sent!.body).toString('utf8')).toBe(LITE_PAGE);
   });
 
   it('sends plain HTML, with its length and no Content-Encoding, to a client that accepts no compression', () => {
     const { sent } = answer(encodedPages(), undefined, nextPage(PAGE));
-    expect(sent!.body.toString('utf8')).toBe('<html><head></head><body><p>hi</p></body></html>');
+    expect(sent!.body.toString('utf8')).toBe(LITE_PAGE);
     expect(sent!.headers['content-encoding']).toBeUndefined();
     expect(Number(sent!.headers['content-length'])).toBe(sent!.body.length);
   });
@@ -241,20 +246,20 @@ describe('answerAsLitePage', () => {
     const pages = encodedPages();
     const first = answer(pages, 'gzip', nextPage(PAGE)).sent!;
     // Same version, different HTML: only a page served from the store can still be the first one.
-    const second = answer(pages, 'gzip', nextPage('<html><head></head><body><p>changed</p>')).sent!;
+    const second = answer(pages, 'gzip', nextPage(CHANGED)).sent!;
     expect(second.body.equals(first.body)).toBe(true);
-    expect(zlib.gunzipSync(second.body).toString('utf8')).toContain('<p>hi</p>');
+    expect(zlib.gunzipSync(second.body).toString('utf8')).not.toContain('changed');
     expect(Number(second.headers['content-length'])).toBe(first.body.length);
     // Another encoding is another entry, made from this answer's HTML.
-    const brotli = answer(pages, 'br', nextPage('<html><head></head><body><p>changed</p>')).sent!;
-    expect(zlib.brotliDecompressSync(brotli.body).toString('utf8')).toContain('<p>changed</p>');
+    const brotli = answer(pages, 'br', nextPage(CHANGED)).sent!;
+    expect(zlib.brotliDecompressSync(brotli.body).toString('utf8')).toContain('<p>changed hi');
   });
 
   it('keeps no page that has no ETag', () => {
     const pages = encodedPages();
     answer(pages, 'gzip', nextPage(PAGE, {}));
-    const second = answer(pages, 'gzip', nextPage('<html><body><p>changed</p>', {})).sent!;
-    expect(zlib.gunzipSync(second.body).toString('utf8')).toBe('<html><body><p>changed</p></body></html>');
+    const second = answer(pages, 'gzip', nextPage(CHANGED, {})).sent!;
+    expect(zlib.gunzipSync(second.body).toString('utf8')).toBe(`${CHANGED}</body></html>`);
   });
 
   it("passes a redirect through with its Location turned back to the reader's lite path", () => {
@@ -343,5 +348,92 @@ describe('formatKilobytes', () => {
     expect(formatKilobytes(0, 'en')).toBe('1 kilobyte');
     expect(formatKilobytes(1_499, 'en')).toBe('1 kilobyte');
     expect(formatKilobytes(1_500, 'en')).toBe('2 kilobytes');
+  });
+});
+
+describe('answerCompressed (every page the front door answers)', () => {
+  function full(pages: ReturnType<typeof encodedPages>, acceptEncoding: string | undefined, next: (res: ServerResponse) => void) {
+    const req = { method: 'GET', headers: { 'accept-encoding': acceptEncoding } };
+    const fake = new FakeResponse();
+    answerCompressed(req as unknown as IncomingMessage, fake as unknown as ServerResponse, pages);
+    next(fake as unknown as ServerResponse);
+    return fake.sent!;
+  }
+
+  it('sends the page as Next made it, scripts and all, in brotli, and keeps it by version', () => {
+    const pages = encodedPages();
+    const sent = full(pages, 'gzip, br', nextPage(PAGE));
+    expect(sent.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(sent.body).toString('utf8')).toBe(`${PAGE}</body></html>`);
+    expect(pages.get('W/"abc":br')?.body.equals(sent.body)).toBe(true);
+    expect(sent.headers['content-security-policy']).toBeUndefined();
+  });
+
+  it('compresses a large answer that is not HTML per request, and leaves a small one or a picture as it is', () => {
+    const pages = encodedPages();
+    const feed = `<rss>${'<item>x</item>'.repeat(200)}</rss>`;
+    const xml = full(pages, 'gzip', (res) => {
+      res.setHeader('content-type', 'application/rss+xml; charset=utf-8');
+      res.setHeader('etag', 'W/"feed"');
+      res.end(feed);
+    });
+    expect(xml.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(xml.body).toString('utf8')).toBe(feed);
+    expect(pages.get('W/"feed":gzip')).toBeUndefined();
+    const png = Buffer.alloc(4096, 7);
+    const picture = full(pages, 'gzip', (res) => {
+      res.setHeader('content-type', 'image/png');
+      res.end(png);
+    });
+    expect(picture.headers['content-encoding']).toBeUndefined();
+    expect(picture.body.equals(png)).toBe(true);
+    const small = full(pages, 'gzip', nextPage('<p>hi</p>', {}));
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString('utf8')).toBe('<p>hi</p></body></html>');
+  });
+
+  it('answers a HEAD with the length of the body a GET would get, and no body', () => {
+    const req = { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } };
+    const fake = new FakeResponse();
+    answerCompressed(req as unknown as IncomingMessage, fake as unknown as ServerResponse, encodedPages());
+    nextPage(PAGE)(fake as unknown as ServerResponse);
+    expect(fake.sent!.body.length).toBe(0);
+    expect(Number(fake.sent!.headers['content-length'])).toBe(zlib.gzipSync(`${PAGE}</body></html>`, { level: 9 }).length);
+  });
+});
+
+describe('withLitePageLinks', () => {
+  it("turns a body's links to the site's pages into their lite pages, and leaves every other link alone", () => {
+    const links = (html: string) => [...withLitePageLinks(html).matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    const body = [
+      '/ar/news/x',
+      '/ar/news/x#p',
+      '/ar/search?q=1',
+      '/fa',
+      '/en/feed.xml',
+      '/ar/news/x/share/whatsapp',
+      '/ar/news/x/opengraph-image',
+      '/images/stories/a.webp',
+      '/api/preview/exit',
+      'https://example.com/ar/news/x',
+      'mailto:desk@example.com',
+    ]
+      .map((href) => `<a href="${href}">link</a>`)
+      .join(' ');
+    expect(links(body)).toEqual([
+      '/ar/news/x.lite',
+      '/ar/news/x.lite#p',
+      '/ar/search.lite?q=1',
+      '/fa.lite',
+      '/en/feed.xml',
+      '/ar/news/x/share/whatsapp',
+      '/ar/news/x/opengraph-image',
+      '/images/stories/a.webp',
+      '/api/preview/exit',
+      'https://example.com/ar/news/x',
+      'mailto:desk@example.com',
+    ]);
+    // Text that reads like a link is escaped in the HTML the site makes, so it is no attribute and stays.
+    expect(withLitePageLinks('<p>href=&quot;/ar&quot;</p>')).toBe('<p>href=&quot;/ar&quot;</p>');
   });
 });
