@@ -16,7 +16,8 @@ import { BARE_NEXT_DIR, startServer, type BenchServer } from './server.mts';
 import { BROWSER_ENCODING, measureInTurns } from './throughput.mts';
 
 const TEMPLATE = 'scripts/bench/bare-next';
-const SEED_DIR = path.resolve('..', 'shared', 'seeds');
+/** The reference story's text, as the repository keeps it for the tests. */
+const SEED_FILE = path.resolve('tests', 'fixtures', 'reference-seed.txt');
 
 /** A Sahifa URL and the bare app's URL of the same size and kind. */
 export interface Counterpart {
@@ -40,11 +41,6 @@ export async function counterparts(sahifa: BenchServer, paths: Record<string, st
 
 /** Builds the bare app with the counterparts' pages and feeds, and starts it on `port`. */
 export async function startBareNext(port: number, wanted: Record<string, Counterpart>): Promise<BenchServer> {
-  const seedFile = fs
-    .readdirSync(SEED_DIR)
-    .map((file) => path.join(SEED_DIR, file))
-    .find((file) => file.endsWith('.txt'));
-  if (!seedFile) throw new Error(`no seed story in ${SEED_DIR}`);
   const sizes = (kind: Counterpart['kind']) =>
     [
       ...new Set(
@@ -57,7 +53,7 @@ export async function startBareNext(port: number, wanted: Record<string, Counter
   fs.cpSync(TEMPLATE, BARE_NEXT_DIR, { recursive: true });
   execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build', BARE_NEXT_DIR], {
     stdio: 'ignore',
-    env: { ...process.env, BARE_SEED_FILE: seedFile, BARE_PAGE_SIZES: sizes('bare Next page'), BARE_FEED_SIZES: sizes('bare Next route handler') },
+    env: { ...process.env, BARE_SEED_FILE: SEED_FILE, BARE_PAGE_SIZES: sizes('bare Next page'), BARE_FEED_SIZES: sizes('bare Next route handler') },
   });
   return startServer(port, {}, Object.values(wanted)[0].barePath, 'bare-next');
 }
