@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Result } from './results.mts';
 import { BARE_NEXT_DIR, startServer, type BenchServer } from './server.mts';
-import { BROWSER_ENCODING, measureInTurns } from './throughput.mts';
+import { BROWSER_ENCODING, measureInTurns, type Measured } from './throughput.mts';
 
 const TEMPLATE = 'scripts/bench/bare-next';
 /** The reference story's text, as the repository keeps it for the tests. */
@@ -83,10 +83,17 @@ export async function benchAgainstBareNext(sahifa: BenchServer, bare: BenchServe
       ['no Accept-Encoding', {}],
     ] as const) {
       const [oursBytes, bareBytes] = [await sentBytes(urls.ours, headers), await sentBytes(urls.bare, headers)];
-      const [ours, theirs] = await measureInTurns([
-        { server: sahifa, url: urls.ours, headers },
-        { server: bare, url: urls.bare, headers },
-      ]);
+      let ours: Measured, theirs: Measured;
+      try {
+        [ours, theirs] = await measureInTurns([
+          { server: sahifa, url: urls.ours, headers },
+          { server: bare, url: urls.bare, headers },
+        ]);
+      } catch (error) {
+        // One page failing leaves the others' figures.
+        results.push({ name: `${name}, ${asked} (failed: ${(error as Error).message.slice(0, 80)})`, value: Number.NaN, unit: '', target: 0 });
+        continue;
+      }
       const label = `${name} (${kb(page.size)}, ${asked}: ${kb(oursBytes)} sent)`;
       const generator = `wrk ${Math.round(ours.generatorCpuPercent)}% / ${Math.round(theirs.generatorCpuPercent)}% of a core`;
       results.push(
