@@ -27,6 +27,12 @@ const NextFileSystemCache = FileSystemCache.default ?? FileSystemCache;
  * The entry is the one Next keeps in memory, so this happens once per page and process.
  */
 function withPageHeaders(value) {
+  // A feed or a sitemap (a route handler's stored answer) gets its ETag too: the front door keeps its
+  // compressed bytes by it (lib/http/compressed-answer.mjs) and answers If-None-Match.
+  if (value?.kind === 'APP_ROUTE' && value.status === 200 && value.body?.length && !value.headers?.etag) {
+    value.headers = { ...value.headers, etag: `W/"${createHash('sha1').update(value.body).digest('base64url')}"` };
+    return value;
+  }
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string' || !value.html) return value;
   const added = {};
   if (!value.headers?.['content-security-policy']) added['content-security-policy'] = pageScriptPolicy(value.html);

@@ -5,8 +5,8 @@
  * (gzip of 60 KB, and the stored HTML string turned into bytes first). The front door asks Next for the
  * page uncompressed, compresses it itself with the best encoding the client takes (brotli where it can),
  * and keeps the result by the page's ETag, which changes with every new version: a cached page is then a
- * lookup. Answers without an ETag (search results, a preview, a feed) are compressed per request, as Next
- * would. Lite pages pass their HTML through `rewrite` first (lib/http/lite-page.mjs).
+ * lookup; so is a stored feed or sitemap, which the page cache tags too. Answers without an ETag (search
+ * results, a preview) are compressed per request, as Next would. Lite pages pass their HTML through `rewrite` first (lib/http/lite-page.mjs).
  */
 import zlib from 'node:zlib';
 import Negotiator from 'negotiator';
@@ -140,7 +140,7 @@ export function answerCompressed(req, res, pages, { rewrite, beforeSend } = {}) 
       return end(done);
     }
     const etag = res.getHeader('etag');
-    const key = html && typeof etag === 'string' && res.statusCode === 200 ? `${etag}:${encoding}` : undefined;
+    const key = typeof etag === 'string' && res.statusCode === 200 && (html || COMPRESSIBLE.test(type)) ? `${etag}:${encoding}` : undefined;
     let encoded = key ? pages.get(key) : undefined;
     if (!encoded) {
       const plain = html && rewrite ? Buffer.from(rewrite(joined(chunks).toString('utf8'))) : joined(chunks);
@@ -148,7 +148,8 @@ export function answerCompressed(req, res, pages, { rewrite, beforeSend } = {}) 
       if (key) pages.set(key, encoded);
     }
     if (encoded.encoding !== 'identity') res.setHeader('Content-Encoding', encoded.encoding);
-    if (COMPRESSIBLE.test(type)) res.setHeader('Vary', [res.getHeader('vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
+    const vary = String(res.getHeader('vary') ?? '');
+    if (COMPRESSIBLE.test(type) && !/\baccept-encoding\b/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     res.setHeader('Content-Length', encoded.body.length);
     writeHead(res.statusCode);
     return end(req.method === 'HEAD' ? undefined : encoded.body, done);

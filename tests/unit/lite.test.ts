@@ -1,7 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatKilobytes } from '@/lib/dates';
+import { pictureBytes } from '@/lib/pictures';
 import { canonicalPath, refusalOf } from '../../lib/http/front-door.mjs';
 import { editionSegment, LITE_BUDGET_BYTES, litePath, litePathOfRender, liteRenderPath, withLitePageLinks } from '../../lib/http/lite.mjs';
 import { answerCompressed, bestEncoding, encodedPages } from '../../lib/http/compressed-answer.mjs';
@@ -369,7 +372,7 @@ describe('answerCompressed (every page the front door answers)', () => {
     expect(sent.headers['content-security-policy']).toBeUndefined();
   });
 
-  it('compresses a large answer that is not HTML per request, and leaves a small one or a picture as it is', () => {
+  it('compresses a feed and keeps it by its ETag, and leaves a small answer or a picture as it is', () => {
     const pages = encodedPages();
     const feed = `<rss>${'<item>x</item>'.repeat(200)}</rss>`;
     const xml = full(pages, 'gzip', (res) => {
@@ -379,7 +382,7 @@ describe('answerCompressed (every page the front door answers)', () => {
     });
     expect(xml.headers['content-encoding']).toBe('gzip');
     expect(zlib.gunzipSync(xml.body).toString('utf8')).toBe(feed);
-    expect(pages.get('W/"feed":gzip')).toBeUndefined();
+    expect(pages.get('W/"feed":gzip')?.body.equals(xml.body)).toBe(true);
     const png = Buffer.alloc(4096, 7);
     const picture = full(pages, 'gzip', (res) => {
       res.setHeader('content-type', 'image/png');
@@ -435,5 +438,14 @@ describe('withLitePageLinks', () => {
     ]);
     // Text that reads like a link is escaped in the HTML the site makes, so it is no attribute and stays.
     expect(withLitePageLinks('<p>href=&quot;/ar&quot;</p>')).toBe('<p>href=&quot;/ar&quot;</p>');
+  });
+});
+
+describe('pictureBytes', () => {
+  it("is the size of a bundled picture's file, and undefined for one that is missing", async () => {
+    const src = '/images/stories/armenia-csto.webp';
+    expect(await pictureBytes(src)).toBe(fs.statSync(path.join('public', src)).size);
+    expect(await pictureBytes('/images/stories/no-such-picture.webp')).toBeUndefined();
+    expect(await pictureBytes('/images/wp/999999999.webp')).toBeUndefined();
   });
 });
