@@ -80,7 +80,14 @@ async function publishReachesTheOther(servers: { base: string; proc: Proc }[]) {
   const [a, b] = servers;
   const original = fs.readFileSync(storyFile(), 'utf8');
   try {
-    expect(await status(`${b.base}${storyPath('ar', SLUG)}`)).toBe(404);
+    // The fleets of this file share one build folder, and so the pages an earlier fleet left on its disk
+    // (this story as published, say): tell this fleet the story's state first, as a new site would be told.
+    expect((await hook(a.base, [SLUG])).status).toBe(200);
+    await until(
+      () => status(`${b.base}${storyPath('ar', SLUG)}`),
+      (s) => s === 404,
+      2000,
+    );
     // Both servers have the home page and feed cached before the publish.
     for (const { base } of servers) {
       await text(`${base}/ar`);
