@@ -44,6 +44,7 @@ const config: NextConfig = {
       { source: `/${editionSegment}/section/:section/page/1`, destination: '/:locale/section/:section', permanent: true },
       { source: `/${editionSegment}/:kind(tag|author)/:key/page/1`, destination: '/:locale/:kind/:key', permanent: true },
       { source: `/${editionSegment}/news/:slug/page/1`, destination: '/:locale/news/:slug', permanent: true },
+      { source: `/${editionSegment}/corrections/page/1`, destination: '/:locale/corrections', permanent: true },
     ];
   },
   async rewrites() {

@@ -5,7 +5,8 @@
 import type { RenderedLivePost, StorySummary } from './content';
 import { editions, type Locale } from './locales';
 import { paths } from './paths';
-import { absoluteUrl } from './site';
+import { formatShortDate } from './dates';
+import { absoluteUrl, editionTimeZone } from './site';
 import { escapeMarkup, rfc822 } from './xml';
 
 export const FEED_SIZE = 30;
@@ -19,6 +20,15 @@ export interface FeedChannel {
   feedPath: string;
   /** Localized section names, for each item's category. */
   sectionName: (story: StorySummary) => string;
+  /** The edition's word for a correction, which each corrected story's entry carries after its summary. */
+  correctionLabel: string;
+}
+
+/** A story's summary, then each of its corrections, dated in the edition's calendar. */
+function itemDescription(story: StorySummary, correctionLabel: string): string {
+  const timeZone = editionTimeZone(story.locale);
+  const corrections = story.corrections.map((correction) => `${correctionLabel} (${formatShortDate(correction.date, story.locale, timeZone)}): ${correction.text}`);
+  return [story.summary, ...corrections].join('\n\n');
 }
 
 function mimeOf(src: string): string {
@@ -33,7 +43,7 @@ function item(story: StorySummary, channel: FeedChannel): string {
     `<link>${link}</link>`,
     `<guid isPermaLink="true">${link}</guid>`,
     `<pubDate>${rfc822(story.publishedAt)}</pubDate>`,
-    `<description>${escapeMarkup(story.summary)}</description>`,
+    `<description>${escapeMarkup(itemDescription(story, channel.correctionLabel))}</description>`,
     `<category>${escapeMarkup(channel.sectionName(story))}</category>`,
   ];
   if (story.image) {
@@ -45,12 +55,13 @@ function item(story: StorySummary, channel: FeedChannel): string {
   return `<item>${parts.join('')}</item>`;
 }
 
-/** When the newest change among these stories happened: a publication or an update. */
+/** When the newest change among these stories happened: a publication, an update or a correction. */
 export function lastChange(stories: StorySummary[]): Date | undefined {
   let newest: Date | undefined;
   for (const story of stories) {
-    const changed = story.updatedAt ?? story.publishedAt;
-    if (!newest || changed > newest) newest = changed;
+    for (const changed of [story.updatedAt ?? story.publishedAt, ...story.corrections.map((correction) => correction.date)]) {
+      if (!newest || changed > newest) newest = changed;
+    }
   }
   return newest;
 }
@@ -64,7 +75,7 @@ export function rssFeed(channel: FeedChannel, stories: StorySummary[]): string {
 }
 
 /** A live page's own feed: its newest posts, each linking to its permanent link. */
-export function liveFeed(channel: Omit<FeedChannel, 'sectionName'>, story: StorySummary, posts: RenderedLivePost[]): string {
+export function liveFeed(channel: Omit<FeedChannel, 'sectionName' | 'correctionLabel'>, story: StorySummary, posts: RenderedLivePost[]): string {
   const items = posts.map((post) => {
     const link = escapeMarkup(absoluteUrl(paths.livePost(story.locale, story.slug, post.id)));
     return `<item><title>${escapeMarkup(post.headline ?? story.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${rfc822(post.time)}</pubDate><description>${escapeMarkup(post.bodyHtml)}</description></item>`;
@@ -72,7 +83,7 @@ export function liveFeed(channel: Omit<FeedChannel, 'sectionName'>, story: Story
   return rssDocument(channel, posts[0]?.time ?? story.updatedAt ?? story.publishedAt, items);
 }
 
-function rssDocument(channel: Omit<FeedChannel, 'sectionName'>, newest: Date | undefined, items: string[]): string {
+function rssDocument(channel: Omit<FeedChannel, 'sectionName' | 'correctionLabel'>, newest: Date | undefined, items: string[]): string {
   const head = [
     `<title>${escapeMarkup(channel.title)}</title>`,
     `<link>${escapeMarkup(absoluteUrl(channel.pagePath))}</link>`,

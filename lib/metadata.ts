@@ -136,6 +136,9 @@ export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { s
       logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO.path), width: LOGO.width, height: LOGO.height },
     },
     citation: story.sources,
+    ...(story.corrections.length
+      ? { correction: story.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.text, datePublished: correction.date.toISOString() })) }
+      : {}),
   };
 }
 

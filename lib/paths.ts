@@ -42,6 +42,10 @@ export const paths = {
   /** Redirects to the platform's share form (app/[locale]/news/[slug]/share/[platform]). */
   storyShare: (locale: Locale, slug: string, platform: Platform) => `${paths.story(locale, slug)}/share/${platform}`,
   siteShareImage: (locale: Locale, version: string) => `/${locale}/opengraph-image?v=${version}`,
+  /** Stories corrected after publishing, the newest correction first; page 1 is the list itself. */
+  corrections: (locale: Locale) => `/${locale}/corrections`,
+  correctionsPage: (locale: Locale, page: number) => (page === 1 ? paths.corrections(locale) : `/${locale}/corrections/page/${page}`),
+  correctionsFeed: (locale: Locale) => `/${locale}/corrections/feed.xml`,
   editorsList: (locale: Locale) => `/${locale}/preview`,
   feed: (locale: Locale) => `/${locale}/feed.xml`,
   sectionFeed: (locale: Locale, section: Section) => `/${locale}/section/${section}/feed.xml`,

@@ -69,6 +69,9 @@ export async function pathsAffectedBy(reloaded: ReloadedStory[], content: Conten
       if (!story.published.includes(locale) && !story.sections.some((s) => s.locale === locale)) continue;
       affected.add(paths.home(locale));
       affected.add(paths.feed(locale));
+      // A correction added, edited or gone moves the story in its edition's corrections list.
+      for (let page = 1; page <= SECTION_PAGES_REFRESHED; page++) affected.add(paths.correctionsPage(locale, page));
+      affected.add(paths.correctionsFeed(locale));
     }
     for (const { locale, kind, key } of story.labels) {
       const pages = Math.min(pageCount((await content.labelled(locale, kind, key, 0, 0)).total), SECTION_PAGES_REFRESHED);

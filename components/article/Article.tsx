@@ -6,6 +6,7 @@ import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';
 import { StoryShare } from '@/components/share/StoryShare';
 import { StoryCard } from './StoryCard';
+import { CorrectionsNotice } from '@/components/corrections/CorrectionsNotice';
 import { bodyHtml, pageHref } from '@/components/lite/render-mode';
 
 interface Props {
@@ -67,6 +68,7 @@ export async function ArticleHeader({ story, status }: { story: Story; status?: 
       <h1 id="story-headline" className="font-display text-title-md font-bold sm:text-title-xl">
         {story.title}
       </h1>
+      <CorrectionsNotice story={story} />
       {authors.length > 0 && (
         <p className="text-meta text-muted">
           {t.rich('story.by', {

@@ -47,7 +47,7 @@ export async function SiteHeader({ locale, editionsOfPage = locales, pathIn = pa
           </nav>
         )}
         {!lite && (
-          <a href={litePath(pathIn(locale))} className="text-meta text-muted underline underline-offset-4 hover:text-accent">
+          <a href={litePath(pathIn(locale))} className="quiet-link text-meta">
             {t('lite.link')}
           </a>
         )}

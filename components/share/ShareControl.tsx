@@ -6,7 +6,7 @@
  * own share sheet where the browser can share, else an accessible dialog.
  */
 import { useId, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
-import type { Platform } from '@/lib/share';
+import { trackedUrl, type Platform } from '@/lib/share';
 import { Icon } from './icons';
 
 export interface ShareTarget {
@@ -17,8 +17,7 @@ export interface ShareTarget {
 }
 
 export interface ShareData {
-  /** Tracked URLs for the share sheet and for "copy link". */
-  nativeUrl: string;
+  /** The tracked URL for "copy link" (the share sheet tracks the canonical URL as `native`). */
   copyUrl: string;
   targets: ShareTarget[];
   labels: { share: string; more: string; close: string; copy: string; copied: string; copyFallback: string; urlLabel: string };
@@ -33,7 +32,7 @@ const onServer = () => false;
 /** Defined in globals.css: a story page draws eighteen of these, and utilities would spell out fifteen classes on each. */
 const button = 'share-button';
 
-/** The story's title and summary as the page's <head> already has them, rather than a second copy in the RSC payload. */
+/** The story's title and summary as the page's <head> already has them (its canonical URL too), rather than a second copy in the RSC payload. */
 function pageMeta(attribute: string): string {
   return document.querySelector<HTMLMetaElement>(`meta[${attribute}]`)?.content ?? '';
 }
@@ -59,7 +58,7 @@ function TargetLink({ target, withName }: { target: ShareTarget; withName: boole
  * payload then carries it once.
  */
 export function ShareControl({ share, withPanel }: { share: ShareData; /** The page's first control: the one that works without JavaScript. */ withPanel: boolean }) {
-  const { nativeUrl, copyUrl, targets, labels } = share;
+  const { copyUrl, targets, labels } = share;
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -69,7 +68,8 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
 
   async function open(event: MouseEvent) {
     event.preventDefault();
-    const data = { title: pageMeta('property="og:title"'), text: pageMeta('name="description"'), url: nativeUrl };
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
+    const data = { title: pageMeta('property="og:title"'), text: pageMeta('name="description"'), url: trackedUrl(canonical, 'native') };
     if (typeof navigator.share === 'function' && navigator.canShare?.(data)) {
       try {
         await navigator.share(data);

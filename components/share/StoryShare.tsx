@@ -18,7 +18,6 @@ const shareData = cache(async (story: StorySummary): Promise<ShareData> => {
   const t = await getTranslations({ locale: story.locale, namespace: 'share' });
   const url = absoluteUrl(paths.story(story.locale, story.slug));
   return {
-    nativeUrl: trackedUrl(url, 'native'),
     copyUrl: trackedUrl(url, 'copy_link'),
     targets: platforms.map((platform) => ({
       platform,

@@ -13,7 +13,8 @@
  *
  * What it does:
  * - registers the post meta Sahifa reads over the REST API (edition, story key, authors, sources, live
- *   status; a picture's credit) and a `sahifa_story` query parameter to find a story's posts;
+ *   status, corrections, update note; a picture's credit) and a `sahifa_story` query parameter to find a
+ *   story's posts;
  * - registers live posts (`sahifa_live_post`): the short posts of a live page, each a child of the story's
  *   post in its edition (`parent`), published on its own, with a key-event and a pinned flag;
  * - after a post is saved (terms and meta included: wp_after_insert_post, which WP-cron's scheduled
@@ -28,7 +29,12 @@ if (!defined('ABSPATH')) {
 	exit;
 }
 
-const SAHIFA_META = array('sahifa_edition', 'sahifa_story', 'sahifa_authors', 'sahifa_sources', 'sahifa_live');
+/**
+ * A post's fields, each one string: `sahifa_authors` and `sahifa_sources` one per line; `sahifa_corrections`
+ * one correction per line, `YYYY-MM-DD: text` (the date, or a date-time with offset, before the first ": ");
+ * `sahifa_update_note` one line on what an update changed.
+ */
+const SAHIFA_META = array('sahifa_edition', 'sahifa_story', 'sahifa_authors', 'sahifa_sources', 'sahifa_live', 'sahifa_corrections', 'sahifa_update_note');
 const SAHIFA_LIVE_POST = 'sahifa_live_post';
 /** How long a preview link from the Preview button lives, in seconds. */
 const SAHIFA_PREVIEW_TTL = 3600;

@@ -30,6 +30,11 @@ export function readModel(index: StoryIndex, ready: () => Promise<void>) {
       return index.latest(locale, offset, limit);
     },
 
+    async corrected(locale, offset, limit) {
+      await ready();
+      return index.corrected(locale, offset, limit);
+    },
+
     async inSection(locale, section, offset, limit) {
       await ready();
       return index.inSection(locale, section, offset, limit);

@@ -40,6 +40,9 @@ export const storyImageSchema = z
   })
   .strict();
 
+/** One correction: the day (or moment) it was made and what it says. */
+export const correctionSchema = z.object({ date: isoDate, text }).strict();
+
 export const frontMatterSchema = z
   .object({
     title: text,
@@ -54,16 +57,26 @@ export const frontMatterSchema = z
     authors: z.array(text).optional(),
     /** A live page (lib/content/live.ts): `live` while it runs, `ended` once it stays as an archive. */
     live: z.enum(['live', 'ended']).optional(),
+    /** What the newsroom corrected after publishing, each dated: shown under the headline, listed at /{locale}/corrections. */
+    corrections: z.array(correctionSchema).default([]),
+    /** A line on what changed in an update that corrected nothing (a new figure, a reaction added). */
+    updateNote: text.optional(),
   })
   .strict()
   .superRefine((story, ctx) => {
     if (story.updatedAt && story.updatedAt < story.publishedAt) {
       ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'is earlier than publishedAt' });
     }
+    // By the calendar day (UTC): a correction written as a bare date (noon UTC) on the day of an afternoon story is fine.
+    const publishedDay = story.publishedAt.toISOString().slice(0, 10);
+    story.corrections.forEach((correction, i) => {
+      if (correction.date.toISOString().slice(0, 10) < publishedDay) ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: 'is before the day of publishedAt' });
+    });
   });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type StoryImage = z.infer<typeof storyImageSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
 
 /**
  * A live page's post (`stories/{slug}/live/{edition}/{id}.md`): when it happened, to the minute with its

@@ -21,7 +21,7 @@ import type { ContentProblem, LabelRef, LabelSummary, Page, SearchPage, StoryRef
  * its output). The editions are part of it: each has a search table, and a file of an edition the index did
  * not know was recorded as a problem, so a new edition rebuilds the index by itself.
  */
-const SCHEMA_VERSION = `7:${locales.join(',')}`;
+const SCHEMA_VERSION = `8:${locales.join(',')}`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS stories (
@@ -34,8 +34,10 @@ CREATE TABLE IF NOT EXISTS stories (
   summary TEXT NOT NULL,           -- StorySummary as JSON
   body TEXT NOT NULL,              -- Markdown, rendered when the page renders (or sanitized HTML: summary.bodyFormat)
   search_rowid INTEGER,            -- its row in search_{locale} while published (see searchRowid)
+  corrected_at INTEGER,            -- its newest correction's time, if it has any (the corrections page)
   PRIMARY KEY (locale, slug)
 );
+CREATE INDEX IF NOT EXISTS stories_corrected ON stories (locale, status, corrected_at DESC, slug) WHERE corrected_at IS NOT NULL;
 CREATE UNIQUE INDEX IF NOT EXISTS stories_search ON stories (locale, search_rowid) WHERE search_rowid IS NOT NULL;
 CREATE INDEX IF NOT EXISTS stories_latest ON stories (locale, status, published_at DESC, slug);
 CREATE INDEX IF NOT EXISTS stories_section ON stories (locale, status, section, published_at DESC, slug);
@@ -110,7 +112,7 @@ export interface FileStamp {
   broken?: number;
 }
 
-type SummaryJson = Omit<StorySummary, 'publishedAt' | 'updatedAt'> & { publishedAt: string; updatedAt?: string };
+type SummaryJson = Omit<StorySummary, 'publishedAt' | 'updatedAt' | 'corrections'> & { publishedAt: string; updatedAt?: string; corrections?: { date: string; text: string }[] };
 
 /** The story less its body: JSON.stringify leaves out a property that is undefined. */
 function toJson(story: ParsedStory): string {
@@ -119,7 +121,12 @@ function toJson(story: ParsedStory): string {
 
 function fromJson(json: string): StorySummary {
   const data = JSON.parse(json) as SummaryJson;
-  return { ...data, publishedAt: new Date(data.publishedAt), updatedAt: data.updatedAt ? new Date(data.updatedAt) : undefined };
+  return {
+    ...data,
+    publishedAt: new Date(data.publishedAt),
+    updatedAt: data.updatedAt ? new Date(data.updatedAt) : undefined,
+    corrections: (data.corrections ?? []).map((correction) => ({ ...correction, date: new Date(correction.date) })),
+  };
 }
 
 /** The words search reads from a story, in the order a reader meets them (an HTML body without its tags). */
@@ -203,11 +210,15 @@ export class StoryIndex {
       drafts: db.prepare("SELECT summary FROM stories WHERE status = 'draft' ORDER BY published_at DESC, slug"),
       stored: db.prepare<[string, string]>('SELECT status, summary, body FROM stories WHERE locale = ? AND slug = ?'),
       current: db.prepare<[string, string]>('SELECT status, section, changed_at AS changedAt FROM stories WHERE locale = ? AND slug = ?'),
-      upsert: db.prepare<[string, string, string, string, number, number, string, string]>(
-        `INSERT INTO stories (locale, slug, status, section, published_at, changed_at, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      upsert: db.prepare<[string, string, string, string, number, number, string, string, number | null]>(
+        `INSERT INTO stories (locale, slug, status, section, published_at, changed_at, summary, body, corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (locale, slug) DO UPDATE SET status = excluded.status, section = excluded.section, published_at = excluded.published_at,
-           changed_at = excluded.changed_at, summary = excluded.summary, body = excluded.body`,
+           changed_at = excluded.changed_at, summary = excluded.summary, body = excluded.body, corrected_at = excluded.corrected_at`,
       ),
+      corrected: db.prepare<[string, number, number]>(
+        "SELECT summary FROM stories WHERE locale = ? AND status = 'published' AND corrected_at IS NOT NULL ORDER BY corrected_at DESC, slug LIMIT ? OFFSET ?",
+      ),
+      correctedTotal: db.prepare<[string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published' AND corrected_at IS NOT NULL"),
       remove: db.prepare<[number, string, string]>("UPDATE stories SET status = 'removed', changed_at = ?, body = '' WHERE locale = ? AND slug = ? AND status != 'removed'"),
       // Without INDEXED BY the planner walks every label of the edition by primary key, a cost that grows with the archive.
       dropLabels: db.prepare<[string, string]>('DELETE FROM story_labels INDEXED BY story_labels_story WHERE locale = ? AND slug = ?'),
@@ -310,6 +321,13 @@ export class StoryIndex {
     return { items: rows.map((row) => fromJson(row.summary)), total };
   }
 
+  /** Published stories with corrections, the newest correction first. */
+  corrected(locale: Locale, offset: number, limit: number): Page<StorySummary> {
+    const rows = limit > 0 ? (this.statements.corrected.all(locale, limit, offset) as { summary: string }[]) : [];
+    const total = this.total(`${locale}\u0000corrected`, () => (this.statements.correctedTotal.get(locale) as { n: number }).n);
+    return { items: rows.map((row) => fromJson(row.summary)), total };
+  }
+
   inSection(locale: Locale, section: Section, offset: number, limit: number): Page<StorySummary> {
     const rows = limit > 0 ? (this.statements.section.all(locale, section, limit, offset) as { summary: string }[]) : [];
     const total = this.total(`${locale}\u0000${section}`, () => (this.statements.sectionTotal.get(locale, section) as { n: number }).n);
@@ -399,7 +417,8 @@ export class StoryIndex {
     // data_version only moves for other connections' commits: this one's own must drop the totals too.
     this.totals.clear();
     this.unlist(story.locale, story.slug);
-    this.statements.upsert.run(story.locale, story.slug, story.status, story.section, publishedAt, now, summary, story.body);
+    const correctedAt = story.corrections.length ? Math.max(...story.corrections.map((correction) => correction.date.getTime())) : null;
+    this.statements.upsert.run(story.locale, story.slug, story.status, story.section, publishedAt, now, summary, story.body, correctedAt);
     if (story.status !== 'published') return;
     for (const label of [...labelsOf(story.tags, 'tag'), ...labelsOf(story.authors, 'author')]) {
       this.statements.addLabel.run(story.locale, label.kind, label.key, publishedAt, story.slug, label.name);

@@ -102,6 +102,8 @@ export interface ContentSource {
   editions(slug: string): Promise<Locale[]>;
   latest(locale: Locale, offset: number, limit: number): Promise<Page<StorySummary>>;
   inSection(locale: Locale, section: Section, offset: number, limit: number): Promise<Page<StorySummary>>;
+  /** Published stories with corrections, the newest correction first: the corrections page. */
+  corrected(locale: Locale, offset: number, limit: number): Promise<Page<StorySummary>>;
   /** Published stories carrying a tag or an author, newest first; `label` is missing when none does. */
   labelled(locale: Locale, kind: LabelKind, key: string, offset: number, limit: number): Promise<Page<StorySummary> & { label?: Label }>;
   /** The editions where some published story carries the tag or author. */

@@ -19,7 +19,12 @@ export interface ContentSnapshot {
 }
 
 function revive<T extends StorySummary>(story: T): T {
-  return { ...story, publishedAt: new Date(story.publishedAt), updatedAt: story.updatedAt ? new Date(story.updatedAt) : undefined };
+  return {
+    ...story,
+    publishedAt: new Date(story.publishedAt),
+    updatedAt: story.updatedAt ? new Date(story.updatedAt) : undefined,
+    corrections: (story.corrections ?? []).map((correction) => ({ ...correction, date: new Date(correction.date) })),
+  };
 }
 
 export function loadSnapshot() {

@@ -67,7 +67,7 @@ test('drafts are not public', async ({ request }) => {
 });
 
 test('a malformed content file is reported with path and field, and every other story still serves', async ({ request }) => {
-  for (const slug of ['broken-missing-title', 'broken-impossible-date']) {
+  for (const slug of ['broken-missing-title', 'broken-impossible-date', 'broken-correction-date']) {
     expect((await request.get(storyPath('ar', slug))).status()).toBe(404);
   }
   for (const locale of locales) {
@@ -79,5 +79,6 @@ test('a malformed content file is reported with path and field, and every other 
     const log = fs.readFileSync(file, 'utf8');
     expect(log, file).toMatch(/stories\/broken-missing-title\/ar\.md: title:/);
     expect(log, file).toMatch(/stories\/broken-impossible-date\/ar\.md: publishedAt:/);
+    expect(log, file).toMatch(/stories\/broken-correction-date\/ar\.md: corrections\.0\.date: is before the day of publishedAt/);
   }
 });

@@ -91,6 +91,14 @@ test('a draft whose file turns to published appears on the site after one hook c
     expect((await request.post('/api/revalidate', { data: { slugs: [SLUG] }, headers: auth })).status()).toBe(200);
     await expect.poll(cardUrl, { timeout: 15_000 }).not.toBe(before);
     await expect.poll(async () => (await request.get(`${storyPath('ar', SLUG)}.lite`)).text(), { timeout: 15_000 }).toContain('(محدّث)');
+
+    // A correction: under the headline, and on the corrections page cached before it.
+    expect(await (await request.get('/ar/corrections')).text()).not.toContain(storyPath('ar', SLUG));
+    const correction = 'صُحّح اسم المدينة.';
+    fs.writeFileSync(file(), fs.readFileSync(file(), 'utf8').replace(/^status: published$/m, `status: published\ncorrections:\n  - date: "2099-01-01"\n    text: "${correction}"`));
+    expect((await request.post('/api/revalidate', { data: { slugs: [SLUG] }, headers: auth })).status()).toBe(200);
+    await expect.poll(async () => (await request.get('/ar/corrections')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
+    await expect.poll(async () => (await request.get(storyPath('ar', SLUG))).text(), { timeout: 15_000 }).toContain(correction);
     expect((await request.get(new URL((await cardUrl())!).pathname)).status()).toBe(200);
   } finally {
     fs.writeFileSync(file(), original);

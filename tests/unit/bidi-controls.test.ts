@@ -137,7 +137,7 @@ describe('one-line front matter', () => {
       image: { path: '/ar/news/bidi/opengraph-image', alt: story!.title },
       feed: { path: '/ar/feed.xml', title: 'صحيفة' },
     });
-    const feed = rssFeed({ title: 'صحيفة', description: 'أخبار', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم' }, [story!]);
+    const feed = rssFeed({ title: 'صحيفة', description: 'أخبار', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم', correctionLabel: 'تصحيح' }, [story!]);
     const card = storyShareCard(story!, { brand: 'صحيفة', tagline: 'أخبار' });
     for (const text of [String(page.title), String(page.description), feed, card.text.headline]) {
       expect(text).not.toMatch(EMBEDDINGS_AND_OVERRIDES);

@@ -32,7 +32,7 @@ describe('xml', () => {
 
 describe('rssFeed', () => {
   const hostile = story('قصة-عربية', '2024-10-25T09:00:00Z', 'عنوان <b>فيه</b> & و ]]> ونهاية');
-  const xml = rssFeed({ title: 'صحيفة & شركاؤها', description: 'وصف', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم' }, [
+  const xml = rssFeed({ title: 'صحيفة & شركاؤها', description: 'وصف', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم', correctionLabel: 'تصحيح' }, [
     hostile,
     story('older', '2024-10-20T09:00:00Z'),
   ]);

@@ -11,6 +11,9 @@ export interface StoryFields {
   authors?: string[];
   publishedAt?: string;
   status?: string;
+  /** Left out when absent, as in a story never corrected. */
+  corrections?: { date: string; text: string }[];
+  updateNote?: string;
 }
 
 export function writeStory(dir: string, slug: string, locale: string, fields: StoryFields, body = 'نص القصة.') {
@@ -20,6 +23,10 @@ export function writeStory(dir: string, slug: string, locale: string, fields: St
   if (fields.title !== null) lines.push(`title: ${JSON.stringify(fields.title ?? 'خبر')}`);
   lines.push(`summary: ${JSON.stringify(fields.summary ?? 'ملخص')}`, `section: ${fields.section ?? 'world'}`, `tags: ${JSON.stringify(fields.tags ?? [])}`);
   if (fields.authors) lines.push(`authors: ${JSON.stringify(fields.authors)}`);
-  lines.push(`publishedAt: "${fields.publishedAt ?? '2024-10-01T10:00:00Z'}"`, `status: ${fields.status ?? 'published'}`, '---', body);
+  lines.push(`publishedAt: "${fields.publishedAt ?? '2024-10-01T10:00:00Z'}"`, `status: ${fields.status ?? 'published'}`);
+  // JSON is YAML flow style: the dates stay quoted strings for the schema to read.
+  if (fields.corrections) lines.push(`corrections: ${JSON.stringify(fields.corrections)}`);
+  if (fields.updateNote !== undefined) lines.push(`updateNote: ${JSON.stringify(fields.updateNote)}`);
+  lines.push('---', body);
   fs.writeFileSync(path.join(folder, `${locale}.md`), lines.join('\n'));
 }

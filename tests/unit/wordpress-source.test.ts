@@ -103,6 +103,50 @@ describe('a WordPress post as a story edition', () => {
     ).toBe(true);
   });
 
+  it('sahifa_corrections, one a line (blank lines skipped), and sahifa_update_note', () => {
+    const meta = {
+      ...post().meta,
+      sahifa_corrections: '2024-10-26: An earlier version misnamed the minister.\n\n  2024-10-27T08:30:00+03:00: The date of the vote: 12 October.  \n',
+      sahifa_update_note: '  Adds the ministry’s reaction.  ',
+    };
+    const mapped = mapPost(post({ meta }));
+    expect(mapped.problems).toEqual([]);
+    const story = (mapped as { story: { corrections: { date: Date; text: string }[]; updateNote?: string } }).story;
+    expect(story.corrections).toEqual([
+      { date: new Date('2024-10-26T12:00:00Z'), text: 'An earlier version misnamed the minister.' },
+      { date: new Date('2024-10-27T05:30:00Z'), text: 'The date of the vote: 12 October.' },
+    ]);
+    expect(story.corrections[0].date).toBeInstanceOf(Date);
+    expect(story.updateNote).toBe('Adds the ministry’s reaction.');
+  });
+
+  it('without the fields: no corrections and no update note', () => {
+    const story = (mapPost(post({ meta: { ...post().meta, sahifa_corrections: ' \n', sahifa_update_note: '  ' } })) as unknown as { story: Record<string, unknown> }).story;
+    expect(story.corrections).toEqual([]);
+    expect('updateNote' in story).toBe(false);
+    const bare = (mapPost(post()) as unknown as { story: Record<string, unknown> }).story;
+    expect(bare.corrections).toEqual([]);
+    expect(bare.updateNote).toBeUndefined();
+  });
+
+  it.each([
+    ['a correction dated before the post', '2024-10-26: Fine.\n2024-10-24: Before the post.', 'line 2, date: is before the day of publishedAt'],
+    ['a line that is no date and text', '2024-10-26 the name was wrong', 'line 1, date: not a real ISO date'],
+    ['a date with no text', '2024-10-26', 'line 1, text: must not be empty'],
+  ])('%s: left out, reported as sahifa_corrections', (_, corrections, message) => {
+    const mapped = mapPost(post({ meta: { ...post().meta, sahifa_corrections: corrections } }));
+    expect(mapped).toMatchObject({ story: null });
+    expect(mapped.problems.length).toBeGreaterThan(0);
+    expect(
+      mapped.problems.every((problem) => problem.path === 'WordPress post 42' && problem.field === 'sahifa_corrections'),
+      JSON.stringify(mapped.problems),
+    ).toBe(true);
+    expect(
+      mapped.problems.some((problem) => problem.message.includes(message)),
+      JSON.stringify(mapped.problems),
+    ).toBe(true);
+  });
+
   it('an unknown edition or a key that is no slug names no story', () => {
     expect(mapPost(post({ meta: { sahifa_edition: 'fr' } }))).toMatchObject({ key: null, problems: [{ field: 'sahifa_edition' }] });
     expect(mapPost(post({ meta: { sahifa_story: '../x' } }))).toMatchObject({ key: null, problems: [{ field: 'sahifa_story' }] });

@@ -23,6 +23,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
       pagePath: paths.home(locale),
       feedPath: paths.feed(locale),
       sectionName: (story) => t(`sections.${story.section}`),
+      correctionLabel: t('corrections.correction'),
     },
     (await getContent().latest(locale, 0, FEED_SIZE)).items,
   );

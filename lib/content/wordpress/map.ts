@@ -4,8 +4,9 @@
  * Mapping (README, "Editors in WordPress"): one post per edition; meta `sahifa_edition` and
  * `sahifa_story` (the story's key, its Sahifa slug; default the post's own slug, decoded); category
  * slug → section; tags; `sahifa_authors` (one per line) or the author's name; `sahifa_sources`;
- * dates in GMT; the featured image (alt, caption, size, credit from its `sahifa_credit`), served by
- * Sahifa at /images/wp/{id}.{ext}; the body sanitized (./sanitize.ts).
+ * `sahifa_corrections` (one per line, `date: text`) and `sahifa_update_note`; dates in GMT; the
+ * featured image (alt, caption, size, credit from its `sahifa_credit`), served by Sahifa at
+ * /images/wp/{id}.{ext}; the body sanitized (./sanitize.ts).
  */
 import { defaultLocale, isLocale, type Locale } from '../../locales';
 import { livePostFrom, type ParsedLivePost } from '../live';
@@ -43,7 +44,19 @@ export interface WpPost {
   excerpt: { rendered?: string };
   content: { rendered?: string };
   featured_media: number;
-  meta?: { sahifa_edition?: string; sahifa_story?: string; sahifa_authors?: string; sahifa_sources?: string; sahifa_live?: string; sahifa_live_key?: boolean; sahifa_live_pinned?: boolean };
+  meta?: {
+    sahifa_edition?: string;
+    sahifa_story?: string;
+    sahifa_authors?: string;
+    sahifa_sources?: string;
+    sahifa_live?: string;
+    /** One correction a line: `2024-10-26: text` (or a date-time with offset before the first ": "). */
+    sahifa_corrections?: string;
+    /** One line on what an update changed. */
+    sahifa_update_note?: string;
+    sahifa_live_key?: boolean;
+    sahifa_live_pinned?: boolean;
+  };
   /** A live post's story post. */
   parent?: number;
   _embedded?: { author?: { name?: string }[]; 'wp:featuredmedia'?: WpMedia[]; 'wp:term'?: WpTerm[][] };
@@ -80,6 +93,31 @@ const lines = (text: string | undefined) =>
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
+
+/**
+ * `sahifa_corrections`, one correction a line: the date is everything before the first ": ", the text
+ * everything after. A line that does not split that way still goes to the schema (as its date, with no
+ * text), so the editor is told what is wrong with it rather than the line going missing.
+ */
+const correctionsOf = (text: string | undefined) =>
+  lines(text).map((line) => {
+    const colon = line.indexOf(': ');
+    return colon < 0 ? { date: line, text: '' } : { date: line.slice(0, colon).trim(), text: line.slice(colon + 2).trim() };
+  });
+
+/** The custom field an editor wrote, for a schema problem's path. */
+const FIELDS: Record<string, string> = {
+  section: 'categories',
+  summary: 'excerpt',
+  image: 'featured_media',
+  live: 'sahifa_live',
+  corrections: 'sahifa_corrections',
+  updateNote: 'sahifa_update_note',
+};
+const fieldOf = (path: PropertyKey[]) => FIELDS[String(path[0])] ?? path.join('.');
+/** A problem's message; for a correction, which line (counting the written ones) and which part of it. */
+const messageOf = (path: PropertyKey[], message: string) =>
+  path[0] === 'corrections' && typeof path[1] === 'number' ? `line ${path[1] + 1}${path[2] === undefined ? '' : `, ${String(path[2])}`}: ${message}` : message;
 
 const EXTENSION = /\.(webp|avif|png|jpe?g|gif)(?:\?|$)/i;
 
@@ -130,6 +168,8 @@ export function mapPost(post: WpPost): Mapped | { key: null; problems: ContentPr
   // WordPress moves `modified` on every save; an update worth showing is one made after publication.
   const updated = published && post.date_gmt && Date.parse(gmt(post.modified_gmt)) - Date.parse(publishedAt) > 60_000 ? gmt(post.modified_gmt) : undefined;
   const authorNames = lines(post.meta?.sahifa_authors);
+  // One line: line breaks typed in the custom field's box are joined with a space.
+  const updateNote = (post.meta?.sahifa_update_note ?? '').replace(/\s*\r?\n\s*/g, ' ').trim();
   const raw = {
     title: htmlToText(post.title.rendered ?? ''),
     summary: htmlToText(post.excerpt.rendered ?? '').replace(/\s*\[(?:…|&hellip;|\.\.\.)\]$/, '…'),
@@ -141,13 +181,14 @@ export function mapPost(post: WpPost): Mapped | { key: null; problems: ContentPr
     ...(image ? { image: Object.fromEntries(Object.entries(image).filter(([, value]) => value !== undefined)) } : {}),
     sources: lines(post.meta?.sahifa_sources),
     ...(post.meta?.sahifa_live?.trim() ? { live: post.meta.sahifa_live.trim() } : {}),
+    corrections: correctionsOf(post.meta?.sahifa_corrections),
+    ...(updateNote ? { updateNote } : {}),
     authors: authorNames.length ? authorNames : (post._embedded?.author ?? []).map((author) => author.name?.trim()).filter((name): name is string => !!name),
   };
   if (categories.length === 0) return { key, locale, story: null, problems: [...problems, problem('categories', 'the post has no category naming a section (world, science, culture, technology)')] };
   const result = frontMatterSchema.safeParse(raw);
   if (!result.success) {
-    const fieldOf = (path: PropertyKey[]) => ({ section: 'categories', summary: 'excerpt', image: 'featured_media', live: 'sahifa_live' })[String(path[0])] ?? path.join('.');
-    return { key, locale, story: null, problems: [...problems, ...result.error.issues.map((issue) => problem(fieldOf(issue.path), issue.message))] };
+    return { key, locale, story: null, problems: [...problems, ...result.error.issues.map((issue) => problem(fieldOf(issue.path), messageOf(issue.path, issue.message)))] };
   }
   const body = sanitizePostHtml(post.content.rendered ?? '');
   if (!body) return { key, locale, story: null, problems: [...problems, problem('content', 'the post has no text')] };

@@ -26,6 +26,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
       pagePath: paths.label(locale, kind, label.key),
       feedPath: paths.labelFeed(locale, kind, label.key),
       sectionName: (story) => t(`sections.${story.section}`),
+      correctionLabel: t('corrections.correction'),
     },
     items,
   );

@@ -25,6 +25,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
       pagePath: paths.section(locale, section),
       feedPath: paths.sectionFeed(locale, section),
       sectionName: () => name,
+      correctionLabel: t('corrections.correction'),
     },
     (await getContent().inSection(locale, section, 0, FEED_SIZE)).items,
   );
