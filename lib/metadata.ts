@@ -9,7 +9,7 @@ import { defaultLocale, editions, type Locale } from './locales';
 import { htmlToText } from './content/wordpress/sanitize';
 import { SHARE_CARD_SIZE } from './og/card';
 import { paths } from './paths';
-import { absoluteUrl } from './site';
+import { absoluteUrl, organizationPolicies } from './site';
 
 export interface ShareImage {
   /** Site path of the image, with its version in the query. */
@@ -109,6 +109,25 @@ export function listingMetadata(
   };
 }
 
+/** The edition's NewsMediaOrganization node's id: one per edition, as its name is. */
+function organizationId(locale: Locale): string {
+  return `${absoluteUrl(paths.home(locale))}#organization`;
+}
+
+function organizationCard(locale: Locale, siteName: string) {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: siteName,
+    url: absoluteUrl(paths.home(locale)),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO.path), width: LOGO.width, height: LOGO.height },
+  };
+}
+
+/** The newsroom as structured data, with where its principles, corrections policy, masthead and ethics are (home and about pages). */
+export function organizationJsonLd(locale: Locale, siteName: string) {
+  return { '@context': 'https://schema.org', '@id': organizationId(locale), ...organizationCard(locale, siteName), ...organizationPolicies(locale) };
+}
+
 export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { sectionName: string; image: ShareImage }) {
   const url = absoluteUrl(paths.story(story.locale, story.slug));
   const images = [absoluteUrl(options.image.path)];
@@ -129,12 +148,8 @@ export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { s
     author: story.authors?.length
       ? story.authors.map((name) => ({ '@type': 'Person', name }))
       : { '@type': 'Organization', name: options.siteName, url: absoluteUrl(paths.home(story.locale)) },
-    publisher: {
-      '@type': 'NewsMediaOrganization',
-      name: options.siteName,
-      url: absoluteUrl(paths.home(story.locale)),
-      logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO.path), width: LOGO.width, height: LOGO.height },
-    },
+    // The organization's policies are on its own node (home and about pages); a story names it by @id.
+    publisher: { '@id': organizationId(story.locale), ...organizationCard(story.locale, options.siteName) },
     citation: story.sources,
     ...(story.corrections.length
       ? { correction: story.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.text, datePublished: correction.date.toISOString() })) }

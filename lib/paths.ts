@@ -42,6 +42,8 @@ export const paths = {
   /** Redirects to the platform's share form (app/[locale]/news/[slug]/share/[platform]). */
   storyShare: (locale: Locale, slug: string, platform: Platform) => `${paths.story(locale, slug)}/share/${platform}`,
   siteShareImage: (locale: Locale, version: string) => `/${locale}/opengraph-image?v=${version}`,
+  /** The newsroom's principles, corrections policy, masthead and ethics (components/about/AboutRoute.tsx). */
+  about: (locale: Locale) => `/${locale}/about`,
   /** Stories corrected after publishing, the newest correction first; page 1 is the list itself. */
   corrections: (locale: Locale) => `/${locale}/corrections`,
   correctionsPage: (locale: Locale, page: number) => (page === 1 ? paths.corrections(locale) : `/${locale}/corrections/page/${page}`),

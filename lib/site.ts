@@ -24,6 +24,22 @@ export function editionTimeZone(locale: Locale): string {
   return editions[locale].timeZone ?? siteTimeZone;
 }
 
+/**
+ * Where the newsroom's policies live, for NewsMediaOrganization's structured data: each an absolute URL from
+ * the environment (ORG_PUBLISHING_PRINCIPLES_URL, ORG_CORRECTIONS_POLICY_URL, ORG_MASTHEAD_URL,
+ * ORG_ETHICS_POLICY_URL), else its part of the edition's about page, which holds sample text to replace.
+ */
+export function organizationPolicies(locale: Locale) {
+  const about = (part: string) => new URL(`/${locale}/about#${part}`, siteUrl).toString();
+  const fromEnv = (name: string) => (/^https?:\/\/\S+$/.test(process.env[name] ?? '') ? process.env[name]! : undefined);
+  return {
+    publishingPrinciples: fromEnv('ORG_PUBLISHING_PRINCIPLES_URL') ?? about('principles'),
+    correctionsPolicy: fromEnv('ORG_CORRECTIONS_POLICY_URL') ?? about('corrections'),
+    masthead: fromEnv('ORG_MASTHEAD_URL') ?? about('masthead'),
+    ethicsPolicy: fromEnv('ORG_ETHICS_POLICY_URL') ?? about('ethics'),
+  };
+}
+
 /** How often an open live page asks for new posts (LIVE_POLL_MS; tests shorten it). */
 export const livePollMs = Math.max(Number(process.env.LIVE_POLL_MS) || 15_000, 1000);
 

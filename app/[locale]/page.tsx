@@ -4,7 +4,8 @@ import { HomeFront } from '@/components/home/HomeFront';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { cardLabels, siteShareImage } from '@/i18n/labels';
 import { isLocale, locales, type Locale } from '@/lib/locales';
-import { listingMetadata } from '@/lib/metadata';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { listingMetadata, organizationJsonLd } from '@/lib/metadata';
 import { paths } from '@/lib/paths';
 import { logRender } from '@/lib/render-log';
 import { enterEdition } from '@/components/lite/render-mode';
@@ -37,6 +38,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
       <main id="main" tabIndex={-1}>
         <HomeFront locale={locale} />
       </main>
+      <JsonLd data={organizationJsonLd(locale, (await cardLabels(locale)).brand)} />
     </>
   );
 }

@@ -7,14 +7,14 @@ import { pageHref } from '@/components/lite/render-mode';
 
 export async function SiteFooter({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'site' });
-  const tc = await getTranslations({ locale, namespace: 'corrections' });
+  const ta = await getTranslations({ locale, namespace: 'about' });
   return (
     <footer className="mt-16 border-t border-rule bg-wash">
       <div className="mx-auto max-w-page space-y-1 px-4 py-8 text-meta text-muted sm:px-6">
         <p>{t('footerNote')}</p>
         <p>
-          <a href={pageHref(paths.corrections(locale))} className="quiet-link">
-            {tc('title')}
+          <a href={pageHref(paths.about(locale))} className="quiet-link">
+            {ta('title')}
           </a>
         </p>
         <p>{t('sampleContent')}</p>

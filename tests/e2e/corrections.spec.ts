@@ -70,3 +70,34 @@ test('the corrections page: /page/1 is the list itself, a page past the end is t
     expect((await request.get(path)).status(), path).toBe(404);
   }
 });
+
+for (const locale of locales) {
+  test(`${locale}: the about page holds the newsroom's policies; NewsMediaOrganization points at them, and a story's publisher names it`, async ({ page }) => {
+    const t = JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')).about;
+    const organization = async () => {
+      const blocks = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as Record<string, unknown>);
+      return blocks.find((data) => data['@type'] === 'NewsMediaOrganization');
+    };
+    const response = await page.goto(`/${locale}/about`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1')).toHaveText(t.title);
+    const about = new URL(`/${locale}/about`, page.url()).href;
+    for (const part of ['principles', 'corrections', 'masthead', 'ethics']) await expect(page.locator(`#${part} h2`)).toHaveText(t[part]);
+    await expect(page.locator('#corrections a')).toHaveAttribute('href', `/${locale}/corrections`);
+    const fromAbout = await organization();
+    expect(fromAbout).toMatchObject({
+      publishingPrinciples: `${about}#principles`,
+      correctionsPolicy: `${about}#corrections`,
+      masthead: `${about}#masthead`,
+      ethicsPolicy: `${about}#ethics`,
+    });
+    await page.goto(`/${locale}`);
+    expect(await organization()).toEqual(fromAbout);
+    await expect(page.locator('footer a', { hasText: t.title })).toHaveAttribute('href', `/${locale}/about`);
+    await page.goto(storyPath(locale, REFERENCE_SLUG));
+    const blocks = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as Record<string, unknown>);
+    const article = blocks.find((data) => data['@type'] === 'NewsArticle') as { publisher: Record<string, unknown> };
+    expect(article.publisher['@id']).toBe(fromAbout!['@id']);
+    expect(article.publisher.name).toBe(fromAbout!.name);
+  });
+}

@@ -346,3 +346,23 @@ describe('publishing a corrected story', () => {
     for (const untouched of [...corrections, ...liteCorrections]) expect(affected, untouched).not.toContain(untouched);
   });
 });
+
+describe('organizationPolicies', () => {
+  it("points at the edition's about page unless the environment names an absolute URL", async () => {
+    const { organizationPolicies } = await import('@/lib/site');
+    const about = organizationPolicies('fa');
+    expect(new URL(about.publishingPrinciples).pathname + new URL(about.publishingPrinciples).hash).toBe('/fa/about#principles');
+    expect(new URL(about.ethicsPolicy).hash).toBe('#ethics');
+    process.env.ORG_MASTHEAD_URL = 'https://newsroom.example/masthead';
+    process.env.ORG_ETHICS_POLICY_URL = 'javascript:alert(1)';
+    try {
+      const configured = organizationPolicies('ar');
+      expect(configured.masthead).toBe('https://newsroom.example/masthead');
+      // Anything but an absolute http(s) URL is ignored, and the about page stands.
+      expect(new URL(configured.ethicsPolicy).hash).toBe('#ethics');
+    } finally {
+      delete process.env.ORG_MASTHEAD_URL;
+      delete process.env.ORG_ETHICS_POLICY_URL;
+    }
+  });
+});
