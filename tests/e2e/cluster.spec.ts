@@ -81,8 +81,9 @@ async function publishReachesTheOther(servers: { base: string; proc: Proc }[]) {
   const original = fs.readFileSync(storyFile(), 'utf8');
   try {
     // The fleets of this file share one build folder, and so the pages an earlier fleet left on its disk
-    // (this story as published, say): tell this fleet the story's state first, as a new site would be told.
-    expect((await hook(a.base, [SLUG])).status).toBe(200);
+    // (this story as published, say): tell this fleet the story's state first, as a new site would be told
+    // (through B: the tests count what A's publish tells the fleet).
+    expect((await hook(b.base, [SLUG])).status).toBe(200);
     await until(
       () => status(`${b.base}${storyPath('ar', SLUG)}`),
       (s) => s === 404,
