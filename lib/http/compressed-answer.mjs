@@ -58,26 +58,43 @@ export function encodedPages(limit = KEPT_BYTES) {
   };
 }
 
-/** Brotli's densest level for a page kept by version (about 30 ms once); a faster one for answers made per request. */
+/**
+ * Brotli: level 6 for the answer at hand (4 ms for a 60 KB story), then level 11 (70 ms, 8% smaller) made
+ * off the event loop for the copy that is kept, so no request waits for it and none is held up behind it.
+ */
+const FAST_QUALITY = 6;
 const KEPT_QUALITY = 11;
-const PER_REQUEST_QUALITY = 5;
 /** Below this an answer goes as it is: compressing would cost more than it saves. */
 const MIN_COMPRESSED_BYTES = 1024;
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|manifest\+json)|image\/svg\+xml)/;
+
+/** @param {number} quality @param {number} size */
+const brotliOptions = (quality, size) => ({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size } });
 
 /**
  * An answer's body in `encoding`, unless it is too small or of a kind that does not compress.
  * @param {Buffer} body
  * @param {string} type its Content-Type
  * @param {Encoding} encoding
- * @param {boolean} kept
  * @returns {Encoded}
  */
-function encode(body, type, encoding, kept) {
+function encode(body, type, encoding) {
   if (encoding === 'identity' || body.length < MIN_COMPRESSED_BYTES || !COMPRESSIBLE.test(type)) return { body, encoding: 'identity' };
-  if (encoding === 'gzip') return { body: zlib.gzipSync(body, { level: kept ? 9 : 6 }), encoding };
-  const quality = kept ? KEPT_QUALITY : PER_REQUEST_QUALITY;
-  return { body: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }), encoding };
+  if (encoding === 'gzip') return { body: zlib.gzipSync(body, { level: 9 }), encoding };
+  return { body: zlib.brotliCompressSync(body, brotliOptions(FAST_QUALITY, body.length)), encoding };
+}
+
+/**
+ * Replaces a kept brotli body with its densest form, made in libuv's thread pool, unless the entry changed meanwhile.
+ * @param {EncodedPages} pages
+ * @param {string} key
+ * @param {Buffer} plain
+ * @param {Encoded} kept
+ */
+function keepDensest(pages, key, plain, kept) {
+  zlib.brotliCompress(plain, brotliOptions(KEPT_QUALITY, plain.length), (error, densest) => {
+    if (!error && densest.length < kept.body.length && pages.get(key) === kept) pages.set(key, { body: densest, encoding: 'br' });
+  });
 }
 
 /** @param {(string | Buffer)[]} chunks */
@@ -144,8 +161,11 @@ export function answerCompressed(req, res, pages, { rewrite, beforeSend } = {}) 
     let encoded = key ? pages.get(key) : undefined;
     if (!encoded) {
       const plain = html && rewrite ? Buffer.from(rewrite(joined(chunks).toString('utf8'))) : joined(chunks);
-      encoded = encode(plain, type, encoding, Boolean(key));
-      if (key) pages.set(key, encoded);
+      encoded = encode(plain, type, encoding);
+      if (key) {
+        pages.set(key, encoded);
+        if (encoded.encoding === 'br') keepDensest(pages, key, plain, encoded);
+      }
     }
     if (encoded.encoding !== 'identity') res.setHeader('Content-Encoding', encoded.encoding);
     const vary = String(res.getHeader('vary') ?? '');

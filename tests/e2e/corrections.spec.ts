@@ -18,7 +18,7 @@ for (const locale of locales) {
   const story = () => content.story(locale, SLUG)!;
   const newestFirst = () => [...story().corrections].sort((a, b) => b.date.getTime() - a.date.getTime());
 
-  test(`${locale}: a corrected story shows its corrections under the headline, newest first and dated, then its update note`, async ({ page }) => {
+  test(`${locale}: a corrected story shows its corrections under the headline, newest first and dated, then its update note; its JSON-LD has them as CorrectionComment`, async ({ page }) => {
     const t = messages(locale);
     await page.goto(storyPath(locale, SLUG));
     const notice = page.locator('[data-corrections]');
@@ -28,16 +28,13 @@ for (const locale of locales) {
     const expected = newestFirst().map((c) => fold(`${t.correction} ${formatShortDate(c.date, locale, editionTimeZone(locale))}${t.separator}${c.text}`));
     expect(lines).toEqual([...expected, fold(`${t.update}${t.separator}${story().updateNote}`)]);
     await expect(notice.locator('time').first()).toHaveAttribute('datetime', newestFirst()[0].date.toISOString());
-    // A story without corrections has no notice.
-    await page.goto(storyPath(locale, REFERENCE_SLUG));
-    await expect(page.locator('[data-corrections]')).toHaveCount(0);
-  });
-
-  test(`${locale}: JSON-LD carries each correction as a CorrectionComment`, async ({ page }) => {
-    await page.goto(storyPath(locale, SLUG));
+    // Its JSON-LD carries each correction as a CorrectionComment.
     const blocks = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as Record<string, unknown>);
     const article = blocks.find((data) => data['@type'] === 'NewsArticle')!;
     expect(article.correction).toEqual(story().corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date.toISOString() })));
+    // A story without corrections has no notice.
+    await page.goto(storyPath(locale, REFERENCE_SLUG));
+    await expect(page.locator('[data-corrections]')).toHaveCount(0);
   });
 
   test(`${locale}: the corrections page lists corrected stories with their corrections, in the full and the lite page, and has its feed`, async ({ page, request }) => {

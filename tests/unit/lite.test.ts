@@ -449,3 +449,17 @@ describe('pictureBytes', () => {
     expect(await pictureBytes('/images/wp/999999999.webp')).toBeUndefined();
   });
 });
+
+describe('the kept brotli copy', () => {
+  it('is replaced, off the event loop, by its densest form of the same page', async () => {
+    const pages = encodedPages();
+    const req = { method: 'GET', headers: { 'accept-encoding': 'br' } };
+    const fake = new FakeResponse();
+    answerCompressed(req as unknown as IncomingMessage, fake as unknown as ServerResponse, pages);
+    const page = `<html><body>${Array.from({ length: 400 }, (_, i) => `<p>${i} ${'كلمة '.repeat(i % 7)}</p>`).join('')}</body></html>`;
+    nextPage(page)(fake as unknown as ServerResponse);
+    const first = fake.sent!.body;
+    await expect.poll(() => pages.get('W/"abc":br')?.body.length, { timeout: 5000 }).toBeLessThan(first.length);
+    expect(zlib.brotliDecompressSync(pages.get('W/"abc":br')!.body).toString('utf8')).toBe(`${page}</body></html>`);
+  });
+});
