@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { DateLine } from '@/components/article/DateLine';
+import { CorrectionLines } from '@/components/corrections/CorrectionsNotice';
 import { NotFoundPage, notFoundMetadata } from '@/components/layout/NotFound';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { Pagination } from '@/components/listing/Pagination';
@@ -63,15 +63,7 @@ export async function CorrectionsRoute({ segment, page }: { segment: string; pag
                   {story.title}
                 </a>
               </h2>
-              {[...story.corrections]
-                .sort((a, b) => b.date.getTime() - a.date.getTime())
-                .map((correction) => (
-                  <p key={`${correction.date.toISOString()} ${correction.text}`} className="text-meta">
-                    <strong className="font-display">{t('correction')}</strong> <DateLine date={correction.date} locale={locale} variant="short" className="text-muted" />
-                    {t('separator')}
-                    {correction.text}
-                  </p>
-                ))}
+              <CorrectionLines story={story} className="text-meta" />
             </li>
           ))}
         </ol>
