@@ -89,8 +89,4 @@ function numberFormat(locale: Locale): Intl.NumberFormat {
   return cached;
 }
 
-/** The calendar day in the site's zone, as YYYY-MM-DD. */
-export function siteDay(date: Date, timeZone: string): string {
-  const parts = formatter('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
-  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
-}
+export { siteDay } from './site-day.mjs';

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { editions, type Locale } from './locales';
+import { siteTimeZone } from './site-day.mjs';
 
 function readSiteUrl(): URL {
   const raw = process.env.SITE_URL ?? 'http://localhost:3000';
@@ -15,9 +16,6 @@ function readSiteUrl(): URL {
 }
 
 export const siteUrl = readSiteUrl();
-
-/** Every date on the site is shown in this zone, never the server's. */
-export const siteTimeZone = process.env.SITE_TIME_ZONE ?? 'Asia/Riyadh';
 
 /** The zone an edition's dates are shown in: its own (the registry's `timeZone`) or the site's. */
 export function editionTimeZone(locale: Locale): string {

@@ -2,12 +2,15 @@ import { getTranslations } from 'next-intl/server';
 import { Fragment, type ReactNode } from 'react';
 import { paths } from '@/lib/paths';
 import { labelKey, labelsOf, type Story, type StorySummary } from '@/lib/content';
+import { AgeLabel } from './AgeLabel';
 import { DateLine } from './DateLine';
 import { HeroFigure } from './HeroFigure';
 import { StoryShare } from '@/components/share/StoryShare';
 import { StoryCard } from './StoryCard';
 import { CorrectionsNotice } from '@/components/corrections/CorrectionsNotice';
-import { bodyHtml, pageHref } from '@/components/lite/render-mode';
+import { bodyHtml, isLite, pageHref } from '@/components/lite/render-mode';
+import { withEmbeds } from '@/components/embeds/body-embeds';
+import { EmbedLoader } from '@/components/embeds/EmbedLoader.island';
 
 interface Props {
   story: Story;
@@ -17,6 +20,7 @@ interface Props {
 /** The story page, in the order of the reference story: date, headline, share, picture, dek, body, more, sources. */
 export async function Article({ story, related }: Props) {
   const t = await getTranslations({ locale: story.locale });
+  const body = await withEmbeds(bodyHtml(story.bodyHtml), story.locale);
   return (
     <article className="mx-auto max-w-measure px-4 pt-6 sm:px-6" aria-labelledby="story-headline">
       <ArticleHeader story={story} />
@@ -25,7 +29,8 @@ export async function Article({ story, related }: Props) {
 
       <p className="mt-6 text-dek text-ink">{story.summary}</p>
 
-      <div className="story-body mt-6 text-body" dangerouslySetInnerHTML={{ __html: bodyHtml(story.bodyHtml) }} />
+      <div className="story-body mt-6 text-body" dangerouslySetInnerHTML={{ __html: body.html }} />
+      {body.embeds > 0 && !isLite() && <EmbedLoader />}
 
       <div className="mt-8">
         <StoryShare story={story} />
@@ -65,6 +70,7 @@ export async function ArticleHeader({ story, status }: { story: Story; status?: 
         <DateLine date={story.publishedAt} locale={story.locale} />
         {story.updatedAt && <span>{t.rich('story.updated', { date: () => <DateLine date={story.updatedAt!} locale={story.locale} variant="short" /> })}</span>}
       </p>
+      <AgeLabel story={story} />
       <h1 id="story-headline" className="font-display text-title-md font-bold sm:text-title-xl">
         {story.title}
       </h1>

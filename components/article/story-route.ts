@@ -3,7 +3,7 @@
  * and the fields its metadata and JSON-LD share. `cache` computes them once per render.
  */
 import { cache } from 'react';
-import { cardLabels } from '@/i18n/labels';
+import { storyCardLabels } from '@/i18n/labels';
 import type { StorySummary } from '@/lib/content';
 import { localeOrDefault } from '@/lib/locales';
 import { storyShareCard } from '@/lib/og/story-card';
@@ -17,8 +17,14 @@ export async function findStoryForRoute(params: Promise<{ locale: string; slug: 
   return { locale: localeOrDefault(locale), ...(await storyForRequest(locale, slug)) };
 }
 
+/**
+ * The moment a render counts a story's age from, once per render, so the label above the headline and the
+ * card the page's metadata points to say the same.
+ */
+export const renderMoment = cache(() => new Date());
+
 export const storySeo = cache(async (story: StorySummary) => {
-  const labels = await cardLabels(story.locale, story.section);
+  const labels = await storyCardLabels(story, renderMoment());
   const card = storyShareCard(story, labels);
   return {
     siteName: labels.brand,

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { ArticleFooter, ArticleHeader } from '@/components/article/Article';
 import { HeroFigure } from '@/components/article/HeroFigure';
 import { Pagination } from '@/components/listing/Pagination';
@@ -112,7 +112,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
             cursor={cursor}
             pollMs={livePollMs}
             numbersLocale={editions[locale].numbers}
-            newPosts={t.raw('live.newPosts') as Partial<Record<Intl.LDMLPluralRule, string>>}
+            newPosts={(await getMessages({ locale: story.locale })).live.newPosts}
             showLabel={t('live.showNew')}
             reloadLabel={t('live.reload')}
           />

@@ -8,11 +8,14 @@
  * Every page it stores carries a second Content-Security-Policy that allows only that page's own inline
  * scripts, by hash (lib/http/security-headers.mjs), and its ETag; Next sends stored headers with the page.
  * With REDIS_URL: the same cache under a shared one on Redis (./shared-cache.mjs).
+ * Either way, a story page or card rendered on an earlier day of the site's calendar is not served
+ * (./day-bound-pages.mjs): it may not say how old the story is today.
  */
 import { createHash } from 'node:crypto';
 import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
-import { pageScriptPolicy } from '../http/security-headers.mjs';
+import { storedPagePolicy } from '../http/security-headers.mjs';
 import { metrics } from '../ops/metrics.mjs';
+import { renderedOnEarlierDay } from './day-bound-pages.mjs';
 import { createSharedCache } from './shared-cache.mjs';
 
 const NextFileSystemCache = FileSystemCache.default ?? FileSystemCache;
@@ -35,7 +38,7 @@ function withPageHeaders(value) {
   }
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string' || !value.html) return value;
   const added = {};
-  if (!value.headers?.['content-security-policy']) added['content-security-policy'] = pageScriptPolicy(value.html);
+  if (!value.headers?.['content-security-policy']) added['content-security-policy'] = storedPagePolicy(value.html);
   if (!value.headers?.etag) added.etag = `W/"${createHash('sha1').update(value.html).digest('base64url')}"`;
   if (Object.keys(added).length) value.headers = { ...value.headers, ...added };
   return value;
@@ -67,4 +70,11 @@ class LocalCache extends NextFileSystemCache {
   }
 }
 
-export default process.env.REDIS_URL ? createSharedCache(LocalCache, lookupContext) : LocalCache;
+const StoredPages = process.env.REDIS_URL ? createSharedCache(LocalCache, lookupContext) : LocalCache;
+
+export default class PageCache extends StoredPages {
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    return renderedOnEarlierDay(key, entry) ? null : entry;
+  }
+}

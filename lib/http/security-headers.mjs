@@ -7,10 +7,11 @@
  * Scripts: Next's app router writes each page's RSC payload as inline scripts that differ per page, so a
  * header fixed in advance cannot list their hashes, and a nonce would make every page render per request
  * (docs/adr/0004). The baseline therefore allows inline scripts, and every page the cache stores gets a
- * second policy with the hashes of exactly its own inline scripts (pageScriptPolicy, added by
+ * second policy with the hashes of exactly its own inline scripts (storedPagePolicy, added by
  * lib/cache/isr-cache-handler.mjs). A browser enforces both, so cached pages run only their own scripts.
  */
 import { createHash } from 'node:crypto';
+import { EMBED_FRAME_ORIGINS } from '../embed-origins.mjs';
 import { PLAIN_PAGE_CSS } from './plain-page.mjs';
 
 /** @param {string} text */
@@ -38,6 +39,8 @@ export function contentSecurityPolicy({ frameAncestors = [], https = false, scri
     "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
+    // The platforms a story may embed: each stored page narrows this to its own embeds, or none (storedPagePolicy).
+    `frame-src ${Object.values(EMBED_FRAME_ORIGINS).join(' ')}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -51,13 +54,22 @@ export function contentSecurityPolicy({ frameAncestors = [], https = false, scri
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g;
 const DATA_BLOCK = /\stype="application\/(?:ld\+)?json"/i;
 
-/** The script policy of one stored page: its chunks from this origin, its own inline scripts by hash. */
-export function pageScriptPolicy(/** @type {string} */ html) {
+/** The embed buttons of a page (components/embeds/body-embeds.ts), by the origin of the frame each loads. */
+const EMBED_FRAME = /\sdata-embed-load="(https:\/\/[^/"]+)\//g;
+/** @type {Set<string>} */
+const FRAME_ORIGINS = new Set(Object.values(EMBED_FRAME_ORIGINS));
+
+/**
+ * The policy of one stored page: its chunks from this origin and its own inline scripts by hash; frames only
+ * from the platforms its embeds come from, none on a page without one.
+ */
+export function storedPagePolicy(/** @type {string} */ html) {
   const hashes = new Set();
   for (const [, attributes, body] of html.matchAll(INLINE_SCRIPT)) {
     if (!DATA_BLOCK.test(attributes)) hashes.add(sha256Source(body));
   }
-  return ["script-src 'self'", ...hashes].join(' ');
+  const frames = new Set([...html.matchAll(EMBED_FRAME)].map(([, origin]) => origin).filter((origin) => FRAME_ORIGINS.has(origin)));
+  return [["script-src 'self'", ...hashes].join(' '), `frame-src ${frames.size ? [...frames].sort().join(' ') : "'none'"}`].join('; ');
 }
 
 /**

@@ -17,7 +17,14 @@ const CARD_DESIGN = 'card-1';
 const MARGIN = 72;
 const CONTENT_WIDTH = SHARE_CARD_SIZE.width - 2 * MARGIN;
 const HEADLINE_TOP = 150;
-const HEADLINE_BOTTOM = 510;
+/** Where the headline's box ends, the rule under it and the footer line: higher up on a card with a band. */
+const PLAIN_LAYOUT = { headlineBottom: 510, rule: 530, footer: 548 };
+const BANDED_LAYOUT = { headlineBottom: 430, rule: 450, footer: 466 };
+/**
+ * The age band runs across the card's foot, its words in the middle: a chat that crops the card to a square
+ * around its centre still shows them whole.
+ */
+const BAND = { top: 536, height: 94, fontSize: 36 };
 const HEADLINE_SIZES = [84, 76, 68, 62, 56, 50, 46];
 
 const BADGE_PADDING = 18;
@@ -32,6 +39,8 @@ export interface ShareCardText {
   kicker?: string;
   /** A badge in the accent colour at the start of the footer line, before the date: a live page's "LIVE". */
   badge?: string;
+  /** Words in a band across the card's foot: an old story's age. */
+  band?: string;
   headline: string;
   /** Used when the headline has nothing drawable left (all emoji, say). */
   fallbackHeadline: string;
@@ -41,7 +50,7 @@ export interface ShareCardText {
 /** A short fingerprint of everything that can be drawn: it changes when the headline, date or design does. */
 export function shareCardVersion(card: ShareCardText): string {
   return createHash('sha256')
-    .update([CARD_DESIGN, card.locale, card.brand, card.kicker ?? '', card.badge ?? '', card.headline, card.fallbackHeadline, card.footer].join('\u0000'))
+    .update([CARD_DESIGN, card.locale, card.brand, card.kicker ?? '', card.badge ?? '', card.band ?? '', card.headline, card.fallbackHeadline, card.footer].join('\u0000'))
     .digest('hex')
     .slice(0, 12);
 }
@@ -72,7 +81,8 @@ export interface ShareCard {
 export async function renderShareCardSvg(card: ShareCardText): Promise<ShareCard> {
   const fonts = await loadOgFonts(card.locale);
   const { dir: direction } = editions[card.locale];
-  const headlineBox = HEADLINE_BOTTOM - HEADLINE_TOP;
+  const layout = card.band ? BANDED_LAYOUT : PLAIN_LAYOUT;
+  const headlineBox = layout.headlineBottom - HEADLINE_TOP;
   const fit = (text: string) =>
     fitParagraph(text, { font: fonts.bold, maxWidth: CONTENT_WIDTH, maxHeight: headlineBox, maxLines: 3, sizes: HEADLINE_SIZES, baseDirection: direction, lineHeight: 1.5 });
   let headline = fit(card.headline);
@@ -90,19 +100,24 @@ export async function renderShareCardSvg(card: ShareCardText): Promise<ShareCard
   }
   const headlineSvg = linesToSvgGroup(headline, { color: COLORS.ink, width: CONTENT_WIDTH });
   parts.push(place(headlineSvg, MARGIN, HEADLINE_TOP + Math.max(0, (headlineBox - headlineSvg.height) / 2)));
-  parts.push(`<rect x="${MARGIN}" y="530" width="${CONTENT_WIDTH}" height="2" fill="${COLORS.rule}"/>`);
+  parts.push(`<rect x="${MARGIN}" y="${layout.rule}" width="${CONTENT_WIDTH}" height="2" fill="${COLORS.rule}"/>`);
   let footerStart = 0;
   if (card.badge) {
     const badge = singleLine(card.badge, fonts.bold, 30, direction, CONTENT_WIDTH / 3, COLORS.paper);
     const box = { width: badge.width + 2 * BADGE_PADDING, height: 56 };
     const x = sideX(direction, box.width, 'start');
-    parts.push(`<rect x="${Math.round(x)}" y="546" width="${Math.ceil(box.width)}" height="${box.height}" rx="6" fill="${COLORS.accent}"/>`);
-    parts.push(place(badge, x + BADGE_PADDING, 548));
+    parts.push(`<rect x="${Math.round(x)}" y="${layout.footer - 2}" width="${Math.ceil(box.width)}" height="${box.height}" rx="6" fill="${COLORS.accent}"/>`);
+    parts.push(place(badge, x + BADGE_PADDING, layout.footer));
     footerStart = box.width + BADGE_GAP;
   }
   const footer = singleLine(card.footer, fonts.regular, 30, direction, CONTENT_WIDTH - footerStart, COLORS.muted);
   const footerX = sideX(direction, footer.width, 'start');
-  parts.push(place(footer, direction === 'rtl' ? footerX - footerStart : footerX + footerStart, 548));
+  parts.push(place(footer, direction === 'rtl' ? footerX - footerStart : footerX + footerStart, layout.footer));
+  if (card.band) {
+    const band = singleLine(card.band, fonts.bold, BAND.fontSize, direction, CONTENT_WIDTH, COLORS.paper);
+    parts.push(`<rect y="${BAND.top}" width="${SHARE_CARD_SIZE.width}" height="${BAND.height}" fill="${COLORS.ink}"/>`);
+    parts.push(place(band, (SHARE_CARD_SIZE.width - band.width) / 2, BAND.top + (BAND.height - band.height) / 2));
+  }
 
   const { width, height } = SHARE_CARD_SIZE;
   return {

@@ -14,6 +14,8 @@ export interface CardLabels {
   section?: string;
   /** The live badge's word, drawn on a running live page's card. */
   live?: string;
+  /** An old story's age label, drawn in a band across its card. */
+  age?: string;
 }
 
 export interface VersionedCard {
@@ -32,6 +34,7 @@ export function storyShareCard(story: StorySummary, labels: CardLabels): Version
     brand: labels.brand,
     kicker: labels.section,
     ...(story.live === 'live' && labels.live ? { badge: labels.live } : {}),
+    ...(labels.age ? { band: labels.age } : {}),
     headline: story.title,
     fallbackHeadline: labels.tagline,
     footer: formatDateLine(story.publishedAt, story.locale, editionTimeZone(story.locale)),

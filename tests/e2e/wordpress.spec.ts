@@ -179,12 +179,19 @@ test('with REDIS_URL, a publish from WordPress reaches both servers within 2 s, 
 test('the en and fa editions of one story link to each other', async () => {
   const key = 'one-story-three-editions';
   await newPost(key, 'en');
-  await newPost(key, 'fa', { title: 'یک خبر در سه ویرایش' });
+  // With an embed block as the editor inserts it: WordPress cannot fetch YouTube from here, so it renders the address.
+  const embed =
+    '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ","type":"video","providerNameSlug":"youtube"} -->' +
+    '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n</div></figure><!-- /wp:embed -->';
+  await newPost(key, 'fa', { title: 'یک خبر در سه ویرایش', content: `<!-- wp:paragraph --><p>متن خبر.</p><!-- /wp:paragraph -->${embed}` });
   await within(async () => (await page(storyUrl('fa', key))).status === 200 && (await page(storyUrl('en', key))).status === 200);
   const en = await html(storyUrl('en', key));
   expect(en).toMatch(new RegExp(`<link rel="alternate" hrefLang="fa" href="[^"]*${storyUrl('fa', key).replace(/[/.]/g, '\\$&')}"`));
   const fa = await html(storyUrl('fa', key));
   expect(fa).toMatch(new RegExp(`<link rel="alternate" hrefLang="en" href="[^"]*${storyUrl('en', key).replace(/[/.]/g, '\\$&')}"`));
+  expect(fa).toContain('<figure class="embed" data-embed="youtube"');
+  expect(fa).toContain('data-embed-load="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
+  expect(fa).not.toContain('<iframe');
 });
 
 test('an edit is on the page within 2 s of the save; trash makes it a 404 and takes it off the lists', async () => {

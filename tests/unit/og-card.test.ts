@@ -37,6 +37,31 @@ describe('renderShareCardSvg', () => {
   });
 });
 
+describe('the age band', () => {
+  const band = 'هذا الخبر نُشر قبل أكثر من سنتين';
+  const bandRect = /<rect y="(\d+)" width="1200" height="(\d+)" fill="#1b1b1b"\/><g transform="translate\((\d+) (\d+)\)">(.*?)<\/g>/;
+
+  it('runs across the card with its words in the middle, where a square crop of the card still shows them', async () => {
+    const card = await renderShareCardSvg({ ...reference, band });
+    const match = card.svg.match(bandRect)!;
+    const [top, height, x] = match.slice(1, 4).map(Number);
+    expect(top + height).toBe(630);
+    expect(pathCount(match[5])).toBeGreaterThan(10);
+    // Centred, and narrower than the square a chat may crop the card to (x from 285 to 915).
+    expect(x).toBeGreaterThan(600 - 315);
+    expect(x).toBeLessThan(600);
+  });
+
+  it('moves the headline, rule and date up, and draws as many glyphs again as the band has', async () => {
+    const plain = await renderShareCardSvg(reference);
+    const banded = await renderShareCardSvg({ ...reference, band });
+    expect(plain.svg).not.toMatch(bandRect);
+    expect(plain.svg).toContain('y="530"');
+    expect(banded.svg).not.toContain('y="530"');
+    expect(pathCount(banded.svg)).toBeGreaterThan(pathCount(plain.svg) + 20);
+  });
+});
+
 describe('shareCardVersion', () => {
   it('is stable for the same card and changes with every text that can be drawn', () => {
     const base = shareCardVersion(reference);
@@ -49,6 +74,7 @@ describe('shareCardVersion', () => {
       { locale: 'en' },
       { locale: 'fa' },
       { fallbackHeadline: 'صحيفة' },
+      { band: 'هذا الخبر نُشر قبل أكثر من سنتين' },
     ];
     for (const change of changes) expect(shareCardVersion({ ...reference, ...change }), JSON.stringify(change)).not.toBe(base);
     expect(base).toMatch(/^[0-9a-f]{12}$/);

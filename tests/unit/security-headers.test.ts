@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PLAIN_PAGE_CSS } from '../../lib/http/plain-page.mjs';
-import { contentSecurityPolicy, pageScriptPolicy, securityHeaders, securityOptionsFromEnv } from '../../lib/http/security-headers.mjs';
+import { contentSecurityPolicy, storedPagePolicy, securityHeaders, securityOptionsFromEnv } from '../../lib/http/security-headers.mjs';
 
 const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
@@ -14,7 +14,10 @@ describe('content security policy', () => {
     expect(directive(policy, 'base-uri')).toBe("base-uri 'none'");
     expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");
     expect(directive(policy, 'style-src')).toBe(`style-src 'self' ${hashOf(PLAIN_PAGE_CSS)}`);
-    expect(policy).not.toMatch(/unsafe-eval|data:|\*|https?:/);
+    // Other origins only as frames, from the platforms a story may embed (tests/unit/embeds.test.ts).
+    const elsewhere = policy.split('; ').filter((part) => !part.startsWith('frame-src '));
+    expect(elsewhere.join('; ')).not.toMatch(/unsafe-eval|data:|\*|https?:/);
+    expect(directive(policy, 'frame-src')).not.toMatch(/\*|http:|data:/);
     expect(policy).not.toContain('upgrade-insecure-requests');
   });
 
@@ -28,8 +31,8 @@ describe('content security policy', () => {
     const html =
       '<script src="/_next/a.js" async=""></script><script type="application/ld+json">{"a":1}</script>' +
       '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script id="_R_">boot()</script><script>(self.__next_f=self.__next_f||[]).push([0])</script>';
-    expect(pageScriptPolicy(html)).toBe(`script-src 'self' ${hashOf('(self.__next_f=self.__next_f||[]).push([0])')} ${hashOf('boot()')}`);
-    expect(pageScriptPolicy('<p>no scripts</p>')).toBe("script-src 'self'");
+    expect(storedPagePolicy(html)).toBe(`script-src 'self' ${hashOf('(self.__next_f=self.__next_f||[]).push([0])')} ${hashOf('boot()')}; frame-src 'none'`);
+    expect(storedPagePolicy('<p>no scripts</p>')).toBe("script-src 'self'; frame-src 'none'");
   });
 });
 

@@ -11,6 +11,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { recogniseEmbed } from '../../embeds';
 import { SAFE_HREF, withoutTabsAndLineBreaks } from '../markdown';
 
 /** What Markdown bodies can hold: paragraphs, h2–h4, lists, quotes, code, tables, links, emphasis. */
@@ -27,6 +28,51 @@ const SCHEMA: SanitizeSchema = {
 };
 
 type Parent = Root | Element;
+
+function descendants(node: Element): Element[] {
+  return node.children.flatMap((child) => (child.type === 'element' ? [child, ...descendants(child)] : []));
+}
+
+/** A paragraph of one link whose words are its address: what a Markdown body makes of a bare URL, and reads as an embed. */
+function linkParagraph(url: string, title: string | undefined): Element {
+  const link: Element = { type: 'element', tagName: 'a', properties: title ? { href: url, title } : { href: url }, children: [{ type: 'text', value: url }] };
+  return { type: 'element', tagName: 'p', properties: {}, children: [link] };
+}
+
+/**
+ * The post an embed block quotes, as that link paragraph (components/embeds draws it). WordPress renders the
+ * block as the platform's own markup when it could fetch it (YouTube's iframe, X's blockquote and script),
+ * else as the bare address: whichever it holds, the first address lib/embeds.ts recognises is the post, and
+ * the frame's title or the quoted text its title. A block of an unknown platform is left to the sanitizer.
+ */
+function embedBlock(figure: Element): Element | undefined {
+  const inside = descendants(figure);
+  const addresses = [
+    toText(figure, { whitespace: 'normal' }).trim(),
+    ...inside.flatMap((node) => [node.properties?.src, node.properties?.href]).filter((value): value is string => typeof value === 'string'),
+  ];
+  const embed = addresses.map((address) => recogniseEmbed(address)).find(Boolean);
+  if (!embed) return undefined;
+  const frameTitle = inside.find((node) => node.tagName === 'iframe')?.properties?.title;
+  const quoted = inside.find((node) => node.tagName === 'blockquote');
+  const title = typeof frameTitle === 'string' ? frameTitle : quoted ? toText(quoted.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p') ?? quoted, { whitespace: 'normal' }) : undefined;
+  return linkParagraph(embed.url, title?.replace(/\s+/g, ' ').trim() || undefined);
+}
+
+/** Embed blocks, and paragraphs that hold nothing but an embeddable address (WordPress's auto-embeds), as link paragraphs. */
+function embedsAsLinks(node: Parent) {
+  node.children = node.children.map((child) => {
+    if (child.type !== 'element') return child;
+    const classes = child.properties?.className;
+    if (child.tagName === 'figure' && Array.isArray(classes) && classes.includes('wp-block-embed')) return embedBlock(child) ?? child;
+    if (child.tagName === 'p' && child.children.length === 1 && child.children[0].type === 'text') {
+      const embed = recogniseEmbed(child.children[0].value.trim());
+      if (embed) return linkParagraph(embed.url, undefined);
+    }
+    embedsAsLinks(child);
+    return child;
+  }) as typeof node.children;
+}
 
 /** As the Markdown renderer does: the headline is the page's only h1, and an inline picture is its alt text. */
 function likeMarkdown(node: Parent) {
@@ -61,6 +107,7 @@ function linksLikeMarkdown(node: Parent) {
 
 const sanitizer = unified()
   .use(rehypeParse, { fragment: true })
+  .use(() => embedsAsLinks)
   .use(() => likeMarkdown)
   .use(rehypeSanitize, SCHEMA)
   .use(() => linksLikeMarkdown)

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { shareImageResponse } from '@/components/share/shareImageResponse';
-import { cardLabels } from '@/i18n/labels';
+import { storyCardLabels } from '@/i18n/labels';
 import { getContent } from '@/lib/content';
 import { locales } from '@/lib/locales';
 import { SHARE_CARD_SIZE } from '@/lib/og';
@@ -21,6 +21,6 @@ export default async function Image({ params }: { params: Promise<{ locale: stri
   const { locale, slug } = await params;
   const { story, preview } = await storyForRequest(locale, slug);
   if (!story) notFound();
-  const card = storyShareCard(story, await cardLabels(story.locale, story.section));
+  const card = storyShareCard(story, await storyCardLabels(story, new Date()));
   return shareImageResponse(card.text, preview ? PREVIEW_HEADERS : undefined);
 }
