@@ -1,7 +1,8 @@
 /**
  * Renders the reference story's share card to PNG, as the image route does (lib/og + next/og),
  * and prints the milliseconds of each render as JSON. `--renders N` (default 30), `--warmup N`.
- * Run once per process with `--renders 1 --warmup 0` for a cold render.
+ * Run once per process with `--renders 1 --warmup 0` for a cold render; `--band` draws an old story's card,
+ * with its age band.
  */
 import { performance } from 'node:perf_hooks';
 import { createElement } from 'react';
@@ -23,9 +24,11 @@ const card: ShareCardText = {
   footer: 'الجمعة 25 أكتوبر / October 2024',
 };
 
+const drawn: ShareCardText = args.includes('--band') ? { ...card, band: 'هذا الخبر نُشر قبل أكثر من سنتين' } : card;
+
 async function renderOnce(): Promise<{ ms: number; bytes: number }> {
   const start = performance.now();
-  const { svg } = await renderShareCardSvg(card);
+  const { svg } = await renderShareCardSvg(drawn);
   const image = createElement('img', { src: svgToDataUri(svg), width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height, alt: '' });
   const response = new ImageResponse(image, SHARE_CARD_SIZE);
   const bytes = (await response.arrayBuffer()).byteLength;
