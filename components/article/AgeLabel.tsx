@@ -10,7 +10,7 @@ export async function AgeLabel({ story }: { story: StorySummary }) {
   const label = await storyAgeLabel(story, renderMoment());
   if (!label) return null;
   return (
-    <p data-age-label className="self-start bg-ink px-3 py-1 font-display text-meta font-bold text-paper">
+    <p data-age-label className="age-label">
       {label}
     </p>
   );

@@ -53,7 +53,7 @@ export async function StoryCard({ story, size = 'regular', headingLevel: Heading
         </a>
       )}
       <div className={style.text}>
-        <p className="flex flex-wrap items-center gap-2 font-display text-kicker font-bold text-accent">
+        <p className="card-kicker">
           {story.live === 'live' && <LiveBadge locale={story.locale} />}
           {t(story.section)}
         </p>
