@@ -1,5 +1,5 @@
 'use client';
-import { ServerError, useErrorLocale } from '@/components/layout/ServerError';
+import { ServerError, useErrorLocale } from '@/components/layout/ServerError.island';
 import { editions } from '@/lib/locales';
 import './globals.css';
 

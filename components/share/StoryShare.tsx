@@ -4,7 +4,7 @@ import type { StorySummary } from '@/lib/content';
 import { paths } from '@/lib/paths';
 import { platforms, trackedUrl } from '@/lib/share';
 import { absoluteUrl } from '@/lib/site';
-import { ShareControl, type ShareData } from './ShareControl';
+import { ShareControl, type ShareData } from './ShareControl.island';
 
 /**
  * The share links, built on the server so they are in the HTML before any JavaScript runs; once per
