@@ -3,7 +3,7 @@
  * What the server answers before Next routes a request: requests no page could serve. Next answers a
  * path that does not percent-decode to UTF-8 with a 500 before any route code runs, TRACE on a route
  * handler with a 500, and renders a page for any method. Here each is a few string operations; Next's
- * proxy could answer them too, but every request it matches costs about 60% of throughput (DESIGN.md).
+ * proxy could answer them too, but every request it matches costs about 60% of throughput (docs/adr/0009).
  */
 
 import { labelKey } from '../content/label-key.mjs';

@@ -1,5 +1,5 @@
 /**
- * Corrections (issue 26): the front matter, the corrections list of the story index, and what the
+ * Corrections: the front matter, the corrections list of the story index, and what the
  * JSON-LD, the feeds and a publish make of them.
  */
 import fs from 'node:fs';
