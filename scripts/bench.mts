@@ -29,7 +29,6 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumFlags, chromiumPath } from '../tests/chromium.ts';
 import { litePath } from '../lib/http/lite.mjs';
 import { defaultLocale, editions, locales, type Locale } from '../lib/locales.ts';
 import { printResults, type Result } from './bench/results.mts';
@@ -39,13 +38,10 @@ import { BROWSER_ENCODING } from './bench/throughput.mts';
 import { benchFrontDoor } from './bench/front-door.mts';
 import { benchSearch } from './bench/search.mts';
 import { benchSoak, soakServerEnv, tempHeapProbeFile } from './bench/soak.mts';
+import { chromiumFlags, chromiumPath } from './shared/chromium.ts';
+import { median } from './shared/stats.mts';
 
 const RENDERS = 30;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function shareImageRenders(extraArgs: string[]): { ms: number; bytes: number }[] {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/share-image.mts', ...extraArgs], { encoding: 'utf8' });

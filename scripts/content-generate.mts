@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLocale, locales, type Locale } from '../lib/locales';
 import { loadStoryTemplates, type StoryTemplate } from './content/templates';
+import { seededRandom } from './shared/seeded-random.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -25,19 +26,7 @@ if (!values.out || !Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 
-/** mulberry32: small, fast and deterministic, which is all a synthetic archive needs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(Number(values.seed));
+const next = seededRandom(Number(values.seed));
 const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)];
 
 const ARCHIVE_START = Date.UTC(2016, 0, 1);

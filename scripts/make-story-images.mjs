@@ -18,6 +18,8 @@ import { mkdir, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { seededRandom } from './shared/seeded-random.mjs';
 
 const W = 1600;
 const H = 900;
@@ -30,16 +32,9 @@ const OUT_DIR = path.join(ROOT, 'public', 'images', 'stories');
 // ---------------------------------------------------------------------------
 // helpers
 
-/** mulberry32: small, fast, seeded PRNG returning floats in [0, 1). */
+/** The shared seeded generator (floats in [0, 1)), with ranges, integers and picks drawn from it. */
 function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   next.range = (lo, hi) => lo + (hi - lo) * next();
   next.int = (lo, hi) => Math.floor(next.range(lo, hi + 1));
   next.pick = (arr) => arr[Math.floor(next() * arr.length)];
@@ -1011,10 +1006,19 @@ const IMAGES = {
   'rooftop-gardens': rooftopGardens,
 };
 
+/** `--svg`, and the names of the images to draw (all when none is given). */
+function readArgs() {
+  try {
+    const { values, positionals } = parseArgs({ options: { svg: { type: 'boolean', default: false } }, allowPositionals: true });
+    return { keepSvg: values.svg, wanted: positionals };
+  } catch (error) {
+    console.error(`${error.message}\nusage: node scripts/make-story-images.mjs [--svg] [name ...]`);
+    process.exit(2);
+  }
+}
+
 async function main() {
-  const args = process.argv.slice(2);
-  const keepSvg = args.includes('--svg');
-  const wanted = args.filter((a) => !a.startsWith('--'));
+  const { keepSvg, wanted } = readArgs();
   const unknown = wanted.filter((n) => !(n in IMAGES));
   if (unknown.length) {
     console.error(`unknown image(s): ${unknown.join(', ')}\nknown: ${Object.keys(IMAGES).join(', ')}`);

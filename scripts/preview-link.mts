@@ -2,6 +2,7 @@
  * npm run preview-link -- <slug> [--locale ar|en|fa] [--ttl 24h]
  * Prints a signed preview link for a draft. Needs PREVIEW_SECRET (the server's) and SITE_URL.
  */
+import { parseArgs } from 'node:util';
 import { DEFAULT_TTL_SECONDS, nowSeconds, parseTtl, previewQuery } from '../lib/preview';
 import { normalizeSlug } from '../lib/content/parse';
 import { readStoryNow } from '../lib/content/file-store';
@@ -14,20 +15,25 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const args = process.argv.slice(2);
-let slugArg: string | undefined;
-let locale: string = defaultLocale;
+function readArgs() {
+  try {
+    return parseArgs({ options: { locale: { type: 'string', default: defaultLocale }, ttl: { type: 'string' } }, allowPositionals: true });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+const { values, positionals } = readArgs();
+const [slugArg, unexpected] = positionals;
+if (unexpected !== undefined) fail(`unexpected argument ${JSON.stringify(unexpected)}`);
+const locale: string = values.locale;
 let ttl = DEFAULT_TTL_SECONDS;
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--locale') locale = args[++i] ?? '';
-  else if (args[i] === '--ttl') {
-    try {
-      ttl = parseTtl(args[++i] ?? '');
-    } catch (error) {
-      fail((error as Error).message);
-    }
-  } else if (!slugArg) slugArg = args[i];
-  else fail(`unexpected argument ${JSON.stringify(args[i])}`);
+if (values.ttl !== undefined) {
+  try {
+    ttl = parseTtl(values.ttl);
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }
 
 const secret = process.env.PREVIEW_SECRET;

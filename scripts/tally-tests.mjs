@@ -1,8 +1,10 @@
 // Adds up the unit, lint, formatting, content-check and end-to-end results into the one closing line CI reads: "N passed, N failed".
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
-const dir = process.argv[2] ?? '.e2e';
+// node scripts/tally-tests.mjs [DIR]: the folder scripts/test.sh wrote the results to, .e2e unless given.
+const dir = parseArgs({ allowPositionals: true }).positionals[0] ?? '.e2e';
 const read = (name) => {
   try {
     return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));

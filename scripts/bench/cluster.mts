@@ -8,25 +8,16 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { waitForServer } from '../../tests/wait-for-server.ts';
+import { freePort } from '../shared/free-port.ts';
+import { waitForServer } from '../shared/wait-for-server.ts';
 import { startServer, type BenchServer } from './server.mts';
 
 const STORY = '/ar/news/armenia-freezes-csto-participation';
 const CONNECTIONS = 20;
 const SECONDS = 8;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Load spread over the servers' bases, CONNECTIONS in all; requests/s summed, latencies of the first. */
 async function measure(bases: string[], pagePath: string) {

@@ -21,10 +21,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { percentile } from './percentile.mts';
 import { formatValue, meets, targetText, type Result } from './results.mts';
 import { buildUnlessSkipped, groupCpuMs, startServer, type BenchServer } from './server.mts';
-import { freePort } from '../../tests/e2e/processes.ts';
+import { freePort } from '../shared/free-port.ts';
+import { median, percentile } from '../shared/stats.mts';
 
 const { values } = parseArgs({ options: { readers: { type: 'string', default: '1000' }, minutes: { type: 'string', default: '2' } } });
 const READERS = Number(values.readers);
@@ -123,7 +123,6 @@ function machineBusyMs(): number {
   return (ticks.slice(0, 8).reduce((sum, tick) => sum + tick, 0) - ticks[3] - ticks[4]) * 10;
 }
 const sleepUntil = (at: number) => sleep(Math.max(0, at - performance.now()));
-const median = (values: number[]) => percentile(values, 50);
 
 // ---------------------------------------------------------------------------------------------------------
 // Content: the bundled stories, a 2,000-post live story and a 20-post one, in Arabic.

@@ -26,15 +26,11 @@ import { indexText } from '../../lib/search/analyze.ts';
 import { parseQuery, SEARCH_COUNT_CAP } from '../../lib/search/query.ts';
 import { printResults, type Result } from './results.mts';
 import { buildUnlessSkipped, groupRssMb, startServer } from './server.mts';
+import { median, percentile } from '../shared/stats.mts';
 
 const PAGE_SIZE = 10;
 const TARGET_P95_MS = 50;
 const PORT = 3320;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** What readers type, by kind: each kind is timed on its own, and all together for the p95. */
 const QUERIES: Record<string, { locale: 'ar' | 'en'; q: string; offset?: number }[]> = {
@@ -151,7 +147,7 @@ export async function benchSearch({ stories = 100_000, archive = '/tmp/sahifa-sc
     if (!found.items.some((item) => item.slug === slug)) throw new Error('the story published during the bench is not found');
     fs.rmSync(path.join(archive, 'stories', slug), { recursive: true });
     await store.reload([slug]);
-    results.push({ name: 'publish: one story re-read and re-indexed (reload), median of 20', value: percentile(publishTimes, 50), unit: 'ms' });
+    results.push({ name: 'publish: one story re-read and re-indexed (reload), median of 20', value: median(publishTimes), unit: 'ms' });
 
     // Queries against the store, as the search page makes them.
     const all: number[] = [];

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { waitForServer } from '../../tests/wait-for-server.ts';
+import { waitForServer } from '../shared/wait-for-server.ts';
 
 export interface BenchServer {
   base: string;

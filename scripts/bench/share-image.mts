@@ -5,15 +5,18 @@
  * with its age band.
  */
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { createElement } from 'react';
 import { ImageResponse } from 'next/og';
 import { renderShareCardSvg, SHARE_CARD_SIZE, svgToDataUri, type ShareCardText } from '../../lib/og/index.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
+const { values } = parseArgs({
+  options: {
+    renders: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '5' },
+    band: { type: 'boolean', default: false },
+  },
+});
 
 const card: ShareCardText = {
   locale: 'ar',
@@ -24,7 +27,7 @@ const card: ShareCardText = {
   footer: 'الجمعة 25 أكتوبر / October 2024',
 };
 
-const drawn: ShareCardText = args.includes('--band') ? { ...card, band: 'هذا الخبر نُشر قبل أكثر من سنتين' } : card;
+const drawn: ShareCardText = values.band ? { ...card, band: 'هذا الخبر نُشر قبل أكثر من سنتين' } : card;
 
 async function renderOnce(): Promise<{ ms: number; bytes: number }> {
   const start = performance.now();
@@ -35,7 +38,7 @@ async function renderOnce(): Promise<{ ms: number; bytes: number }> {
   return { ms: performance.now() - start, bytes };
 }
 
-for (let i = 0; i < option('warmup', 5); i++) await renderOnce();
+for (let i = 0; i < Number(values.warmup); i++) await renderOnce();
 const results = [];
-for (let i = 0; i < option('renders', 30); i++) results.push(await renderOnce());
+for (let i = 0; i < Number(values.renders); i++) results.push(await renderOnce());
 console.log(JSON.stringify(results));

@@ -28,6 +28,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import { printResults, type Result } from './results.mts';
 import { buildUnlessSkipped, groupRssMb, heapProbeEnv, liveHeapMb, startServer, type BenchServer } from './server.mts';
+import { percentile } from '../shared/stats.mts';
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
@@ -261,12 +262,6 @@ function requestPlan(site: Site): () => Planned {
 
 /** autocannon gives up on a request after this long (its default) and counts a timeout. */
 const REQUEST_TIMEOUT_SECONDS = 10;
-
-const percentile = (values: number[], p: number) => {
-  if (!values.length) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 
 /** Every request from sending to its answer: statuses and latencies per kind, answers not expected, requests never answered. */
 class Tally {

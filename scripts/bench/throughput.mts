@@ -3,6 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { groupCpuMs, type BenchServer } from './server.mts';
+import { medianBy } from '../shared/stats.mts';
 
 const CONNECTIONS = 10;
 const SECONDS = 8;
@@ -131,5 +132,5 @@ export async function measureInTurns(sides: Side[]): Promise<Measured[]> {
       rounds[i].push({ ...throughput, cpuMsPerRequest: (groupCpuMs(server.pid) - cpuBefore) / throughput.requests, generatorCpuPercent: generatorCpuMs / (ROUND_SECONDS * 10) });
     }
   }
-  return rounds.map((measured) => [...measured].sort((a, b) => a.cpuMsPerRequest - b.cpuMsPerRequest)[measured.length >> 1]);
+  return rounds.map((measured) => medianBy(measured, (round) => round.cpuMsPerRequest));
 }

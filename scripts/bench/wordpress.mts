@@ -11,10 +11,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { percentile } from './percentile.mts';
 import { printResults, type Result } from './results.mts';
 import { buildUnlessSkipped, startServer } from './server.mts';
-import { freePort } from '../../tests/e2e/processes.ts';
+import { freePort } from '../shared/free-port.ts';
+import { percentile } from '../shared/stats.mts';
 import { startLocalWordPress } from '../wordpress/local-wordpress.ts';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '10000' } } });

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { locales } from '../../lib/locales';
 import { markdownToHtml } from '../../lib/content/markdown';
 import { parseStoryFile } from '../../lib/content/parse';
-import { freePort } from '../../tests/e2e/processes';
+import { freePort } from '../shared/free-port';
 
 const DEBIAN_WORDPRESS = '/usr/share/wordpress';
 // Run from the project's folder (npm scripts, the tests).

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import parsePrometheus from 'parse-prometheus-text-format';
-import { waitForServer } from '../wait-for-server';
-import { events, freePort, run, startSahifa, stop, until, type Proc } from './processes';
+import { freePort } from '../../scripts/shared/free-port';
+import { waitForServer } from '../../scripts/shared/wait-for-server';
+import { events, run, startSahifa, stop, until, type Proc } from './processes';
 import { contentDir, storyPath } from './support';
 
 /**

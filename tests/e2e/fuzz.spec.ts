@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { locales } from '../../lib/locales';
 import { labelKey } from '../../lib/content/label-key.mjs';
 import { sections } from '../../lib/sections';
+import { seededRandom } from '../../scripts/shared/seeded-random.mjs';
 import { content, contentDir, storyPath } from './support';
 
 /**
@@ -23,16 +24,6 @@ const PARALLEL = 6;
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 type Random = () => number;
-
-function seeded(seed: number): Random {
-  // mulberry32: small, fast and the same on every machine.
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const int = (random: Random, from: number, to: number) => from + Math.floor(random() * (to - from + 1));
@@ -258,7 +249,7 @@ function folderFingerprint(dir: string): string {
 
 test(`${REQUESTS} malformed requests (seed ${SEED}): no 5xx, no stack trace or path, the site healthy after, the content untouched`, async ({ request: api }) => {
   test.setTimeout(120_000);
-  const random = seeded(SEED);
+  const random = seededRandom(SEED);
   const bases = realPaths();
   const kinds = Object.keys(generators);
   const plan = Array.from({ length: REQUESTS }, (_, i) => {

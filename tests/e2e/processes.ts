@@ -3,17 +3,8 @@
  * free port, in its own process group, its output kept for the test to read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import { waitForServer } from '../wait-for-server';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../scripts/shared/free-port';
+import { waitForServer } from '../../scripts/shared/wait-for-server';
 
 export interface Proc {
   child: ChildProcess;
