@@ -5,7 +5,8 @@
 // inside typescript-eslint's peer range), and in this ESLint process alone `require('typescript…')` is sent there
 // before typescript-eslint loads. tsc, next and everything else keep TypeScript 7 (npm ci links `tsc` to the package
 // whose name sorts first, `typescript`); package.json's `overrides` only lets npm accept the "<6.1" peer range.
-// TypeScript 6 only parses here: no type-aware rules, which would type-check with a compiler the project doesn't use.
+// The type-aware rules run with TypeScript 6's checker over the programs of tsconfig.json and tsconfig.scripts.json:
+// the same sources, a compiler one major behind the one tsc runs.
 import Module from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -28,10 +29,34 @@ export default defineConfig([
   ...nextTs,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    extends: [tseslint.configs.recommendedTypeCheckedOnly],
+    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.scripts.json'], tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    // Tests and benches read what servers answer (JSON, HTML) and check it with assertions, not types: the
+    // no-unsafe family would ask for a type on every parsed answer. A test body is async by Playwright's
+    // convention, awaiting or not. The promise rules stay.
+    files: ['tests/**', 'scripts/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     // The .cjs files are CommonJS preloads (node --require): require() is their module system.
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Next's configuration hooks (redirects, rewrites) are async functions by its documented form.
+    files: ['next.config.ts'],
+    rules: { '@typescript-eslint/require-await': 'off' },
   },
   {
     rules: {

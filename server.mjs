@@ -50,14 +50,15 @@ routeConsoleThroughLog();
 
 // Relative paths (next.config.ts's cache handler, CONTENT_DIR's default) are the project's, wherever we start.
 process.chdir(dir);
-// Next reads NODE_ENV when it loads, so it is set before the import.
-process.env.NODE_ENV = 'production';
+// Next reads NODE_ENV when it loads, so it is set before the import. (Next's types declare it read-only, as it
+// is for the code Next runs; this runs before Next.)
+/** @type {NodeJS.Dict<string>} */ (process.env).NODE_ENV = 'production';
 const { default: next } = await import('next');
 // Our page cache (lib/cache/isr-cache-handler.mjs), through the hook Next reads for a platform's cache
 // rather than next.config's `cacheHandler`, which Next imports again for every request (next-server.js,
 // getIncrementalCache): measured 80 µs of a cached page's 2 ms of CPU. Read once per request, no import.
 const { default: PageCache } = await import('./lib/cache/isr-cache-handler.mjs');
-/** @type {any} */ (globalThis)[Symbol.for('@next/cache-handlers')] = { FetchCache: PageCache };
+/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('@next/cache-handlers')] = { FetchCache: PageCache };
 
 const editionTexts = fs
   .readdirSync(path.join(dir, 'messages'))

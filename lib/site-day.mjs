@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The site's clock: its time zone and its calendar day. Plain JS, because the page cache (loaded by
  * server.mjs, not bundled) turns over at the same midnight the pages count days by (./cache/day-bound-pages.mjs).

@@ -57,7 +57,10 @@ function listTotal(content: ContentSource, kind: SitemapList, locale: Locale): P
 /** The files the index lists now: the fronts, and each edition's stories, tags and authors. */
 export async function currentSitemapFiles(content: ContentSource): Promise<SitemapFile[]> {
   const entries = await Promise.all(
-    sitemapLists.map(async (kind) => [kind, Object.fromEntries(await Promise.all(locales.map(async (locale) => [locale, await listTotal(content, kind, locale)])))]),
+    sitemapLists.map(async (kind): Promise<[string, Record<string, number>]> => [
+      kind,
+      Object.fromEntries(await Promise.all(locales.map(async (locale) => [locale, await listTotal(content, kind, locale)]))),
+    ]),
   );
   return sitemapFiles(Object.fromEntries(entries) as SitemapTotals);
 }

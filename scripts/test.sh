@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sahifa's whole test suite from a fresh clone: install, unit tests, lint, formatting, content check, production build
+# Sahifa's whole test suite from a fresh clone: install, unit tests, lint, type check, formatting, content check, production build
 # (bundled content plus tests/fixtures/stories), end-to-end tests against it.
 # The last line is the tally: "N passed, N failed".
 set -uo pipefail
@@ -15,6 +15,9 @@ npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest.json
 
 echo "== lint (ESLint)"
 if npm run -s lint > "$out/lint.log" 2>&1; then echo "lint ok"; echo 1 > "$out/lint.pass"; else cat "$out/lint.log"; status=1; fi
+
+echo "== type check of the scripts and plain-JS modules (the production build checks the app)"
+if npx tsc --noEmit -p tsconfig.scripts.json > "$out/typecheck.log" 2>&1; then echo "typecheck ok"; echo 1 > "$out/typecheck.pass"; else cat "$out/typecheck.log"; status=1; fi
 
 echo "== formatting (Prettier)"
 if npm run -s format:check > "$out/format-check.log" 2>&1; then echo "format:check ok"; echo 1 > "$out/format-check.pass"; else cat "$out/format-check.log"; status=1; fi

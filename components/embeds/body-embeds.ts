@@ -5,12 +5,12 @@
  */
 import { getTranslations } from 'next-intl/server';
 import { isLite } from '@/components/lite/render-mode';
-import { drawEmbeds, type EmbedWords } from '@/lib/embeds';
+import { drawEmbeds } from '@/lib/embeds';
 import type { Locale } from '@/lib/locales';
 
 /** drawEmbeds in the edition's words, with the button on full pages and without it on lite ones. */
 export async function withEmbeds(html: string, locale: Locale): Promise<{ html: string; embeds: number }> {
   if (!html.includes('<p><a href="http')) return { html, embeds: 0 };
   const t = await getTranslations({ locale, namespace: 'embed' });
-  return drawEmbeds(html, t as unknown as EmbedWords, !isLite());
+  return drawEmbeds(html, t, !isLite());
 }

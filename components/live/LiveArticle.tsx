@@ -1,4 +1,5 @@
 import { getMessages, getTranslations } from 'next-intl/server';
+import type { Messages } from '@/i18n/messages';
 import { ArticleFooter, ArticleHeader } from '@/components/article/Article';
 import { HeroFigure } from '@/components/article/HeroFigure';
 import { Pagination } from '@/components/listing/Pagination';
@@ -112,7 +113,7 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
             cursor={cursor}
             pollMs={livePollMs}
             numbersLocale={editions[locale].numbers}
-            newPosts={(await getMessages({ locale: story.locale })).live.newPosts}
+            newPosts={((await getMessages({ locale: story.locale })) as Messages).live.newPosts}
             showLabel={t('live.showNew')}
             reloadLabel={t('live.reload')}
           />

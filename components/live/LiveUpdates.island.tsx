@@ -174,7 +174,7 @@ export function LiveUpdates({ updatesPath, cursor: initialCursor, pollMs, number
 
     function schedule(ms: number) {
       clearTimeout(timer);
-      if (!ended && !document.hidden) timer = setTimeout(poll, ms);
+      if (!ended && !document.hidden) timer = setTimeout(() => void poll(), ms);
     }
 
     const onVisibility = () => (document.hidden ? clearTimeout(timer) : schedule(0));

@@ -99,7 +99,7 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
     <div className="flex flex-wrap items-start gap-2" data-share>
       {withPanel ? (
         <details className="group" id={SHARE_PANEL_ID}>
-          <summary onClick={open} aria-haspopup="dialog" className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+          <summary onClick={(event) => void open(event)} aria-haspopup="dialog" className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
             <Icon name="share" />
             {labels.share}
           </summary>
@@ -116,7 +116,7 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
         </details>
       ) : (
         // Without JavaScript this goes to the page's first control, whose panel has every link.
-        <a href={`#${SHARE_PANEL_ID}`} onClick={open} aria-haspopup="dialog" className={button}>
+        <a href={`#${SHARE_PANEL_ID}`} onClick={(event) => void open(event)} aria-haspopup="dialog" className={button}>
           <Icon name="share" />
           {labels.share}
         </a>
@@ -139,7 +139,7 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
             ))}
           </ul>
           <div className="mt-4 flex flex-col gap-2">
-            <button type="button" onClick={copy} className={button}>
+            <button type="button" onClick={() => void copy()} className={button}>
               <Icon name="copy" />
               {labels.copy}
             </button>

@@ -1,4 +1,5 @@
 import type { Platform } from '@/lib/share';
+import type { StaticImageData } from 'next/image';
 import sprite from './icons.svg';
 
 type IconName = Platform | 'share' | 'copy';
@@ -11,7 +12,7 @@ type IconName = Platform | 'share' | 'copy';
 export function Icon({ name }: { name: IconName }) {
   return (
     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className={name === 'share' ? 'icon-directional' : undefined}>
-      <use href={`${sprite.src}#${name}`} />
+      <use href={`${(sprite as StaticImageData).src}#${name}`} />
     </svg>
   );
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A story's page and share card say how old the story is (lib/story-age.ts), counted in days of the site's
  * calendar, so a copy rendered on an earlier day may say less than today's: the story turned old overnight, or

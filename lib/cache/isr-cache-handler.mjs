@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The page cache Next uses for pages, route handlers and share images (installed by server.mjs;
  * loaded at run time, so plain JS).
@@ -18,7 +19,18 @@ import { metrics } from '../ops/metrics.mjs';
 import { renderedOnEarlierDay } from './day-bound-pages.mjs';
 import { createSharedCache } from './shared-cache.mjs';
 
-const NextFileSystemCache = FileSystemCache.default ?? FileSystemCache;
+/**
+ * @typedef {import('next/dist/server/lib/incremental-cache/index.js').CacheHandlerValue} CacheHandlerValue an entry
+ *   as a cache handler returns it
+ * @typedef {import('next/dist/server/response-cache/types.js').IncrementalCacheValue} CacheValue what Next stores
+ * @typedef {Parameters<FileSystemCache['get']>[1]} GetContext
+ * @typedef {Parameters<FileSystemCache['set']>[2]} SetContext
+ * @typedef {ConstructorParameters<typeof FileSystemCache>[0]} HandlerContext what Next constructs a handler with
+ */
+
+// Node's import of this CommonJS file gives its whole `exports`, with the class on `.default`; the types describe
+// a bundler's import, which gives the class itself.
+const NextFileSystemCache = /** @type {{ default?: typeof FileSystemCache }} */ (FileSystemCache).default ?? FileSystemCache;
 
 /**
  * Adds what a stored page's responses need and lacks, once per page version rather than per response:
@@ -28,6 +40,9 @@ const NextFileSystemCache = FileSystemCache.default ?? FileSystemCache;
  *   cached page's CPU, measured), so next.config.ts turns that off and the page carries a tag made here;
  *   server.mjs answers If-None-Match with it. Weak: the HTML and the RSC payload of one render share it.
  * The entry is the one Next keeps in memory, so this happens once per page and process.
+ * @template {CacheValue | null | undefined} T
+ * @param {T} value
+ * @returns {T}
  */
 function withPageHeaders(value) {
   // A feed or a sitemap (a route handler's stored answer) gets its ETag too: the front door keeps its
@@ -37,6 +52,7 @@ function withPageHeaders(value) {
     return value;
   }
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string' || !value.html) return value;
+  /** @type {import('node:http').OutgoingHttpHeaders} */
   const added = {};
   if (!value.headers?.['content-security-policy']) added['content-security-policy'] = storedPagePolicy(value.html);
   if (!value.headers?.etag) added.etag = `W/"${createHash('sha1').update(value.html).digest('base64url')}"`;
@@ -50,12 +66,22 @@ const { cacheLookups } = metrics();
  * A 404 is stored only in place of an entry it replaces (a story unpublished, a spelling once served):
  * so a page that is gone stops being served from the cache, and unknown URLs still leave nothing.
  * The look-up that tells needs the entry's kind, which `set` gets from the data.
+ * @param {{ kind: 'APP_PAGE' | 'APP_ROUTE' | 'PAGES' }} data a stored value with a status
+ * @param {SetContext} ctx
+ * @returns {GetContext}
  */
 function lookupContext(data, ctx) {
-  return { kind: data.kind, isRoutePPREnabled: Boolean(ctx?.isRoutePPREnabled), isFallback: false };
+  const context = { kind: data.kind, isRoutePPREnabled: Boolean(ctx && 'isRoutePPREnabled' in ctx && ctx.isRoutePPREnabled), isFallback: false };
+  // Next types a stored value's kind and a look-up's as two const enums of the same names, which plain JS cannot
+  // name: the value's kind is the look-up's.
+  return /** @type {GetContext} */ (/** @type {unknown} */ (context));
 }
 
 class LocalCache extends NextFileSystemCache {
+  /**
+   * @param {string} key
+   * @param {GetContext} ctx
+   */
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
     cacheLookups.inc({ layer: 'local', result: entry ? 'hit' : 'miss' });
@@ -63,8 +89,13 @@ class LocalCache extends NextFileSystemCache {
     return entry;
   }
 
+  /**
+   * @param {string} key
+   * @param {CacheValue | null} data
+   * @param {SetContext} ctx
+   */
   async set(key, data, ctx) {
-    if (data?.status === 404 && !(await super.get(key, lookupContext(data, ctx)))) return;
+    if (data && 'status' in data && data.status === 404 && !(await super.get(key, lookupContext(data, ctx)))) return;
     // The same object goes on to answer the request that rendered it, so that answer has the policy too.
     return super.set(key, withPageHeaders(data), ctx);
   }
@@ -73,6 +104,10 @@ class LocalCache extends NextFileSystemCache {
 const StoredPages = process.env.REDIS_URL ? createSharedCache(LocalCache, lookupContext) : LocalCache;
 
 export default class PageCache extends StoredPages {
+  /**
+   * @param {string} key
+   * @param {GetContext} ctx
+   */
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
     return renderedOnEarlierDay(key, entry) ? null : entry;

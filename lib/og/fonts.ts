@@ -107,7 +107,7 @@ let sharedBuffer: InstanceType<HB['Buffer']> | undefined;
  */
 function loadHarfBuzz(): Promise<HB> {
   if (!hbPromise) {
-    hbPromise = import('harfbuzzjs').then((mod) => mod as HB);
+    hbPromise = import('harfbuzzjs').then((mod) => mod);
     hbPromise.catch(() => {
       hbPromise = undefined; // allow a retry after a failed load
     });
@@ -149,9 +149,9 @@ function createFace(hb: HB, name: string, file: string): OgFace {
       buffer.guessSegmentProperties(); // script (and language) only: direction is already set
       hb.shape(font, buffer);
       const out = buffer.getGlyphInfosAndPositions();
-      const glyphs: ShapedGlyph[] = new Array(out.length);
+      const glyphs = new Array<ShapedGlyph>(out.length);
       for (let i = 0; i < out.length; i++) {
-        const g = out[i]!;
+        const g = out[i];
         glyphs[i] = {
           glyphId: g.codepoint,
           cluster: g.cluster,

@@ -55,7 +55,7 @@ export function linesToSvgGroup(layout: ParagraphLayout, options: SvgOptions): S
           d += c.type;
           const v = c.values;
           for (let i = 0; i + 1 < v.length; i += 2) {
-            d += (i ? ' ' : '') + num(ox + v[i]! * scale) + ',' + num(oy - v[i + 1]! * scale);
+            d += (i ? ' ' : '') + num(ox + v[i] * scale) + ',' + num(oy - v[i + 1] * scale);
           }
         }
         parts.push(`<path d="${d}"/>`);

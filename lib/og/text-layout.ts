@@ -134,7 +134,7 @@ function assignFaces(text: string, stack: OgFontStack): Int8Array {
     let idx: number;
     if (IGNORABLE.test(ch)) {
       idx = prev; // invisible: never split a run for it
-    } else if (MARK.test(ch) && stack.faces[prev]!.glyphFor(cp) !== 0) {
+    } else if (MARK.test(ch) && stack.faces[prev].glyphFor(cp) !== 0) {
       idx = prev; // keep a mark with its base
     } else {
       idx = stack.faceIndexFor(cp);
@@ -160,7 +160,7 @@ function itemize(prep: Prepared, start: number, end: number): LogicalRun[] {
   let s = start;
   for (let i = start + 1; i <= end; i++) {
     if (i === end || prep.levels[i] !== prep.levels[s] || prep.face[i] !== prep.face[s]) {
-      runs.push({ start: s, end: i, level: prep.levels[s]!, face: prep.face[s]! });
+      runs.push({ start: s, end: i, level: prep.levels[s], face: prep.face[s] });
       s = i;
     }
   }
@@ -184,14 +184,14 @@ function prepare(text: string, stack: OgFontStack, baseDirection: BaseDirection)
   const clusterStart = new Uint8Array(n + 1);
   clusterStart[n] = 1;
   for (const run of itemize(prep, 0, n)) {
-    const f = stack.faces[run.face]!;
+    const f = stack.faces[run.face];
     for (const g of f.shape(text, run.start, run.end, (run.level & 1) === 1)) {
-      adv[g.cluster]! += g.xAdvance / f.upem;
+      adv[g.cluster] += g.xAdvance / f.upem;
       clusterStart[g.cluster] = 1;
     }
     clusterStart[run.start] = 1;
   }
-  for (let i = 0; i < n; i++) prep.prefix[i + 1] = prep.prefix[i]! + adv[i]!;
+  for (let i = 0; i < n; i++) prep.prefix[i + 1] = prep.prefix[i] + adv[i];
   for (const { index } of graphemeSegmenter.segment(text)) {
     if (clusterStart[index]) prep.breakable[index] = 1;
   }
@@ -200,7 +200,7 @@ function prepare(text: string, stack: OgFontStack, baseDirection: BaseDirection)
 }
 
 function measure(prep: Prepared, a: number, b: number): number {
-  return prep.prefix[b]! - prep.prefix[a]!;
+  return prep.prefix[b] - prep.prefix[a];
 }
 
 function skipSpaces(text: string, i: number): number {
@@ -253,7 +253,7 @@ function breakLines(prep: Prepared, maxW: number, limit: number): Array<[number,
 function ellipsisWidth(stack: OgFontStack): number {
   const cp = ELLIPSIS.codePointAt(0)!;
   const idx = Math.max(0, stack.faceIndexFor(cp));
-  const f = stack.faces[idx]!;
+  const f = stack.faces[idx];
   return f.shape(ELLIPSIS, 0, 1, false).reduce((w, g) => w + g.xAdvance, 0) / f.upem;
 }
 
@@ -266,7 +266,7 @@ function breakWithEllipsis(prep: Prepared, maxW: number, maxLines: number): { pr
   if (lines.length <= maxLines) return { prep, lines, truncated: false };
 
   const { text } = prep;
-  const s = lines[maxLines - 1]![0];
+  const s = lines[maxLines - 1][0];
   let avail = maxW - ellipsisWidth(prep.stack);
   for (let attempt = 0; attempt < 8; attempt++) {
     // Whole words first; inside the first word only if not even one word fits.
@@ -311,13 +311,13 @@ function buildLine(prep: Prepared, start: number, end: number, fontSize: number)
   };
   const order = Array.from({ length: lineText.length }, (_, i) => i);
   for (const [a, b] of bidi().getReorderSegments(lineText, local)) {
-    for (let i = a!, j = b!; i < j; i++, j--) [order[i], order[j]] = [order[j]!, order[i]!];
+    for (let i = a, j = b; i < j; i++, j--) [order[i], order[j]] = [order[j], order[i]];
   }
   const visualPos = new Int32Array(lineText.length);
   order.forEach((logicalIdx, visualIdx) => (visualPos[logicalIdx] = visualIdx));
   const runKey = (r: LogicalRun) => {
     let min = Infinity;
-    for (let i = r.start; i < r.end; i++) min = Math.min(min, visualPos[i - start]!);
+    for (let i = r.start; i < r.end; i++) min = Math.min(min, visualPos[i - start]);
     return min;
   };
   const visual = logical.map((r) => ({ r, key: runKey(r) })).sort((a, b) => a.key - b.key);
@@ -325,7 +325,7 @@ function buildLine(prep: Prepared, start: number, end: number, fontSize: number)
   const runs: LaidOutRun[] = [];
   let penX = 0;
   for (const { r } of visual) {
-    const face = prep.stack.faces[r.face]!;
+    const face = prep.stack.faces[r.face];
     const scale = fontSize / face.upem;
     const rtl = (r.level & 1) === 1;
     const runX = penX;
@@ -419,7 +419,7 @@ export function fitParagraph(text: string, options: FitOptions): ParagraphLayout
     const layout = layoutPrepared(prep, size, maxWidth, allowed, lineHeightEm);
     if (!layout.truncated) return layout;
   }
-  const smallest = sizes[sizes.length - 1]!;
+  const smallest = sizes[sizes.length - 1];
   return layoutPrepared(prep, smallest, maxWidth, Math.max(1, linesAllowed(smallest)), lineHeightEm);
 }
 

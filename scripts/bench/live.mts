@@ -86,7 +86,7 @@ function request(
           const decoded = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
           resolve({ status: res.statusCode!, body: decoded, wireBytes: raw.length, ms, cache: res.headers['x-nextjs-cache'] as string | undefined });
         } catch (error) {
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         }
       });
     });

@@ -23,7 +23,7 @@ const { values } = parseArgs({
   options: { stories: { type: 'string', default: '100000' }, out: { type: 'string', default: '/tmp/sahifa-scale' }, 'reuse-archive': { type: 'boolean', default: false } },
 });
 const STORIES = Number(values.stories);
-const ARCHIVE = path.resolve(values.out!);
+const ARCHIVE = path.resolve(values.out);
 const PORT = 3300;
 const SECRET = 'bench-publish-secret';
 const REFERENCE_STORY = '/ar/news/armenia-freezes-csto-participation';

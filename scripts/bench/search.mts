@@ -233,7 +233,7 @@ async function benchSearchPages(archive: string, indexFile: string, stories: num
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { stories: { type: 'string', default: '100000' }, out: { type: 'string', default: '/tmp/sahifa-scale' } } });
   buildUnlessSkipped();
-  const results = await benchSearch({ stories: Number(values.stories), archive: path.resolve(values.out!) });
+  const results = await benchSearch({ stories: Number(values.stories), archive: path.resolve(values.out) });
   const missed = printResults(results);
   fs.mkdirSync('artifacts', { recursive: true });
   fs.writeFileSync('artifacts/bench-search.json', JSON.stringify({ date: new Date().toISOString(), results }, null, 2));

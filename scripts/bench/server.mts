@@ -34,13 +34,19 @@ export type ServerEntry = 'server' | 'next-start' | 'bare-next';
 
 export const BARE_NEXT_DIR = '.bench/bare-next';
 
+/**
+ * Variables added to the server's environment, over this process's own. Not `NodeJS.ProcessEnv`, whose NODE_ENV
+ * Next's types make required: the benches add a few variables, never NODE_ENV.
+ */
+export type ServerEnv = Record<string, string | undefined>;
+
 const ENTRY_ARGS: Record<ServerEntry, (port: number) => string[]> = {
   server: (port) => ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'],
   'next-start': (port) => ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
   'bare-next': (port) => ['node_modules/next/dist/bin/next', 'start', BARE_NEXT_DIR, '-p', String(port), '-H', '127.0.0.1'],
 };
 
-export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, readyPath = '/ar', entry: ServerEntry = 'server'): Promise<BenchServer> {
+export async function startServer(port: number, env: ServerEnv = {}, readyPath = '/ar', entry: ServerEntry = 'server'): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
   if (
     await fetch(`${base}/`).then(
@@ -57,7 +63,7 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}, rea
   });
   const printed: { line: string; at: number }[] = [];
   let pending = '';
-  server.stdout!.on('data', (chunk: Buffer) => {
+  server.stdout.on('data', (chunk: Buffer) => {
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop()!;
     for (const line of lines) printed.push({ line, at: performance.now() - started });
@@ -135,7 +141,7 @@ export function groupCpuMs(pid: number): number {
 const PROBE = fileURLToPath(new URL('./heap-probe.cjs', import.meta.url));
 
 /** Node options that let `liveHeapMb` ask the server for its heap after a full collection. */
-export function heapProbeEnv(file: string): NodeJS.ProcessEnv {
+export function heapProbeEnv(file: string): ServerEnv {
   return { NODE_OPTIONS: `--expose-gc --require ${PROBE}`, HEAP_PROBE_FILE: file };
 }
 

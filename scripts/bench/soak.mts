@@ -23,11 +23,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type RawRequest } from 'autocannon';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import { printResults, type Result } from './results.mts';
-import { buildUnlessSkipped, groupRssMb, heapProbeEnv, liveHeapMb, startServer, type BenchServer } from './server.mts';
+import { buildUnlessSkipped, groupRssMb, heapProbeEnv, liveHeapMb, startServer, type BenchServer, type ServerEnv } from './server.mts';
 import { percentile } from '../shared/stats.mts';
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -348,7 +348,7 @@ async function loadMix(base: string, next: () => Planned, seconds: number, tally
     headers: { 'accept-encoding': 'gzip, deflate, br' },
     requests: [
       {
-        setupRequest: (request: object, context: RequestContext) => {
+        setupRequest: (request: RawRequest, context: RequestContext) => {
           const planned = next();
           context.id = tally.sent(planned);
           return { ...request, path: planned.path };
@@ -430,7 +430,7 @@ async function warmUp(server: BenchServer, next: () => Planned, tally: Tally) {
 }
 
 /** What the server under test needs for the soak: a preview secret, so forged links meet the signature check, and the heap probe. */
-export function soakServerEnv(heapProbeFile: string): NodeJS.ProcessEnv {
+export function soakServerEnv(heapProbeFile: string): ServerEnv {
   return { PREVIEW_SECRET: randomBytes(32).toString('hex'), ...heapProbeEnv(heapProbeFile) };
 }
 

@@ -16,6 +16,7 @@ import { buildUnlessSkipped, startServer } from './server.mts';
 import { freePort } from '../shared/free-port.ts';
 import { percentile } from '../shared/stats.mts';
 import { startLocalWordPress } from '../wordpress/local-wordpress.ts';
+import { sections } from '../../lib/sections.ts';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '10000' } } });
 const POSTS = Number(values.posts);
@@ -33,7 +34,7 @@ const rest = async (method: string, route: string, body?: unknown) =>
     await fetch(`${wordpress.url}/?${[`rest_route=${encodeURIComponent(route.split('&')[0])}`, ...route.split('&').slice(1)].join('&')}`, {
       method,
       headers: { authorization: auth, 'content-type': 'application/json' },
-      body: body && JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     })
   ).json() as Promise<Record<string, unknown>>;
 const wordpressRequests = () =>
@@ -45,7 +46,7 @@ const wordpressRequests = () =>
 try {
   const marker = path.join(dir, `generated-${POSTS}`);
   if (!fs.existsSync(marker)) {
-    const generated = JSON.parse(wordpress.php(path.resolve('scripts/wordpress/generate.php'), String(POSTS)).trim().split('\n').pop()!) as { seconds: number };
+    const generated = JSON.parse(wordpress.php(path.resolve('scripts/wordpress/generate.php'), String(POSTS), sections.join(',')).trim().split('\n').pop()!) as { seconds: number };
     fs.writeFileSync(marker, JSON.stringify(generated));
     console.log(`wordpress: ${POSTS} posts written through wp_insert_post in ${generated.seconds} s`);
   }

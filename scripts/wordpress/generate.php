@@ -1,15 +1,16 @@
 <?php
 /**
  * Writes N published posts through WordPress's own PHP API (wp_insert_post, as an editor's saves do), for
- * `npm run bench:wordpress`: three editions per story, the four sections, fifty tags, dates over ten years.
- * Usage: php generate.php WORDPRESS_DIR N → prints {"posts": N, "seconds": …}
+ * `npm run bench:wordpress`: three editions per story, every section, fifty tags, dates over ten years.
+ * Usage: php generate.php WORDPRESS_DIR N SECTIONS → prints {"posts": N, "seconds": …}
+ * SECTIONS: the section slugs, comma-separated (lib/sections.ts).
  */
-[, $wordpress_dir, $count] = $argv;
+[, $wordpress_dir, $count, $section_slugs] = $argv;
 require $wordpress_dir . '/wp-load.php';
 wp_set_current_user(get_user_by('login', 'editor')->ID);
 wp_defer_term_counting(true);
 $sections = array();
-foreach (array('world', 'science', 'culture', 'technology') as $slug) {
+foreach (explode(',', $section_slugs) as $slug) {
 	$sections[] = get_term_by('slug', $slug, 'category')->term_id;
 }
 $editions = array('ar', 'en', 'fa');

@@ -2,9 +2,10 @@
 /**
  * Installs WordPress without a browser (or finds it installed) for `npm run serve:wordpress` and the
  * tests: the site, categories for Sahifa's sections, an Editor, and a new Application Password for it.
- * Usage: php install.php WORDPRESS_DIR ADMIN_PASSWORD EDITOR_PASSWORD   → prints {"appPassword": …}
+ * Usage: php install.php WORDPRESS_DIR ADMIN_PASSWORD EDITOR_PASSWORD SECTIONS   → prints {"appPassword": …}
+ * SECTIONS: the section slugs, comma-separated (lib/sections.ts, passed by local-wordpress.ts).
  */
-[, $wordpress_dir, $admin_password, $editor_password] = $argv;
+[, $wordpress_dir, $admin_password, $editor_password, $section_slugs] = $argv;
 define('WP_INSTALLING', true);
 // The installer would mail the administrator; there is no mail here.
 function wp_new_blog_notification() {}
@@ -20,9 +21,9 @@ if (!is_blog_installed()) {
 }
 update_option('permalink_structure', '');
 update_option('timezone_string', 'UTC');
-foreach (array('world' => 'World', 'science' => 'Science', 'culture' => 'Culture', 'technology' => 'Technology') as $slug => $name) {
+foreach (explode(',', $section_slugs) as $slug) {
 	if (!term_exists($slug, 'category')) {
-		wp_insert_term($name, 'category', array('slug' => $slug));
+		wp_insert_term(ucfirst($slug), 'category', array('slug' => $slug));
 	}
 }
 $editor = get_user_by('login', 'editor');

@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { locales } from '../../lib/locales';
 import { markdownToHtml } from '../../lib/content/markdown';
 import { parseStoryFile } from '../../lib/content/parse';
+import { sections } from '../../lib/sections';
 import { freePort } from '../shared/free-port';
 
 const DEBIAN_WORDPRESS = '/usr/share/wordpress';
@@ -139,7 +140,7 @@ export async function startLocalWordPress(options: LocalWordPressOptions): Promi
   const url = `http://127.0.0.1:${webPort}`;
   fs.writeFileSync(path.join(wordpressDir, 'wp-config.php'), wpConfig({ dbPort, url, options, salt: secrets.salt }));
   const php = (script: string, ...args: string[]) => execFileSync('php', [script, wordpressDir, ...args], { encoding: 'utf8', cwd: wordpressDir });
-  const installed = JSON.parse(php(path.join(HERE, 'install.php'), secrets.adminPassword, secrets.editorPassword).trim().split('\n').pop()!) as {
+  const installed = JSON.parse(php(path.join(HERE, 'install.php'), secrets.adminPassword, secrets.editorPassword, sections.join(',')).trim().split('\n').pop()!) as {
     appPassword: string;
     adminAppPassword: string;
   };

@@ -217,7 +217,7 @@ test('rolling restart behind a balancer: 50 connections for 20 s, each server re
         await response.arrayBuffer();
         if (response.status !== 200) failures.push(`${response.status} ${base}${page}`);
       } catch (error) {
-        failures.push(`${(error as Error).cause ?? error} ${base}${page}`);
+        failures.push(`${String((error as Error).cause ?? error)} ${base}${page}`);
       }
       const ms = performance.now() - started;
       latencies.push(ms);

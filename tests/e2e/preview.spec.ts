@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { Locale } from '../../lib/locales';
 import { previewQuery, type PreviewTarget } from '../../lib/preview';
+import { sections } from '../../lib/sections';
 import { REFERENCE_SLUG, content, storyPath } from './support';
 
 const SECRET = process.env.PREVIEW_SECRET ?? '';
@@ -175,7 +176,7 @@ test.describe('nothing leaks without a valid preview session', () => {
   });
 
   test('drafts are absent from home, sections and related stories', async ({ request }) => {
-    const pages = ['/ar', '/en', ...['world', 'science', 'culture', 'technology'].flatMap((s) => [`/ar/section/${s}`, `/en/section/${s}`])];
+    const pages = ['/ar', '/en', ...sections.flatMap((s) => [`/ar/section/${s}`, `/en/section/${s}`])];
     pages.push(...content.allPublished('ar').map((story) => storyPath('ar', story.slug)));
     for (const path of pages) {
       const html = await (await request.get(path)).text();

@@ -33,14 +33,15 @@ export async function saveScreenshot(page: Page, name: string, fullPage = true, 
       // them all now. A picture that fails ends the wait too: the screenshot shows it missing.
       for (const img of document.images) if (!img.complete) img.loading = 'eager';
       await Promise.all(
-        [...document.images].map((img) =>
-          img.complete
-            ? null
-            : new Promise((resolve) => {
+        [...document.images]
+          .filter((img) => !img.complete)
+          .map(
+            (img) =>
+              new Promise((resolve) => {
                 img.addEventListener('load', resolve, { once: true });
                 img.addEventListener('error', resolve, { once: true });
               }),
-        ),
+          ),
       );
     });
   }

@@ -139,7 +139,7 @@ describe('one-line front matter', () => {
     });
     const feed = rssFeed({ title: 'صحيفة', description: 'أخبار', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم', correctionLabel: 'تصحيح' }, [story!]);
     const card = storyShareCard(story!, { brand: 'صحيفة', tagline: 'أخبار' });
-    for (const text of [String(page.title), String(page.description), feed, card.text.headline]) {
+    for (const text of [JSON.stringify(page.title), String(page.description), feed, card.text.headline]) {
       expect(text).not.toMatch(EMBEDDINGS_AND_OVERRIDES);
       expect(text).toContain('مقلوب');
     }

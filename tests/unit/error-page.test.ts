@@ -41,7 +41,7 @@ const answers: Record<string, (res: ServerResponse) => void> = {
 let base = '';
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   replaceServerErrors(req, res, PAGE);
-  answers[decodeURIComponent(req.url!.slice(1))]!(res);
+  answers[decodeURIComponent(req.url!.slice(1))](res);
 });
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

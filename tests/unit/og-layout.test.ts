@@ -15,10 +15,10 @@ function allGlyphs(layout: ParagraphLayout) {
 
 /** The run whose text contains `needle`, and its index in visual order. */
 function findRun(layout: ParagraphLayout, lineIndex: number, needle: string) {
-  const runs = layout.lines[lineIndex]!.runs;
+  const runs = layout.lines[lineIndex].runs;
   const index = runs.findIndex((r) => r.text.includes(needle));
   expect(index, `run containing ${needle}`).toBeGreaterThanOrEqual(0);
-  return { run: runs[index]!, index };
+  return { run: runs[index], index };
 }
 
 describe('line breaking by shaped width', () => {
@@ -42,20 +42,20 @@ describe('line breaking by shaped width', () => {
     expect(wide.lines.length).toBeLessThan(narrow.lines.length);
     // greedy: each line plus the first word of the next line would overflow
     for (let i = 0; i + 1 < narrow.lines.length; i++) {
-      const next = narrow.lines[i + 1]!.text.split(' ')[0]!;
-      const joined = layoutParagraph(`${narrow.lines[i]!.text} ${next}`, {
+      const next = narrow.lines[i + 1].text.split(' ')[0];
+      const joined = layoutParagraph(`${narrow.lines[i].text} ${next}`, {
         font: fonts.bold,
         fontSize: 48,
         maxWidth: 1e6,
         baseDirection: 'rtl',
       });
-      expect(joined.lines[0]!.width).toBeGreaterThan(420);
+      expect(joined.lines[0].width).toBeGreaterThan(420);
     }
   });
 
   it('places glyphs contiguously: glyph advances add up to the line width', () => {
     const layout = layoutParagraph(MIXED, { font: fonts.bold, fontSize: 40, maxWidth: 2000, baseDirection: 'rtl' });
-    const line = layout.lines[0]!;
+    const line = layout.lines[0];
     const sum = line.runs.flatMap((r) => r.glyphs).reduce((w, g) => w + g.advance, 0);
     expect(sum).toBeCloseTo(line.width, 6);
     let x = 0;
@@ -99,16 +99,16 @@ describe('bidi', () => {
     expect(fi.run.x).toBeGreaterThan(year.run.x);
     expect(year.run.x).toBeGreaterThan(homes.run.x);
     expect(homes.index).toBe(0);
-    expect(tahdith.index).toBe(layout.lines[0]!.runs.length - 1);
+    expect(tahdith.index).toBe(layout.lines[0].runs.length - 1);
   });
 
   it('keeps an English line in order in an LTR paragraph', () => {
     const text = 'Armenia freezes its role in the alliance';
     const layout = layoutParagraph(text, { font: fonts.bold, fontSize: 40, maxWidth: 5000, baseDirection: 'ltr' });
-    const line = layout.lines[0]!;
+    const line = layout.lines[0];
     expect(line.runs).toHaveLength(1);
-    expect(line.runs[0]!.direction).toBe('ltr');
-    const clusters = line.runs[0]!.glyphs.map((g) => g.cluster);
+    expect(line.runs[0].direction).toBe('ltr');
+    const clusters = line.runs[0].glyphs.map((g) => g.cluster);
     expect(clusters).toEqual([...clusters].sort((p, q) => p - q));
     expect(clusters[0]).toBe(0);
   });
@@ -136,7 +136,7 @@ describe('bidi', () => {
       baseDirection: 'rtl',
     });
     for (const line of layout.lines) {
-      const rightmost = line.runs[line.runs.length - 1]!;
+      const rightmost = line.runs[line.runs.length - 1];
       // the logically first character of the line is drawn in the rightmost run
       expect(rightmost.start === line.start || rightmost.glyphs.some((g) => g.cluster === line.start)).toBe(true);
     }
@@ -155,13 +155,13 @@ describe('truncation with an ellipsis', () => {
     const layout = layoutParagraph(long, { font: fonts.bold, fontSize: 56, maxWidth, maxLines: 3, baseDirection: 'rtl' });
     expect(layout.lines).toHaveLength(3);
     expect(layout.truncated).toBe(true);
-    const last = layout.lines[2]!;
+    const last = layout.lines[2];
     expect(last.text.endsWith(ELLIPSIS)).toBe(true);
     expect(layout.text.endsWith(ELLIPSIS)).toBe(true);
     for (const line of layout.lines) expect(line.width).toBeLessThanOrEqual(maxWidth);
-    const ellipsisGlyph = fonts.bold.faces[0]!.glyphFor(ELLIPSIS.codePointAt(0)!);
+    const ellipsisGlyph = fonts.bold.faces[0].glyphFor(ELLIPSIS.codePointAt(0)!);
     expect(ellipsisGlyph).not.toBe(0);
-    const leftmost = last.runs[0]!.glyphs[0]!;
+    const leftmost = last.runs[0].glyphs[0];
     expect(leftmost.glyphId).toBe(ellipsisGlyph);
     expect(leftmost.cluster).toBe(layout.text.length - 1);
     // the kept text is a prefix of the original
@@ -173,9 +173,9 @@ describe('truncation with an ellipsis', () => {
     const layout = layoutParagraph(text, { font: fonts.bold, fontSize: 48, maxWidth: 600, maxLines: 3, baseDirection: 'ltr' });
     expect(layout.truncated).toBe(true);
     expect(layout.lines).toHaveLength(3);
-    const last = layout.lines[2]!;
+    const last = layout.lines[2];
     const glyphs = last.runs.flatMap((r) => r.glyphs);
-    expect(glyphs[glyphs.length - 1]!.glyphId).toBe(fonts.bold.faces[0]!.glyphFor(0x2026));
+    expect(glyphs[glyphs.length - 1].glyphId).toBe(fonts.bold.faces[0].glyphFor(0x2026));
     expect(last.width).toBeLessThanOrEqual(600);
   });
 
@@ -206,7 +206,7 @@ describe('words wider than the box', () => {
     expect(layout.lines.map((l) => l.text).join('')).toBe(word);
     // The last letter before each break keeps the form it has inside the unbroken word
     // (it still joins towards the next line) instead of turning final/isolated.
-    const kufi = fonts.bold.faces[0]!;
+    const kufi = fonts.bold.faces[0];
     const inWord = kufi.shape(word, 0, word.length, true);
     let joinedBreaks = 0;
     for (const line of layout.lines.slice(0, -1)) {
@@ -270,7 +270,7 @@ describe('fitParagraph', () => {
     expect(layout.lines.length).toBeLessThanOrEqual(3);
     const bigger = sizes.filter((s) => s > layout.fontSize);
     expect(bigger.length).toBeGreaterThan(0); // the headline does not fit at the largest size
-    expect(layout.fontSize).toBeGreaterThan(sizes[sizes.length - 1]!);
+    expect(layout.fontSize).toBeGreaterThan(sizes[sizes.length - 1]);
     for (const size of bigger) {
       const l = layoutParagraph(HEADLINE, { font: fonts.bold, fontSize: size, maxWidth, baseDirection: 'rtl' });
       expect(l.lines.length).toBeGreaterThan(3);

@@ -13,7 +13,7 @@ const HEADLINE = 'وسط توتر العلاقة.. أرمينيا تجمد مش�
 function points(d: string): Array<[number, number]> {
   const nums = d.match(/-?\d+(\.\d+)?/g)!.map(Number);
   const out: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < nums.length; i += 2) out.push([nums[i]!, nums[i + 1]!]);
+  for (let i = 0; i + 1 < nums.length; i += 2) out.push([nums[i], nums[i + 1]]);
   return out;
 }
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '@/lib/content/markdown';
 import { parseStoryFile } from '@/lib/content/parse';
@@ -176,7 +176,7 @@ function problemsOf(html: string): string[] {
   for (const [at] of html.matchAll(/<[^]{0,20}/g)) {
     if (!ALLOWED_TAG.test(at)) problems.push(`raw markup: ${JSON.stringify(at)}`);
   }
-  for (const element of parse(html).querySelectorAll('*') as HTMLElement[]) {
+  for (const element of parse(html).querySelectorAll('*')) {
     const tag = element.rawTagName.toLowerCase();
     const allowed = ALLOWED[tag];
     if (!allowed) {

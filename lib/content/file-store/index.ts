@@ -103,9 +103,9 @@ function statStamp(file: string): FileStamp | undefined {
 }
 
 /** One story file read now, draft or published: for preview and the editors' tools, no index needed. */
-export async function readStoryNow(dir: string, locale: Locale, slug: string): Promise<Story | undefined> {
+export function readStoryNow(dir: string, locale: Locale, slug: string): Promise<Story | undefined> {
   const read = readStoryFile({ slug, locale, key: `${slug}/${locale}.md`, file: path.join(dir, 'stories', slug, `${locale}.md`) });
-  return read.state === 'read' && read.story ? renderStory(read.story) : undefined;
+  return Promise.resolve(read.state === 'read' && read.story ? renderStory(read.story) : undefined);
 }
 
 export function createFileStore({

@@ -9,6 +9,7 @@
  * /images/wp/{id}.{ext}; the body sanitized (./sanitize.ts).
  */
 import { defaultLocale, isLocale, type Locale } from '../../locales';
+import { sections } from '../../sections';
 import { livePostFrom, type ParsedLivePost } from '../live';
 import { normalizeSlug, type ParsedStory } from '../parse';
 import { frontMatterSchema } from '../schema';
@@ -185,7 +186,7 @@ export function mapPost(post: WpPost): Mapped | { key: null; problems: ContentPr
     ...(updateNote ? { updateNote } : {}),
     authors: authorNames.length ? authorNames : (post._embedded?.author ?? []).map((author) => author.name?.trim()).filter((name): name is string => !!name),
   };
-  if (categories.length === 0) return { key, locale, story: null, problems: [...problems, problem('categories', 'the post has no category naming a section (world, science, culture, technology)')] };
+  if (categories.length === 0) return { key, locale, story: null, problems: [...problems, problem('categories', `the post has no category naming a section (${sections.join(', ')})`)] };
   const result = frontMatterSchema.safeParse(raw);
   if (!result.success) {
     return { key, locale, story: null, problems: [...problems, ...result.error.issues.map((issue) => problem(fieldOf(issue.path), messageOf(issue.path, issue.message)))] };

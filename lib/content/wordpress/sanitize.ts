@@ -71,7 +71,7 @@ function embedsAsLinks(node: Parent) {
     }
     embedsAsLinks(child);
     return child;
-  }) as typeof node.children;
+  });
 }
 
 /** As the Markdown renderer does: the headline is the page's only h1, and an inline picture is its alt text. */
