@@ -23,7 +23,17 @@ const { default: nextVitals } = await import('eslint-config-next/core-web-vitals
 const { default: nextTs } = await import('eslint-config-next/typescript');
 
 export default defineConfig([
-  globalIgnores(['.next/', '.wordpress/', 'artifacts/', 'test-results/', 'playwright-report/', '.e2e/', '.bench/', 'next-env.d.ts', 'scripts/bench/bare-next/.next/']),
+  globalIgnores([
+    '.next/',
+    '.wordpress/',
+    'artifacts/',
+    'test-results/',
+    'playwright-report/',
+    '.e2e/',
+    '.bench/',
+    'next-env.d.ts',
+    'scripts/bench/bare-next/.next/',
+  ]),
   js.configs.recommended,
   ...nextVitals,
   ...nextTs,
@@ -31,7 +41,9 @@ export default defineConfig([
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     extends: [tseslint.configs.recommendedTypeCheckedOnly],
-    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.scripts.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.json', './tsconfig.scripts.json'], tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     // Tests and benches read what servers answer (JSON, HTML) and check it with assertions, not types: the

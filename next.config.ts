@@ -41,8 +41,16 @@ const config: NextConfig = {
   async redirects() {
     // One address per page: the first page of a section is the section front.
     return [
-      { source: `/${editionSegment}/section/:section/page/1`, destination: '/:locale/section/:section', permanent: true },
-      { source: `/${editionSegment}/:kind(tag|author)/:key/page/1`, destination: '/:locale/:kind/:key', permanent: true },
+      {
+        source: `/${editionSegment}/section/:section/page/1`,
+        destination: '/:locale/section/:section',
+        permanent: true,
+      },
+      {
+        source: `/${editionSegment}/:kind(tag|author)/:key/page/1`,
+        destination: '/:locale/:kind/:key',
+        permanent: true,
+      },
       { source: `/${editionSegment}/news/:slug/page/1`, destination: '/:locale/news/:slug', permanent: true },
       { source: `/${editionSegment}/corrections/page/1`, destination: '/:locale/corrections', permanent: true },
     ];

@@ -26,19 +26,40 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: /(fuzz|publish|cluster|operations|wordpress)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'chromium',
+      testIgnore: /(fuzz|publish|cluster|operations|wordpress)\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
     // Thousands of malformed requests on their own, so they slow no other test, and before publishing,
     // so the content folder they check stays as it was.
     { name: 'fuzz', testMatch: /fuzz\.spec\.ts/, dependencies: ['chromium'] },
     // Publishing changes what every other test sees, so it runs once they are done.
-    { name: 'publish', testMatch: /(?<!live-)publish\.spec\.ts/, dependencies: ['fuzz'], use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'publish',
+      testMatch: /(?<!live-)publish\.spec\.ts/,
+      dependencies: ['fuzz'],
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
     // A live page open while posts are published, edited, deleted, and the page ends.
-    { name: 'live', testMatch: /live-publish\.spec\.ts/, dependencies: ['publish'], timeout: 90_000, use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'live',
+      testMatch: /live-publish\.spec\.ts/,
+      dependencies: ['publish'],
+      timeout: 90_000,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
     // More servers of the same build, sharing a Redis of their own, restarted and loaded, after everything else.
     { name: 'cluster', testMatch: /(cluster|operations)\.spec\.ts/, dependencies: ['live'], timeout: 120_000 },
     // A WordPress with its database, and a server of this build reading it, last of all: that server writes its
     // pages into the build's page cache, which the fuzz test counts and the other servers read.
-    { name: 'wordpress', testMatch: /wordpress\.spec\.ts/, dependencies: ['cluster'], timeout: 60_000, use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'wordpress',
+      testMatch: /wordpress\.spec\.ts/,
+      dependencies: ['cluster'],
+      timeout: 60_000,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
   ],
   webServer: {
     command: `node server.mjs --port ${port} --hostname 127.0.0.1`,

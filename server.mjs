@@ -20,7 +20,13 @@ import fresh from 'fresh';
 import { liteRenderPath } from './lib/http/lite.mjs';
 import { answerCompressed, encodedPages } from './lib/http/compressed-answer.mjs';
 import { answerAsLitePage } from './lib/http/lite-page.mjs';
-import { errorPageFor, isErrorPagePath, loadErrorPages, replaceServerErrors, sendErrorPage } from './lib/http/error-page.mjs';
+import {
+  errorPageFor,
+  isErrorPagePath,
+  loadErrorPages,
+  replaceServerErrors,
+  sendErrorPage,
+} from './lib/http/error-page.mjs';
 import { refusalOf, sendRefusal } from './lib/http/front-door.mjs';
 import { answerOperations, routeKind } from './lib/http/operations.mjs';
 import { previewGate } from './lib/http/preview-gate.mjs';
@@ -30,7 +36,9 @@ import { log, routeConsoleThroughLog } from './lib/ops/log.mjs';
 import { metrics } from './lib/ops/metrics.mjs';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const { values: args } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
+const { values: args } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 // Not HOSTNAME from the environment: containers set it to their own name.
 const hostname = args.hostname;
@@ -106,7 +114,8 @@ function settleHeaders(req, res, previewRequest) {
     }
     if (statusCode === 404 && /s-maxage/.test(cacheControl)) res.setHeader('Cache-Control', NOT_FOUND_CACHE_CONTROL);
     const etag = res.getHeader('etag');
-    if (typeof etag === 'string' && String(res.getHeader('content-type')).startsWith('text/x-component')) res.setHeader('ETag', `${etag.slice(0, -1)}-rsc"`);
+    if (typeof etag === 'string' && String(res.getHeader('content-type')).startsWith('text/x-component'))
+      res.setHeader('ETag', `${etag.slice(0, -1)}-rsc"`);
     if (statusCode === 200 && req.headers['if-none-match'] && fresh(req.headers, { etag: res.getHeader('etag') })) {
       for (const name of ['content-length', 'content-type', 'content-encoding']) res.removeHeader(name);
       // Node drops the body of a 304 that Next then writes.
@@ -133,7 +142,15 @@ function measure(req, res, path) {
     counters.requestDuration.observe({ route }, seconds);
     const cache = res.getHeader('x-nextjs-cache');
     if (typeof cache === 'string') counters.pageCache.inc({ result: cache.toLowerCase() });
-    if (ACCESS_LOG) log().info('http.request', `${req.method} ${route} ${status}`, { method: req.method, path, status, route, ms: Math.round(seconds * 1000), cache });
+    if (ACCESS_LOG)
+      log().info('http.request', `${req.method} ${route} ${status}`, {
+        method: req.method,
+        path,
+        status,
+        route,
+        ms: Math.round(seconds * 1000),
+        cache,
+      });
   });
 }
 
@@ -152,7 +169,11 @@ async function answerLivePoll(req, res, answerer, poll, search) {
   try {
     const { status, cacheControl, body } = await answerer(poll[1], poll[2], new URLSearchParams(search));
     const json = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': cacheControl, 'Content-Length': Buffer.byteLength(json) });
+    res.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Cache-Control': cacheControl,
+      'Content-Length': Buffer.byteLength(json),
+    });
     res.end(req.method === 'HEAD' ? undefined : json);
   } catch (error) {
     log().error('live.poll_failed', `[live] a poll failed before Next: ${/** @type {Error} */ (error).message}`);
@@ -167,7 +188,13 @@ const server = createServer((req, res) => {
   measure(req, res, path);
   if (draining) res.setHeader('Connection', 'close');
   for (const [name, value] of PUBLIC_HEADERS) res.setHeader(name, value);
-  if (answerOperations(req, res, path, { metricsToken: process.env.METRICS_TOKEN, metricsHere: !METRICS_PORT && Boolean(process.env.METRICS_TOKEN) })) return;
+  if (
+    answerOperations(req, res, path, {
+      metricsToken: process.env.METRICS_TOKEN,
+      metricsHere: !METRICS_PORT && Boolean(process.env.METRICS_TOKEN),
+    })
+  )
+    return;
   const method = req.method ?? 'GET';
   const refusal = refusalOf(method, url, req.headers);
   if (refusal) {
@@ -175,7 +202,11 @@ const server = createServer((req, res) => {
     return sendRefusal(res, refusal, editionTexts, method !== 'HEAD');
   }
   if (!handle) {
-    res.writeHead(503, { 'Retry-After': '1', 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(503, {
+      'Retry-After': '1',
+      'Cache-Control': 'no-store',
+      'Content-Type': 'text/plain; charset=utf-8',
+    });
     return res.end(method !== 'HEAD' ? '503 Service Unavailable: starting\n' : undefined);
   }
   const errorPage = errorPageFor(errorPages, req.url ?? '/');
@@ -201,7 +232,10 @@ const server = createServer((req, res) => {
   if (errorPage) replaceServerErrors(req, res, errorPage);
   handle(req, res).catch((error) => {
     // Next answers its own errors; anything that still escapes must not end the process for every reader.
-    log().error('http.unhandled', `[server] a request failed outside Next: ${error?.message ?? error}`, { route: routeKind(path), stack: error?.stack });
+    log().error('http.unhandled', `[server] a request failed outside Next: ${error?.message ?? error}`, {
+      route: routeKind(path),
+      stack: error?.stack,
+    });
     if (res.headersSent) res.destroy();
     else if (errorPage) sendErrorPage(res, 500, errorPage, method !== 'HEAD');
     else {
@@ -212,7 +246,12 @@ const server = createServer((req, res) => {
 });
 
 let draining = false;
-server.listen(port, hostname, () => log().info('server.listening', `[server] listening on http://${hostname ?? 'localhost'}:${port}`, { port, host: hostname }));
+server.listen(port, hostname, () =>
+  log().info('server.listening', `[server] listening on http://${hostname ?? 'localhost'}:${port}`, {
+    port,
+    host: hostname,
+  }),
+);
 
 /** METRICS_PORT: /metrics (and the health endpoints) on a listener of their own, for a private network. */
 const metricsServer = METRICS_PORT
@@ -228,7 +267,9 @@ const metricsServer = METRICS_PORT
 try {
   await app.prepare();
 } catch (error) {
-  log().error('server.start_failed', `[server] could not start: ${/** @type {Error} */ (error).message}`, { stack: /** @type {Error} */ (error).stack });
+  log().error('server.start_failed', `[server] could not start: ${/** @type {Error} */ (error).message}`, {
+    stack: /** @type {Error} */ (error).stack,
+  });
   process.exit(1);
 }
 handle = app.getRequestHandler();
@@ -243,7 +284,11 @@ function shutDown(/** @type {string} */ signal) {
   if (draining) return;
   draining = true;
   health().draining = true;
-  log().info('server.draining', `[server] ${signal}: draining for ${SHUTDOWN_DRAIN_MS} ms, then finishing requests in flight`, { signal, drainMs: SHUTDOWN_DRAIN_MS });
+  log().info(
+    'server.draining',
+    `[server] ${signal}: draining for ${SHUTDOWN_DRAIN_MS} ms, then finishing requests in flight`,
+    { signal, drainMs: SHUTDOWN_DRAIN_MS },
+  );
   setTimeout(() => {
     metricsServer?.close();
     server.close(() => {

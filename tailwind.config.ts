@@ -10,12 +10,19 @@ const editionStyles = plugin((api) => {
   for (const locale of locales) {
     const { fonts, systemFonts, script } = editions[locale];
     api.addBase({ [`:root:lang(${locale})`]: { '--font-body': fonts.body, '--font-display': fonts.display } });
-    api.addBase({ [`:root.lite:lang(${locale})`]: { '--font-body': systemFonts.body, '--font-display': systemFonts.display } });
+    api.addBase({
+      [`:root.lite:lang(${locale})`]: { '--font-body': systemFonts.body, '--font-display': systemFonts.display },
+    });
     // Arabic-script letters join; spacing them apart breaks the words.
     if (script === 'Arab') api.addBase({ [`:lang(${locale})`]: { 'letter-spacing': '0 !important' } });
     // The switcher names the Arabic-script editions in their script: on a page in another script, from the few
     // letters of those names (3 KB), not a whole face; on an Arabic-script page the page's own face has them.
-    else api.addBase({ [`:root:lang(${locale}) .edition-name`]: { 'font-family': 'var(--font-edition-names), var(--font-serif-latin), serif' } });
+    else
+      api.addBase({
+        [`:root:lang(${locale}) .edition-name`]: {
+          'font-family': 'var(--font-edition-names), var(--font-serif-latin), serif',
+        },
+      });
   }
 });
 

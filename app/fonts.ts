@@ -48,8 +48,14 @@ export const naskhBesideLatin = localFont({
 
 export const naskhExtended = localFont({
   src: [
-    { path: '../node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2', weight: '400' },
-    { path: '../node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2', weight: '700' },
+    {
+      path: '../node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2',
+      weight: '400',
+    },
+    {
+      path: '../node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2',
+      weight: '700',
+    },
   ],
   variable: '--font-naskh-extended',
   display: 'swap',
@@ -58,7 +64,8 @@ export const naskhExtended = localFont({
   declarations: [
     {
       prop: 'unicode-range',
-      value: 'U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEF1',
+      value:
+        'U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEF1',
     },
   ],
 });
@@ -82,7 +89,12 @@ export const kufiBesideLatin = localFont({
 });
 
 export const kufiExtended = localFont({
-  src: [{ path: '../node_modules/@fontsource/noto-kufi-arabic/files/noto-kufi-arabic-arabic-700-normal.woff2', weight: '700' }],
+  src: [
+    {
+      path: '../node_modules/@fontsource/noto-kufi-arabic/files/noto-kufi-arabic-arabic-700-normal.woff2',
+      weight: '700',
+    },
+  ],
   variable: '--font-kufi-extended',
   display: 'optional',
   preload: false,
@@ -90,7 +102,8 @@ export const kufiExtended = localFont({
   declarations: [
     {
       prop: 'unicode-range',
-      value: 'U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEF1',
+      value:
+        'U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEF1',
     },
   ],
 });
@@ -117,7 +130,12 @@ export const vazirmatn = localFont({
   display: 'swap',
   preload: false,
   adjustFontFallback: false,
-  declarations: [{ prop: 'unicode-range', value: 'U+0020,U+00A0,U+0600-06FF,U+0750-077F,U+200C-200E,U+2010-2011,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC' }],
+  declarations: [
+    {
+      prop: 'unicode-range',
+      value: 'U+0020,U+00A0,U+0600-06FF,U+0750-077F,U+200C-200E,U+2010-2011,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC',
+    },
+  ],
 });
 
 export const vazirmatnHeadline = localFont({
@@ -126,7 +144,12 @@ export const vazirmatnHeadline = localFont({
   display: 'optional',
   preload: false,
   adjustFontFallback: false,
-  declarations: [{ prop: 'unicode-range', value: 'U+0020,U+00A0,U+0600-06FF,U+0750-077F,U+200C-200E,U+2010-2011,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC' }],
+  declarations: [
+    {
+      prop: 'unicode-range',
+      value: 'U+0020,U+00A0,U+0600-06FF,U+0750-077F,U+200C-200E,U+2010-2011,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC',
+    },
+  ],
 });
 
 export const vazirmatnLatin = localFont({
@@ -156,6 +179,19 @@ export const sansLatin = localFont({
   preload: false,
 });
 
-export const fontVariables = [naskh, naskhBesideLatin, naskhExtended, kufi, kufiBesideLatin, kufiExtended, vazirmatn, vazirmatnHeadline, vazirmatnLatin, editionNames, serifLatin, sansLatin]
+export const fontVariables = [
+  naskh,
+  naskhBesideLatin,
+  naskhExtended,
+  kufi,
+  kufiBesideLatin,
+  kufiExtended,
+  vazirmatn,
+  vazirmatnHeadline,
+  vazirmatnLatin,
+  editionNames,
+  serifLatin,
+  sansLatin,
+]
   .map((font) => font.variable)
   .join(' ');

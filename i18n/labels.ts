@@ -25,7 +25,10 @@ export async function cardLabels(locale: Locale, section?: Section) {
  * "هذا الخبر نُشر قبل أكثر من 3 سنوات": what a story old enough on `now`'s day says above its headline and
  * across its share card, else nothing. A live page still running is news today, however long it has run.
  */
-export async function storyAgeLabel(story: Pick<StorySummary, 'locale' | 'publishedAt' | 'live'>, now: Date): Promise<string | undefined> {
+export async function storyAgeLabel(
+  story: Pick<StorySummary, 'locale' | 'publishedAt' | 'live'>,
+  now: Date,
+): Promise<string | undefined> {
   const age = story.live === 'live' ? undefined : storyAge(story.publishedAt, now);
   if (!age) return undefined;
   const t = await getTranslations({ locale: story.locale, namespace: 'story' });

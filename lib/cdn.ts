@@ -15,12 +15,23 @@ export async function purgeCdn(paths: string[]): Promise<void> {
   try {
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(process.env.CDN_PURGE_TOKEN ? { authorization: `Bearer ${process.env.CDN_PURGE_TOKEN}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(process.env.CDN_PURGE_TOKEN ? { authorization: `Bearer ${process.env.CDN_PURGE_TOKEN}` } : {}),
+      },
       body: JSON.stringify({ urls: paths.map(absoluteUrl) }),
       signal: AbortSignal.timeout(PURGE_TIMEOUT_MS),
     });
-    if (!response.ok) log().error('publish.cdn_purge_failed', `[publish] CDN purge answered ${response.status}: the CDN shows the change within s-maxage`, { status: response.status });
+    if (!response.ok)
+      log().error(
+        'publish.cdn_purge_failed',
+        `[publish] CDN purge answered ${response.status}: the CDN shows the change within s-maxage`,
+        { status: response.status },
+      );
   } catch (error) {
-    log().error('publish.cdn_purge_failed', `[publish] CDN purge failed (${(error as Error).message}): the CDN shows the change within s-maxage`);
+    log().error(
+      'publish.cdn_purge_failed',
+      `[publish] CDN purge failed (${(error as Error).message}): the CDN shows the change within s-maxage`,
+    );
   }
 }

@@ -25,19 +25,30 @@ const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'nume
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** "۴ آبان ۱۴۰۳", "22 ربيع الآخر 1446 هـ": day, month, year and the era where the calendar names one. */
-function calendarDate(date: Date, tag: string, timeZone: string, options: { weekday: boolean; latinMonth: boolean }): string {
+function calendarDate(
+  date: Date,
+  tag: string,
+  timeZone: string,
+  options: { weekday: boolean; latinMonth: boolean },
+): string {
   const parts = formatter(tag, timeZone, DAY_MONTH_YEAR).formatToParts(date);
   let month = part(parts, 'month');
-  if (options.latinMonth) month += ` / ${part(formatter('en-GB-u-ca-gregory', timeZone, { month: 'long' }).formatToParts(date), 'month')}`;
+  if (options.latinMonth)
+    month += ` / ${part(formatter('en-GB-u-ca-gregory', timeZone, { month: 'long' }).formatToParts(date), 'month')}`;
   const era = tag.includes('-ca-gregory') ? '' : part(parts, 'era');
-  return [options.weekday ? part(parts, 'weekday') : '', part(parts, 'day'), month, part(parts, 'year'), era].filter(Boolean).join(' ');
+  return [options.weekday ? part(parts, 'weekday') : '', part(parts, 'day'), month, part(parts, 'year'), era]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A date line as an edition's settings ask: each calendar in turn, the first with the weekday. */
 export function dateLine(date: Date, settings: DateLineSettings, timeZone: string): string {
   return settings.calendars
     .map((tag, i) => {
-      const text = calendarDate(date, tag, timeZone, { weekday: i === 0, latinMonth: i === 0 && settings.latinMonthAlongside === true });
+      const text = calendarDate(date, tag, timeZone, {
+        weekday: i === 0,
+        latinMonth: i === 0 && settings.latinMonthAlongside === true,
+      });
       return i === 0 ? text : isolate(text);
     })
     .join(' / ');
@@ -58,7 +69,11 @@ export function formatShortDate(date: Date, locale: Locale, timeZone: string): s
 
 /** The time of day to the minute, on the 24-hour clock, in the edition's digits: "14:05", "۱۴:۰۵". */
 export function formatTimeOfDay(date: Date, locale: Locale, timeZone: string): string {
-  return formatter(editions[locale].dates.calendars[0], timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return formatter(editions[locale].dates.calendars[0], timeZone, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
 }
 
 /**
@@ -76,7 +91,12 @@ export function formatNumber(value: number, locale: Locale): string {
 
 /** A file's size in the edition's digits and words ("١٢٣ كيلوبايت"), in kilobytes of 1,000 bytes. */
 export function formatKilobytes(bytes: number, locale: Locale): string {
-  return new Intl.NumberFormat(editions[locale].numbers, { style: 'unit', unit: 'kilobyte', unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
+  return new Intl.NumberFormat(editions[locale].numbers, {
+    style: 'unit',
+    unit: 'kilobyte',
+    unitDisplay: 'long',
+    maximumFractionDigits: 0,
+  }).format(Math.max(1, Math.round(bytes / 1000)));
 }
 
 const numberFormats = new Map<Locale, Intl.NumberFormat>();

@@ -37,13 +37,22 @@ function youtube(host: string, parts: string[], query: URLSearchParams): Embed |
   else if (parts[0] === 'watch') id = query.get('v') ?? undefined;
   else if (['shorts', 'embed', 'live'].includes(parts[0])) id = parts[1];
   if (!id || !YOUTUBE_ID.test(id)) return undefined;
-  return { provider: 'youtube', url: `https://www.youtube.com/watch?v=${id}`, frameSrc: `${EMBED_FRAME_ORIGINS.youtube}/embed/${id}` };
+  return {
+    provider: 'youtube',
+    url: `https://www.youtube.com/watch?v=${id}`,
+    frameSrc: `${EMBED_FRAME_ORIGINS.youtube}/embed/${id}`,
+  };
 }
 
 function x(parts: string[]): Embed | undefined {
   const [handle, status, id] = parts;
   if (status !== 'status' || !X_HANDLE.test(handle ?? '') || !DIGITS.test(id ?? '')) return undefined;
-  return { provider: 'x', url: `https://x.com/${handle}/status/${id}`, frameSrc: `${EMBED_FRAME_ORIGINS.x}/embed/Tweet.html?id=${id}&dnt=true`, author: `@${handle}` };
+  return {
+    provider: 'x',
+    url: `https://x.com/${handle}/status/${id}`,
+    frameSrc: `${EMBED_FRAME_ORIGINS.x}/embed/Tweet.html?id=${id}&dnt=true`,
+    author: `@${handle}`,
+  };
 }
 
 function instagram(parts: string[]): Embed | undefined {
@@ -55,12 +64,19 @@ function instagram(parts: string[]): Embed | undefined {
 
 function tiktok(parts: string[]): Embed | undefined {
   const [user, video, id] = parts;
-  if (!user?.startsWith('@') || !TIKTOK_USER.test(user.slice(1)) || video !== 'video' || !DIGITS.test(id ?? '')) return undefined;
-  return { provider: 'tiktok', url: `https://www.tiktok.com/${user}/video/${id}`, frameSrc: `${EMBED_FRAME_ORIGINS.tiktok}/embed/v2/${id}`, author: user };
+  if (!user?.startsWith('@') || !TIKTOK_USER.test(user.slice(1)) || video !== 'video' || !DIGITS.test(id ?? ''))
+    return undefined;
+  return {
+    provider: 'tiktok',
+    url: `https://www.tiktok.com/${user}/video/${id}`,
+    frameSrc: `${EMBED_FRAME_ORIGINS.tiktok}/embed/v2/${id}`,
+    author: user,
+  };
 }
 
 function facebook(parts: string[], query: URLSearchParams): Embed | undefined {
-  const plugin = (kind: 'post' | 'video', url: string) => `${EMBED_FRAME_ORIGINS.facebook}/plugins/${kind}.php?${new URLSearchParams({ href: url })}`;
+  const plugin = (kind: 'post' | 'video', url: string) =>
+    `${EMBED_FRAME_ORIGINS.facebook}/plugins/${kind}.php?${new URLSearchParams({ href: url })}`;
   if (parts[0] === 'watch') {
     const id = query.get('v') ?? '';
     if (!DIGITS.test(id)) return undefined;
@@ -68,7 +84,8 @@ function facebook(parts: string[], query: URLSearchParams): Embed | undefined {
     return { provider: 'facebook', url, frameSrc: plugin('video', url) };
   }
   const [page, kind, id] = parts;
-  if (!FACEBOOK_NAME.test(page ?? '') || !['posts', 'videos'].includes(kind) || !FACEBOOK_ID.test(id ?? '')) return undefined;
+  if (!FACEBOOK_NAME.test(page ?? '') || !['posts', 'videos'].includes(kind) || !FACEBOOK_ID.test(id ?? ''))
+    return undefined;
   const url = `https://www.facebook.com/${page}/${kind}/${id}`;
   return { provider: 'facebook', url, frameSrc: plugin(kind === 'videos' ? 'video' : 'post', url), author: page };
 }
@@ -116,12 +133,19 @@ export function recogniseEmbed(address: string): Embed | undefined {
 const LINK_PARAGRAPH = /<p><a href="([^"]*)"(?: title="([^"]*)")?(?: rel="[^"]*")?>([^<]*)<\/a><\/p>/g;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
-const unescapeMarkup = (text: string) => text.replace(/&(amp|lt|gt|quot|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name]);
+const unescapeMarkup = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name]);
 
 /** The `embed` messages of an edition, as next-intl's `t` gives them. */
 export type EmbedWords = (key: string, values?: Record<string, string>) => string;
 
-function embedMarkup(embed: Embed, title: string | undefined, t: EmbedWords, index: number, withButton: boolean): string {
+function embedMarkup(
+  embed: Embed,
+  title: string | undefined,
+  t: EmbedWords,
+  index: number,
+  withButton: boolean,
+): string {
   const provider = t(`providers.${embed.provider}`);
   const end = `embed-end-${index}`;
   const card = [

@@ -27,13 +27,25 @@ export interface FeedChannel {
 /** A story's summary, then each of its corrections, dated in the edition's calendar. */
 function itemDescription(story: StorySummary, correctionLabel: string): string {
   const timeZone = editionTimeZone(story.locale);
-  const corrections = story.corrections.map((correction) => `${correctionLabel} (${formatShortDate(correction.date, story.locale, timeZone)}): ${correction.text}`);
+  const corrections = story.corrections.map(
+    (correction) =>
+      `${correctionLabel} (${formatShortDate(correction.date, story.locale, timeZone)}): ${correction.text}`,
+  );
   return [story.summary, ...corrections].join('\n\n');
 }
 
 function mimeOf(src: string): string {
   const ext = src.split('?')[0].split('.').pop()?.toLowerCase();
-  return { webp: 'image/webp', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', avif: 'image/avif', gif: 'image/gif' }[ext ?? ''] ?? 'image/jpeg';
+  return (
+    {
+      webp: 'image/webp',
+      png: 'image/png',
+      jpg: 'image/jpeg',
+      jpeg: 'image/jpeg',
+      avif: 'image/avif',
+      gif: 'image/gif',
+    }[ext ?? ''] ?? 'image/jpeg'
+  );
 }
 
 function item(story: StorySummary, channel: FeedChannel): string {
@@ -59,7 +71,10 @@ function item(story: StorySummary, channel: FeedChannel): string {
 export function lastChange(stories: StorySummary[]): Date | undefined {
   let newest: Date | undefined;
   for (const story of stories) {
-    for (const changed of [story.updatedAt ?? story.publishedAt, ...story.corrections.map((correction) => correction.date)]) {
+    for (const changed of [
+      story.updatedAt ?? story.publishedAt,
+      ...story.corrections.map((correction) => correction.date),
+    ]) {
       if (!newest || changed > newest) newest = changed;
     }
   }
@@ -75,7 +90,11 @@ export function rssFeed(channel: FeedChannel, stories: StorySummary[]): string {
 }
 
 /** A live page's own feed: its newest posts, each linking to its permanent link. */
-export function liveFeed(channel: Omit<FeedChannel, 'sectionName' | 'correctionLabel'>, story: StorySummary, posts: RenderedLivePost[]): string {
+export function liveFeed(
+  channel: Omit<FeedChannel, 'sectionName' | 'correctionLabel'>,
+  story: StorySummary,
+  posts: RenderedLivePost[],
+): string {
   const items = posts.map((post) => {
     const link = escapeMarkup(absoluteUrl(paths.livePost(story.locale, story.slug, post.id)));
     return `<item><title>${escapeMarkup(post.headline ?? story.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${rfc822(post.time)}</pubDate><description>${escapeMarkup(post.bodyHtml)}</description></item>`;
@@ -83,7 +102,11 @@ export function liveFeed(channel: Omit<FeedChannel, 'sectionName' | 'correctionL
   return rssDocument(channel, posts[0]?.time ?? story.updatedAt ?? story.publishedAt, items);
 }
 
-function rssDocument(channel: Omit<FeedChannel, 'sectionName' | 'correctionLabel'>, newest: Date | undefined, items: string[]): string {
+function rssDocument(
+  channel: Omit<FeedChannel, 'sectionName' | 'correctionLabel'>,
+  newest: Date | undefined,
+  items: string[],
+): string {
   const head = [
     `<title>${escapeMarkup(channel.title)}</title>`,
     `<link>${escapeMarkup(absoluteUrl(channel.pagePath))}</link>`,

@@ -23,7 +23,10 @@ type Client = ReturnType<typeof createClient>;
 const processState = globalThis as typeof globalThis & { [STATE]?: { publisher: Client; up: boolean } };
 
 const reconnect = (retries: number) => Math.min(250 * 2 ** retries, 5000);
-const warnMalformed = throttledWarning('publish.malformed_message', '[publish] ignored a message on the publish channel');
+const warnMalformed = throttledWarning(
+  'publish.malformed_message',
+  '[publish] ignored a message on the publish channel',
+);
 
 /**
  * A message from the channel, or null: anyone who can write to the Redis can publish there, so only
@@ -66,12 +69,19 @@ export async function joinFleet(content: ContentSource) {
     if (!state.up) return;
     state.up = false;
     metrics().redisUp.set({ connection: 'publish' }, 0);
-    log().error('publish.redis_down', '[publish] Redis unreachable: publishes on other servers reach this one when it returns');
+    log().error(
+      'publish.redis_down',
+      '[publish] Redis unreachable: publishes on other servers reach this one when it returns',
+    );
   });
   publisher.on('error', () => {});
   // As long as the page cache waits (lib/cache/shared-cache.mjs): a busy start holds the event loop for seconds.
   const unreachable = setTimeout(() => {
-    if (!state.up) log().error('publish.redis_down', '[publish] Redis unreachable at start: publishes on other servers reach this one when it returns');
+    if (!state.up)
+      log().error(
+        'publish.redis_down',
+        '[publish] Redis unreachable at start: publishes on other servers reach this one when it returns',
+      );
   }, 5000);
   unreachable.unref();
   // Both keep trying in the background (reconnectStrategy); commands wait for the connection.
@@ -95,7 +105,9 @@ export async function joinFleet(content: ContentSource) {
  * Tells every other server to re-read these stories (or the whole folder) and waits for each to say
  * it has. Resolves with how many heard and answered; with Redis unreachable, with nothing.
  */
-export async function tellOtherServers(what: { slugs: string[] } | { all: true }): Promise<{ servers: number; answered: number } | undefined> {
+export async function tellOtherServers(
+  what: { slugs: string[] } | { all: true },
+): Promise<{ servers: number; answered: number } | undefined> {
   const state = processState[STATE];
   if (!state?.up) return undefined;
   const id = randomUUID();

@@ -19,9 +19,18 @@ export const FONTS_DIR = 'app/fonts';
 const fontsource = (family: string, file: string) => path.join('node_modules/@fontsource', family, 'files', file);
 
 export const coreSubsets = [
-  { out: 'noto-kufi-arabic-700-core.woff2', from: fontsource('noto-kufi-arabic', 'noto-kufi-arabic-arabic-700-normal.woff2') },
-  { out: 'noto-naskh-arabic-400-core.woff2', from: fontsource('noto-naskh-arabic', 'noto-naskh-arabic-arabic-400-normal.woff2') },
-  { out: 'noto-naskh-arabic-700-core.woff2', from: fontsource('noto-naskh-arabic', 'noto-naskh-arabic-arabic-700-normal.woff2') },
+  {
+    out: 'noto-kufi-arabic-700-core.woff2',
+    from: fontsource('noto-kufi-arabic', 'noto-kufi-arabic-arabic-700-normal.woff2'),
+  },
+  {
+    out: 'noto-naskh-arabic-400-core.woff2',
+    from: fontsource('noto-naskh-arabic', 'noto-naskh-arabic-arabic-400-normal.woff2'),
+  },
+  {
+    out: 'noto-naskh-arabic-700-core.woff2',
+    from: fontsource('noto-naskh-arabic', 'noto-naskh-arabic-arabic-700-normal.woff2'),
+  },
 ];
 
 /** Cut from the body face at its regular weight, the weight of the language switch. */

@@ -31,7 +31,11 @@ function refuse(status: number, error: string): LivePollAnswer {
 }
 
 /** `rawLocale` and `rawSlug` as the path has them (the slug percent-encoded or not). */
-export async function answerLivePoll(rawLocale: string, rawSlug: string, query: URLSearchParams): Promise<LivePollAnswer> {
+export async function answerLivePoll(
+  rawLocale: string,
+  rawSlug: string,
+  query: URLSearchParams,
+): Promise<LivePollAnswer> {
   const story = await findLiveStory(rawLocale, rawSlug);
   if (!story) return refuse(404, 'no such live page');
   const { locale, slug } = story;
@@ -41,7 +45,8 @@ export async function answerLivePoll(rawLocale: string, rawSlug: string, query: 
   const ids = query.get('posts');
   if (ids !== null) {
     const wanted = ids.split(',');
-    if (wanted.length > MAX_IDS || !wanted.every(isLivePostId)) return refuse(400, `posts: 1 to ${MAX_IDS} post ids, comma-separated`);
+    if (wanted.length > MAX_IDS || !wanted.every(isLivePostId))
+      return refuse(400, `posts: 1 to ${MAX_IDS} post ids, comma-separated`);
     return answer({ status: story.live, posts: (await content.livePostsById(locale, slug, wanted)).map(livePostView) });
   }
 

@@ -72,7 +72,10 @@ export const editions: Record<Locale, Edition> = {
       display: "var(--font-kufi), var(--font-kufi-extended), var(--font-sans-latin), 'Noto Naskh Arabic', sans-serif",
     },
     // Android's, Apple's and Windows' Arabic faces.
-    systemFonts: { body: "'Noto Naskh Arabic', 'Geeza Pro', 'Times New Roman', serif", display: "'Noto Kufi Arabic', 'Noto Sans Arabic', 'Geeza Pro', Tahoma, sans-serif" },
+    systemFonts: {
+      body: "'Noto Naskh Arabic', 'Geeza Pro', 'Times New Roman', serif",
+      display: "'Noto Kufi Arabic', 'Noto Sans Arabic', 'Geeza Pro', Tahoma, sans-serif",
+    },
     shareCardFaces: { bold: [kufiBold, sansBold], regular: [kufiRegular, sansRegular] },
     script: 'Arab',
   },
@@ -85,7 +88,8 @@ export const editions: Record<Locale, Edition> = {
     dates: { calendars: [GREGORIAN_LATIN] },
     fonts: {
       body: 'var(--font-serif-latin), var(--font-naskh-beside-latin), var(--font-naskh-extended), Georgia, serif',
-      display: 'var(--font-sans-latin), var(--font-kufi-beside-latin), var(--font-kufi-extended), system-ui, sans-serif',
+      display:
+        'var(--font-sans-latin), var(--font-kufi-beside-latin), var(--font-kufi-extended), system-ui, sans-serif',
     },
     systemFonts: { body: 'Georgia, serif', display: 'system-ui, sans-serif' },
     shareCardFaces: { bold: [kufiBold, sansBold], regular: [kufiRegular, sansRegular] },
@@ -104,7 +108,10 @@ export const editions: Record<Locale, Edition> = {
       display: 'var(--font-vazirmatn-headline), var(--font-vazirmatn-latin), Tahoma, sans-serif',
     },
     // Windows' Tahoma has the Persian letters; Android's and Apple's Arabic faces do too.
-    systemFonts: { body: "Tahoma, 'Noto Sans Arabic', 'Geeza Pro', sans-serif", display: "Tahoma, 'Noto Sans Arabic', 'Geeza Pro', sans-serif" },
+    systemFonts: {
+      body: "Tahoma, 'Noto Sans Arabic', 'Geeza Pro', sans-serif",
+      display: "Tahoma, 'Noto Sans Arabic', 'Geeza Pro', sans-serif",
+    },
     shareCardFaces: { bold: [vazirmatnBold, sansBold], regular: [vazirmatnRegular, sansRegular] },
     script: 'Arab',
   },

@@ -47,7 +47,9 @@ export function languageAlternates(pathFor: (locale: Locale) => string, availabl
 function imageFields(image: ShareImage) {
   const url = absoluteUrl(image.path);
   return {
-    openGraph: [{ url, width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height, type: 'image/png', alt: image.alt }],
+    openGraph: [
+      { url, width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height, type: 'image/png', alt: image.alt },
+    ],
     twitter: [{ url, alt: image.alt }],
   };
 }
@@ -55,7 +57,13 @@ function imageFields(image: ShareImage) {
 /** `page`: a live page's later page, its own URL and title. */
 export function storyMetadata(
   story: StorySummary,
-  options: SiteLabels & { sectionName: string; editions: Locale[]; image: ShareImage; feed: FeedLink; page?: { pathFor: (locale: Locale) => string; title: string } },
+  options: SiteLabels & {
+    sectionName: string;
+    editions: Locale[];
+    image: ShareImage;
+    feed: FeedLink;
+    page?: { pathFor: (locale: Locale) => string; title: string };
+  },
 ): Metadata {
   const pathFor = options.page?.pathFor ?? ((l: Locale) => paths.story(l, story.slug));
   const url = absoluteUrl(pathFor(story.locale));
@@ -63,7 +71,11 @@ export function storyMetadata(
   return {
     title: options.page?.title ?? story.title,
     description: story.summary,
-    alternates: { canonical: url, languages: languageAlternates(pathFor, options.editions), types: feedAlternates(options.feed) },
+    alternates: {
+      canonical: url,
+      languages: languageAlternates(pathFor, options.editions),
+      types: feedAlternates(options.feed),
+    },
     openGraph: {
       type: 'article',
       siteName: options.siteName,
@@ -86,14 +98,25 @@ export function storyMetadata(
 /** Home and section fronts: a website, in every edition. */
 export function listingMetadata(
   locale: Locale,
-  options: SiteLabels & { pathFor: (locale: Locale) => string; title: string; description: string; editions: Locale[]; image: ShareImage; feed: FeedLink },
+  options: SiteLabels & {
+    pathFor: (locale: Locale) => string;
+    title: string;
+    description: string;
+    editions: Locale[];
+    image: ShareImage;
+    feed: FeedLink;
+  },
 ): Metadata {
   const url = absoluteUrl(options.pathFor(locale));
   const images = imageFields(options.image);
   return {
     title: { absolute: options.title },
     description: options.description,
-    alternates: { canonical: url, languages: languageAlternates(options.pathFor, options.editions), types: feedAlternates(options.feed) },
+    alternates: {
+      canonical: url,
+      languages: languageAlternates(options.pathFor, options.editions),
+      types: feedAlternates(options.feed),
+    },
     openGraph: {
       type: 'website',
       siteName: options.siteName,
@@ -104,7 +127,12 @@ export function listingMetadata(
       url,
       images: images.openGraph,
     },
-    twitter: { card: 'summary_large_image', title: options.title, description: options.description, images: images.twitter },
+    twitter: {
+      card: 'summary_large_image',
+      title: options.title,
+      description: options.description,
+      images: images.twitter,
+    },
     robots,
   };
 }
@@ -125,10 +153,18 @@ function organizationCard(locale: Locale, siteName: string) {
 
 /** The newsroom as structured data, with where its principles, corrections policy, masthead and ethics are (home and about pages). */
 export function organizationJsonLd(locale: Locale, siteName: string) {
-  return { '@context': 'https://schema.org', '@id': organizationId(locale), ...organizationCard(locale, siteName), ...organizationPolicies(locale) };
+  return {
+    '@context': 'https://schema.org',
+    '@id': organizationId(locale),
+    ...organizationCard(locale, siteName),
+    ...organizationPolicies(locale),
+  };
 }
 
-export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { sectionName: string; image: ShareImage }) {
+export function newsArticleJsonLd(
+  story: StorySummary,
+  options: SiteLabels & { sectionName: string; image: ShareImage },
+) {
   const url = absoluteUrl(paths.story(story.locale, story.slug));
   const images = [absoluteUrl(options.image.path)];
   if (story.image) images.unshift(absoluteUrl(story.image.src));
@@ -152,7 +188,13 @@ export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { s
     publisher: { '@id': organizationId(story.locale), ...organizationCard(story.locale, options.siteName) },
     citation: story.sources,
     ...(story.corrections.length
-      ? { correction: story.corrections.map((correction) => ({ '@type': 'CorrectionComment', text: correction.text, datePublished: correction.date.toISOString() })) }
+      ? {
+          correction: story.corrections.map((correction) => ({
+            '@type': 'CorrectionComment',
+            text: correction.text,
+            datePublished: correction.date.toISOString(),
+          })),
+        }
       : {}),
   };
 }
@@ -161,14 +203,20 @@ export function newsArticleJsonLd(story: StorySummary, options: SiteLabels & { s
  * A live page: schema.org's LiveBlogPosting (a NewsArticle's fields, the coverage's start and, once it
  * has ended, its end) with the newest posts as `liveBlogUpdate`.
  */
-export function liveBlogJsonLd(story: StorySummary, posts: RenderedLivePost[], options: Parameters<typeof newsArticleJsonLd>[1]) {
+export function liveBlogJsonLd(
+  story: StorySummary,
+  posts: RenderedLivePost[],
+  options: Parameters<typeof newsArticleJsonLd>[1],
+) {
   const newest = posts[0]?.time;
   return {
     ...newsArticleJsonLd(story, options),
     '@type': 'LiveBlogPosting',
     ...(newest && newest > (story.updatedAt ?? story.publishedAt) ? { dateModified: newest.toISOString() } : {}),
     coverageStartTime: story.publishedAt.toISOString(),
-    ...(story.live === 'ended' ? { coverageEndTime: (newest ?? story.updatedAt ?? story.publishedAt).toISOString() } : {}),
+    ...(story.live === 'ended'
+      ? { coverageEndTime: (newest ?? story.updatedAt ?? story.publishedAt).toISOString() }
+      : {}),
     liveBlogUpdate: posts.map((post) => ({
       '@type': 'BlogPosting',
       headline: post.headline ?? story.title,

@@ -13,7 +13,9 @@ export const NEWS_SITEMAP_LIMIT = 1000;
 
 export function recentStories(stories: StorySummary[], now: Date): StorySummary[] {
   const since = now.getTime() - NEWS_WINDOW_MS;
-  return stories.filter((story) => story.publishedAt.getTime() >= since && story.publishedAt.getTime() <= now.getTime());
+  return stories.filter(
+    (story) => story.publishedAt.getTime() >= since && story.publishedAt.getTime() <= now.getTime(),
+  );
 }
 
 export function newsSitemap(stories: StorySummary[], publicationName: (story: StorySummary) => string): string {

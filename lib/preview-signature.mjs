@@ -39,5 +39,7 @@ export function verifyPreviewSession(value, secret, nowSeconds) {
   const match = /^(\d{1,12})\.([0-9a-f]{64})$/.exec(value);
   if (!match) return null;
   const expiresAt = Number(match[1]);
-  return expiresAt > nowSeconds && sameBytes(hmac(secret, `preview-session\n${expiresAt}`), match[2]) ? expiresAt : null;
+  return expiresAt > nowSeconds && sameBytes(hmac(secret, `preview-session\n${expiresAt}`), match[2])
+    ? expiresAt
+    : null;
 }

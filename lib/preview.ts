@@ -48,7 +48,11 @@ export function previewQuery(target: PreviewTarget, secret: string): string {
  * Reads a preview link's raw query string strictly: each of its parameters exactly once, valid
  * UTF-8, sane sizes, a real locale and slug, not expired, and a signature that matches.
  */
-export function verifyPreviewQuery(rawQuery: string, secret: string | undefined, nowSeconds: number): Verified<PreviewTarget> {
+export function verifyPreviewQuery(
+  rawQuery: string,
+  secret: string | undefined,
+  nowSeconds: number,
+): Verified<PreviewTarget> {
   if (!secret) return { ok: false, reason: 'no-secret' };
   const query = rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery;
   if (query.length > MAX_QUERY_LENGTH) return { ok: false, reason: 'malformed' };
@@ -66,7 +70,8 @@ export function verifyPreviewQuery(rawQuery: string, secret: string | undefined,
   if (given.some((values) => values.length !== 1)) return { ok: false, reason: 'malformed' };
   const [slugParam, locale, exp, sig] = given.map(([value]) => value);
   const slug = normalizeSlug(slugParam);
-  if (!slug || slug !== slugParam || !isLocale(locale) || !/^\d{1,12}$/.test(exp)) return { ok: false, reason: 'malformed' };
+  if (!slug || slug !== slugParam || !isLocale(locale) || !/^\d{1,12}$/.test(exp))
+    return { ok: false, reason: 'malformed' };
   const target: PreviewTarget = { slug, locale, expiresAt: Number(exp) };
   if (!sameBytes(hmac(secret, linkMessage(target)), sig)) return { ok: false, reason: 'bad-signature' };
   if (target.expiresAt <= nowSeconds) return { ok: false, reason: 'expired' };

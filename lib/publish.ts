@@ -31,13 +31,18 @@ function bothSpellings(path: string): string[] {
 
 /** A story's own paths, and its share card's. */
 function storyPaths(locale: Locale, slug: string, withCard: boolean): string[] {
-  return bothSpellings(paths.story(locale, slug)).flatMap((storyPath) => (withCard ? [storyPath, `${storyPath}/opengraph-image`] : [storyPath]));
+  return bothSpellings(paths.story(locale, slug)).flatMap((storyPath) =>
+    withCard ? [storyPath, `${storyPath}/opengraph-image`] : [storyPath],
+  );
 }
 
 /** A live page's own paths in one edition: its first pages (the ones readers open) and its feed. */
 function livePaths(locale: Locale, slug: string): string[] {
   // Whether or not they exist now: a deleted post may have emptied a page that is still cached.
-  const own = [paths.liveFeed(locale, slug), ...Array.from({ length: SECTION_PAGES_REFRESHED }, (_, i) => paths.livePage(locale, slug, i + 1))];
+  const own = [
+    paths.liveFeed(locale, slug),
+    ...Array.from({ length: SECTION_PAGES_REFRESHED }, (_, i) => paths.livePage(locale, slug, i + 1)),
+  ];
   return own.flatMap(bothSpellings);
 }
 
@@ -46,7 +51,9 @@ const NOT_A_PAGE = /(?:\.xml|\/opengraph-image)$/;
 
 /** Each page with its lite version, which the cache keeps at its render path (lib/http/lite.mjs) and which changes with it. */
 function withLiteVersions(affected: Set<string>): string[] {
-  return [...affected].flatMap((path) => (NOT_A_PAGE.test(path) || path.startsWith('/sitemaps/') ? [path] : [path, liteRenderPath(litePath(path))!]));
+  return [...affected].flatMap((path) =>
+    NOT_A_PAGE.test(path) || path.startsWith('/sitemaps/') ? [path] : [path, liteRenderPath(litePath(path))!],
+  );
 }
 
 /**
@@ -54,10 +61,14 @@ function withLiteVersions(affected: Set<string>): string[] {
  * page's own paths only: during breaking news a post a minute must not re-render the home page and every
  * list the story is in.
  */
-export async function pathsAffectedBy(reloaded: ReloadedStory[], content: ContentSource = getContent()): Promise<string[]> {
+export async function pathsAffectedBy(
+  reloaded: ReloadedStory[],
+  content: ContentSource = getContent(),
+): Promise<string[]> {
   if (reloaded.length > 0 && reloaded.every((story) => !story.storyChanged && story.liveChanged.length > 0)) {
     const affected = new Set<string>();
-    for (const story of reloaded) for (const locale of story.liveChanged) for (const path of livePaths(locale, story.slug)) affected.add(path);
+    for (const story of reloaded)
+      for (const locale of story.liveChanged) for (const path of livePaths(locale, story.slug)) affected.add(path);
     return withLiteVersions(affected);
   }
   const affected = new Set<string>([paths.sitemap(), paths.newsSitemap()]);
@@ -74,29 +85,46 @@ export async function pathsAffectedBy(reloaded: ReloadedStory[], content: Conten
       affected.add(paths.correctionsFeed(locale));
     }
     for (const { locale, kind, key } of story.labels) {
-      const pages = Math.min(pageCount((await content.labelled(locale, kind, key, 0, 0)).total), SECTION_PAGES_REFRESHED);
-      const labelPaths = [paths.labelFeed(locale, kind, key), ...Array.from({ length: pages }, (_, i) => paths.labelPage(locale, kind, key, i + 1))];
+      const pages = Math.min(
+        pageCount((await content.labelled(locale, kind, key, 0, 0)).total),
+        SECTION_PAGES_REFRESHED,
+      );
+      const labelPaths = [
+        paths.labelFeed(locale, kind, key),
+        ...Array.from({ length: pages }, (_, i) => paths.labelPage(locale, kind, key, i + 1)),
+      ];
       for (const path of labelPaths.flatMap(bothSpellings)) affected.add(path);
     }
     for (const { locale, section } of story.sections) {
       affected.add(paths.section(locale, section));
       affected.add(paths.sectionFeed(locale, section));
-      const pages = Math.min(pageCount((await content.inSection(locale, section, 0, 0)).total), SECTION_PAGES_REFRESHED);
+      const pages = Math.min(
+        pageCount((await content.inSection(locale, section, 0, 0)).total),
+        SECTION_PAGES_REFRESHED,
+      );
       for (let page = 2; page <= pages; page++) affected.add(paths.sectionPage(locale, section, page));
     }
     for (const locale of story.published) {
       const published = await content.story(locale, story.slug);
       if (!published) continue;
-      for (const neighbour of await content.related(published, RELATED_REFRESHED)) for (const path of storyPaths(locale, neighbour.slug, false)) affected.add(path);
+      for (const neighbour of await content.related(published, RELATED_REFRESHED))
+        for (const path of storyPaths(locale, neighbour.slug, false)) affected.add(path);
     }
   }
   return withLiteVersions(affected);
 }
 
 /** Tells the other servers of the fleet to re-read what changed, before the shared pages are revalidated. */
-export type TellOtherServers = (what: { slugs: string[] } | { all: true }) => Promise<{ servers: number; answered: number } | undefined>;
+export type TellOtherServers = (
+  what: { slugs: string[] } | { all: true },
+) => Promise<{ servers: number; answered: number } | undefined>;
 
-export async function publish(slugs: string[], revalidatePath: (path: string) => void, tellOtherServers?: TellOtherServers, content: ContentSource = getContent()): Promise<PublishResult> {
+export async function publish(
+  slugs: string[],
+  revalidatePath: (path: string) => void,
+  tellOtherServers?: TellOtherServers,
+  content: ContentSource = getContent(),
+): Promise<PublishResult> {
   const reloaded = await content.reload(slugs);
   const fleet = await tellOtherServers?.({ slugs });
   const revalidated = await pathsAffectedBy(reloaded, content);
@@ -110,7 +138,11 @@ export async function publish(slugs: string[], revalidatePath: (path: string) =>
 }
 
 /** After a deploy replaced the folder: take in every change, then let every page regenerate on its next request. */
-export async function publishAll(revalidateEverything: () => void, tellOtherServers?: TellOtherServers, content: ContentSource = getContent()) {
+export async function publishAll(
+  revalidateEverything: () => void,
+  tellOtherServers?: TellOtherServers,
+  content: ContentSource = getContent(),
+) {
   const result = await content.rescan();
   await tellOtherServers?.({ all: true });
   revalidateEverything();

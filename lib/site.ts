@@ -42,7 +42,9 @@ export function organizationPolicies(locale: Locale) {
 export const livePollMs = Math.max(Number(process.env.LIVE_POLL_MS) || 15_000, 1000);
 
 // Read at run time from wherever CONTENT_DIR points; nothing to trace into the build.
-export const contentDir = path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'));
+export const contentDir = path.resolve(
+  /*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'),
+);
 
 /** Where stories come from: `files` (CONTENT_DIR, the default) or `wordpress` (WORDPRESS_URL). */
 export const contentSource = process.env.CONTENT_SOURCE === 'wordpress' ? 'wordpress' : 'files';
@@ -66,7 +68,9 @@ export const contentIndexFile = path.resolve(
 );
 
 /** Pictures a CMS holds, copied here when a story is taken in and served from /images/wp/ (this origin, for the CSP). */
-export const mediaDir = path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR ?? path.join(path.dirname(contentIndexFile), 'media'));
+export const mediaDir = path.resolve(
+  /*turbopackIgnore: true*/ process.env.MEDIA_DIR ?? path.join(path.dirname(contentIndexFile), 'media'),
+);
 
 /**
  * How many of each edition's newest stories `next build` prerenders, pages and share cards; every

@@ -35,7 +35,9 @@ export function sitemapFileName(file: SitemapFile): string {
 export function parseSitemapFileName(name: string): SitemapFile | null {
   if (name === 'fronts.xml') return { kind: 'fronts' };
   const match = /^(stories|tags|authors)-([a-z]{2,3})-([1-9]\d{0,4})\.xml$/.exec(name);
-  return match && isLocale(match[2]) ? { kind: match[1] as SitemapList, locale: match[2], number: Number(match[3]) } : null;
+  return match && isLocale(match[2])
+    ? { kind: match[1] as SitemapList, locale: match[2], number: Number(match[3]) }
+    : null;
 }
 
 export type SitemapTotals = Record<SitemapList, Record<Locale, number>>;
@@ -43,7 +45,13 @@ export type SitemapTotals = Record<SitemapList, Record<Locale, number>>;
 /** Every file the index lists, given how many stories, tags and authors each edition has. */
 export function sitemapFiles(totals: SitemapTotals): SitemapFile[] {
   const lists = sitemapLists.flatMap((kind) =>
-    locales.flatMap((locale) => Array.from({ length: Math.ceil(totals[kind][locale] / SITEMAP_SIZE) }, (_, i) => ({ kind, locale, number: i + 1 }))),
+    locales.flatMap((locale) =>
+      Array.from({ length: Math.ceil(totals[kind][locale] / SITEMAP_SIZE) }, (_, i) => ({
+        kind,
+        locale,
+        number: i + 1,
+      })),
+    ),
   );
   return [{ kind: 'fronts' }, ...lists];
 }
@@ -59,7 +67,9 @@ export async function currentSitemapFiles(content: ContentSource): Promise<Sitem
   const entries = await Promise.all(
     sitemapLists.map(async (kind): Promise<[string, Record<string, number>]> => [
       kind,
-      Object.fromEntries(await Promise.all(locales.map(async (locale) => [locale, await listTotal(content, kind, locale)]))),
+      Object.fromEntries(
+        await Promise.all(locales.map(async (locale) => [locale, await listTotal(content, kind, locale)])),
+      ),
     ]),
   );
   return sitemapFiles(Object.fromEntries(entries) as SitemapTotals);
@@ -90,5 +100,9 @@ export function urlset(entries: SitemapEntry[]): string {
     if (entry.lastModified) parts.push(`<lastmod>${entry.lastModified.toISOString()}</lastmod>`);
     return `<url>${parts.join('')}</url>`;
   });
-  return '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">' + urls.join('') + '</urlset>\n';
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">' +
+    urls.join('') +
+    '</urlset>\n'
+  );
 }

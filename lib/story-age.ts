@@ -17,7 +17,10 @@ const DAY_MS = 86_400_000;
 /** STORY_AGE_LABEL_DAYS: a story this many days old or older is labelled; 0 turns the label off. */
 export function readAgeLabelDays(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_LABEL_DAYS;
-  if (!/^\d{1,6}$/.test(raw.trim())) throw new Error(`STORY_AGE_LABEL_DAYS is not a whole number of days (0 turns the label off): ${JSON.stringify(raw)}`);
+  if (!/^\d{1,6}$/.test(raw.trim()))
+    throw new Error(
+      `STORY_AGE_LABEL_DAYS is not a whole number of days (0 turns the label off): ${JSON.stringify(raw)}`,
+    );
   return Number(raw);
 }
 

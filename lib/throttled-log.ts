@@ -12,7 +12,15 @@ interface ThrottleOptions {
   write?: (line: string, fields: { reason: string; leftOut: number }) => void;
 }
 
-export function throttledWarning(event: string, prefix: string, { windowMs = 60_000, now = Date.now, write = (line, fields) => log().warn(event, line, fields) }: ThrottleOptions = {}) {
+export function throttledWarning(
+  event: string,
+  prefix: string,
+  {
+    windowMs = 60_000,
+    now = Date.now,
+    write = (line, fields) => log().warn(event, line, fields),
+  }: ThrottleOptions = {},
+) {
   const lastLogged = new Map<string, { at: number; leftOut: number }>();
   return (reason: string) => {
     const last = lastLogged.get(reason);

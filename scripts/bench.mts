@@ -44,7 +44,9 @@ import { median } from './shared/stats.mts';
 const RENDERS = 30;
 
 function shareImageRenders(extraArgs: string[]): { ms: number; bytes: number }[] {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/share-image.mts', ...extraArgs], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/share-image.mts', ...extraArgs], {
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -72,7 +74,8 @@ const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
 const storyIn = (locale: Locale) => `/${locale}/news/armenia-freezes-csto-participation`;
 const STORY = storyIn(defaultLocale);
-export const REPRODUCE = 'npm run bench (BENCH_SKIP_BUILD=1 measures the current .next build; the soak alone: npm run bench:soak; search alone: npm run bench:search)';
+export const REPRODUCE =
+  'npm run bench (BENCH_SKIP_BUILD=1 measures the current .next build; the soak alone: npm run bench:soak; search alone: npm run bench:search)';
 /** The archive search is measured at: 100,000 stories, the scale the site is built for, unless BENCH_SEARCH_STORIES says otherwise. */
 const SEARCH_STORIES = Number(process.env.BENCH_SEARCH_STORIES ?? 100_000);
 
@@ -114,21 +117,43 @@ async function benchPageWeight(bare: BenchServer, reference: Counterpart): Promi
   const results: Result[] = [];
   for (const locale of locales) {
     const html = await (await fetch(`${BASE}${storyIn(locale)}`)).text();
-    const payload = [...html.matchAll(/<script>self\.__next_f\.push[\s\S]*?<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[0]), 0);
+    const payload = [...html.matchAll(/<script>self\.__next_f\.push[\s\S]*?<\/script>/g)].reduce(
+      (sum, m) => sum + Buffer.byteLength(m[0]),
+      0,
+    );
     const liteHtml = await (await fetch(`${BASE}${litePath(storyIn(locale))}`)).text();
     results.push(
       { name: `${locale} story HTML, uncompressed`, value: Buffer.byteLength(html) / 1024, unit: 'KB', target: 60 },
       { name: `${locale} story HTML, of which the inline RSC payload`, value: payload / 1024, unit: 'KB' },
-      { name: `${locale} story HTML as browsers get it (brotli)`, value: (await sentBytes(`${BASE}${storyIn(locale)}`, BROWSER_ENCODING)) / 1024, unit: 'KB' },
-      { name: `${locale} lite story HTML, uncompressed`, value: Buffer.byteLength(liteHtml) / 1024, unit: 'KB', reference: `scripts: ${(liteHtml.match(/<script\b/g) ?? []).length}` },
-      { name: `${locale} lite story HTML as browsers get it (brotli)`, value: (await sentBytes(`${BASE}${litePath(storyIn(locale))}`, BROWSER_ENCODING)) / 1024, unit: 'KB' },
+      {
+        name: `${locale} story HTML as browsers get it (brotli)`,
+        value: (await sentBytes(`${BASE}${storyIn(locale)}`, BROWSER_ENCODING)) / 1024,
+        unit: 'KB',
+      },
+      {
+        name: `${locale} lite story HTML, uncompressed`,
+        value: Buffer.byteLength(liteHtml) / 1024,
+        unit: 'KB',
+        reference: `scripts: ${(liteHtml.match(/<script\b/g) ?? []).length}`,
+      },
+      {
+        name: `${locale} lite story HTML as browsers get it (brotli)`,
+        value: (await sentBytes(`${BASE}${litePath(storyIn(locale))}`, BROWSER_ENCODING)) / 1024,
+        unit: 'KB',
+      },
     );
   }
   const ours = await scriptBytes(BASE, STORY);
   const theirs = await scriptBytes(bare.base, reference.barePath);
   return [
     ...results,
-    { name: 'story page JavaScript, all scripts (gzip)', value: ours.total / 1024, unit: 'KB', target: 120, reference: `bare Next page: ${(theirs.total / 1024).toFixed(1)} KB` },
+    {
+      name: 'story page JavaScript, all scripts (gzip)',
+      value: ours.total / 1024,
+      unit: 'KB',
+      target: 120,
+      reference: `bare Next page: ${(theirs.total / 1024).toFixed(1)} KB`,
+    },
     { name: 'share control JavaScript, its own chunk (gzip)', value: ours.share / 1024, unit: 'KB', target: 5 },
   ];
 }
@@ -175,15 +200,29 @@ type LighthouseReport = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr
 async function auditPage(port: number, url: string): Promise<PageAudit> {
   const runs: LighthouseReport[] = [];
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-    const run = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    const run = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
     runs.push(run!.lhr);
   }
   const of = (value: (lhr: LighthouseReport) => number) => median(runs.map(value));
   const fonts = (lhr: LighthouseReport) =>
-    ((lhr.audits['network-requests'].details as { items?: { url: string; resourceType?: string; transferSize?: number }[] })?.items ?? []).filter((r) => r.resourceType === 'Font');
+    (
+      (
+        lhr.audits['network-requests'].details as {
+          items?: { url: string; resourceType?: string; transferSize?: number }[];
+        }
+      )?.items ?? []
+    ).filter((r) => r.resourceType === 'Font');
   return {
     scores: Object.fromEntries(
-      (['performance', 'accessibility', 'best-practices', 'seo'] as const).map((id) => [id, of((lhr) => Math.round((lhr.categories[id].score ?? 0) * 100))]),
+      (['performance', 'accessibility', 'best-practices', 'seo'] as const).map((id) => [
+        id,
+        of((lhr) => Math.round((lhr.categories[id].score ?? 0) * 100)),
+      ]),
     ) as PageAudit['scores'],
     fcp: of((lhr) => lhr.audits['first-contentful-paint'].numericValue!),
     lcp: of((lhr) => lhr.audits['largest-contentful-paint'].numericValue!),
@@ -196,7 +235,10 @@ async function auditPage(port: number, url: string): Promise<PageAudit> {
 }
 
 async function benchLighthouse(bare: BenchServer, references: Record<Locale, Counterpart>): Promise<Result[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ['--headless=new', ...chromiumFlags] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath,
+    chromeFlags: ['--headless=new', ...chromiumFlags],
+  });
   const results: Result[] = [];
   try {
     for (const locale of locales) {
@@ -205,28 +247,110 @@ async function benchLighthouse(bare: BenchServer, references: Record<Locale, Cou
       const theirs = await auditPage(chrome.port, `${bare.base}${references[locale].barePath}`);
       const name = `lighthouse ${locale} story`;
       const ref = (text: string | number) => `bare Next page: ${text}`;
-      const beside = (full: string | number, bareValue: string | number) => `full page: ${full}; bare Next page: ${bareValue}`;
+      const beside = (full: string | number, bareValue: string | number) =>
+        `full page: ${full}; bare Next page: ${bareValue}`;
       results.push(
-        { name: `${name}, performance (mobile, median of 3)`, value: ours.scores.performance, unit: '/100', target: -100, reference: ref(theirs.scores.performance) },
-        { name: `${name}, performance ÷ the bare Next page's`, value: ours.scores.performance / theirs.scores.performance, unit: '×', target: -1 },
-        { name: `${name}, accessibility`, value: ours.scores.accessibility, unit: '/100', target: -100, reference: ref(theirs.scores.accessibility) },
-        { name: `${name}, best practices`, value: ours.scores['best-practices'], unit: '/100', target: -100, reference: ref(theirs.scores['best-practices']) },
+        {
+          name: `${name}, performance (mobile, median of 3)`,
+          value: ours.scores.performance,
+          unit: '/100',
+          target: -100,
+          reference: ref(theirs.scores.performance),
+        },
+        {
+          name: `${name}, performance ÷ the bare Next page's`,
+          value: ours.scores.performance / theirs.scores.performance,
+          unit: '×',
+          target: -1,
+        },
+        {
+          name: `${name}, accessibility`,
+          value: ours.scores.accessibility,
+          unit: '/100',
+          target: -100,
+          reference: ref(theirs.scores.accessibility),
+        },
+        {
+          name: `${name}, best practices`,
+          value: ours.scores['best-practices'],
+          unit: '/100',
+          target: -100,
+          reference: ref(theirs.scores['best-practices']),
+        },
         { name: `${name}, SEO`, value: ours.scores.seo, unit: '/100', target: -100, reference: ref(theirs.scores.seo) },
-        { name: `${name}, first contentful paint`, value: ours.fcp, unit: 'ms', reference: ref(`${Math.round(theirs.fcp)} ms`) },
-        { name: `${name}, largest contentful paint`, value: ours.lcp, unit: 'ms', target: 1800, reference: ref(`${Math.round(theirs.lcp)} ms`) },
-        { name: `${name}, total blocking time`, value: ours.tbt, unit: 'ms', target: 100, reference: ref(`${Math.round(theirs.tbt)} ms`) },
-        { name: `${name}, cumulative layout shift`, value: ours.cls, unit: '', target: 0.005, reference: ref(theirs.cls.toFixed(3)) },
-        { name: `${name}, fonts fetched`, value: ours.fontKb, unit: 'KB', reference: ref(`${theirs.fontKb.toFixed(1)} KB`) },
+        {
+          name: `${name}, first contentful paint`,
+          value: ours.fcp,
+          unit: 'ms',
+          reference: ref(`${Math.round(theirs.fcp)} ms`),
+        },
+        {
+          name: `${name}, largest contentful paint`,
+          value: ours.lcp,
+          unit: 'ms',
+          target: 1800,
+          reference: ref(`${Math.round(theirs.lcp)} ms`),
+        },
+        {
+          name: `${name}, total blocking time`,
+          value: ours.tbt,
+          unit: 'ms',
+          target: 100,
+          reference: ref(`${Math.round(theirs.tbt)} ms`),
+        },
+        {
+          name: `${name}, cumulative layout shift`,
+          value: ours.cls,
+          unit: '',
+          target: 0.005,
+          reference: ref(theirs.cls.toFixed(3)),
+        },
+        {
+          name: `${name}, fonts fetched`,
+          value: ours.fontKb,
+          unit: 'KB',
+          reference: ref(`${theirs.fontKb.toFixed(1)} KB`),
+        },
       );
-      if (editions[locale].script !== 'Arab') results.push({ name: `${name}, Arabic faces fetched (beyond the edition switcher's)`, value: ours.arabicFontFiles, unit: 'files', target: 0 });
+      if (editions[locale].script !== 'Arab')
+        results.push({
+          name: `${name}, Arabic faces fetched (beyond the edition switcher's)`,
+          value: ours.arabicFontFiles,
+          unit: 'files',
+          target: 0,
+        });
       const liteName = `lighthouse ${locale} lite story`;
       for (const category of ['performance', 'accessibility', 'best-practices', 'seo'] as const) {
-        results.push({ name: `${liteName}, ${category}`, value: lite.scores[category], unit: '/100', target: -100, reference: beside(ours.scores[category], theirs.scores[category]) });
+        results.push({
+          name: `${liteName}, ${category}`,
+          value: lite.scores[category],
+          unit: '/100',
+          target: -100,
+          reference: beside(ours.scores[category], theirs.scores[category]),
+        });
       }
       results.push(
-        { name: `${liteName}, largest contentful paint`, value: lite.lcp, unit: 'ms', target: 1000, reference: beside(`${Math.round(ours.lcp)} ms`, `${Math.round(theirs.lcp)} ms`) },
-        { name: `${liteName}, total blocking time`, value: lite.tbt, unit: 'ms', target: 0, reference: beside(`${Math.round(ours.tbt)} ms`, `${Math.round(theirs.tbt)} ms`) },
-        { name: `${liteName}, cumulative layout shift`, value: lite.cls, unit: '', target: 0.005, reference: beside(ours.cls.toFixed(3), theirs.cls.toFixed(3)) },
+        {
+          name: `${liteName}, largest contentful paint`,
+          value: lite.lcp,
+          unit: 'ms',
+          target: 1000,
+          reference: beside(`${Math.round(ours.lcp)} ms`, `${Math.round(theirs.lcp)} ms`),
+        },
+        {
+          name: `${liteName}, total blocking time`,
+          value: lite.tbt,
+          unit: 'ms',
+          target: 0,
+          reference: beside(`${Math.round(ours.tbt)} ms`, `${Math.round(theirs.tbt)} ms`),
+        },
+        {
+          name: `${liteName}, cumulative layout shift`,
+          value: lite.cls,
+          unit: '',
+          target: 0.005,
+          reference: beside(ours.cls.toFixed(3), theirs.cls.toFixed(3)),
+        },
         { name: `${liteName}, fonts fetched`, value: lite.fontKb, unit: 'KB', target: 0 },
         { name: `${name}, Lighthouse's benchmark index of this machine`, value: ours.benchmarkIndex, unit: '' },
       );
@@ -243,7 +367,9 @@ async function measured(name: string, run: () => Promise<Result[]> | Result[]): 
     return await run();
   } catch (error) {
     console.error(`${name} failed:`, error);
-    return [{ name: `${name} (failed: ${(error as Error).message.slice(0, 80)})`, value: Number.NaN, unit: '', target: 0 }];
+    return [
+      { name: `${name} (failed: ${(error as Error).message.slice(0, 80)})`, value: Number.NaN, unit: '', target: 0 },
+    ];
   }
 }
 
@@ -263,12 +389,25 @@ const results = [
       return [
         ...(await measured('page weight', () => benchPageWeight(bare, pages['ar story page']))),
         ...(await measured('bare Next', () =>
-          benchAgainstBareNext(server, bare, { 'story page': pages['ar story page'], home: pages.home, 'section front': pages['section front'], feed: pages.feed }),
+          benchAgainstBareNext(server, bare, {
+            'story page': pages['ar story page'],
+            home: pages.home,
+            'section front': pages['section front'],
+            feed: pages.feed,
+          }),
         )),
         // After the comparisons: 16 s of `/` through the proxy leave this server about 15% slower per
         // request for a while (1.18 → 1.37 ms of CPU a story page, measured), which is not the pages' cost.
         ...(await measured('throughput', benchThroughput)),
-        ...(await measured('lighthouse', () => benchLighthouse(bare, Object.fromEntries(locales.map((locale) => [locale, pages[`${locale} story page`]])) as Record<Locale, Counterpart>))),
+        ...(await measured('lighthouse', () =>
+          benchLighthouse(
+            bare,
+            Object.fromEntries(locales.map((locale) => [locale, pages[`${locale} story page`]])) as Record<
+              Locale,
+              Counterpart
+            >,
+          ),
+        )),
         // The soak goes last: its load would otherwise weigh on the Lighthouse runs.
         ...(await measured('soak', () => benchSoak(server, { heapProbeFile: HEAP_PROBE_FILE }))),
       ];
@@ -285,5 +424,8 @@ const results = [
 console.log(`reproduce: ${REPRODUCE}`);
 const missed = printResults(results);
 fs.mkdirSync('artifacts', { recursive: true });
-fs.writeFileSync('artifacts/bench.json', JSON.stringify({ date: new Date().toISOString(), command: REPRODUCE, results }, null, 2));
+fs.writeFileSync(
+  'artifacts/bench.json',
+  JSON.stringify({ date: new Date().toISOString(), command: REPRODUCE, results }, null, 2),
+);
 process.exit(missed ? 1 : 0);

@@ -22,7 +22,11 @@ for (const locale of locales) {
 }
 for (const story of stories) {
   if (story.image && !fs.existsSync(path.join(process.cwd(), 'public', story.image.src))) {
-    problems.push({ path: story.sourcePath, field: 'image.src', message: `no such file in public/: ${story.image.src}` });
+    problems.push({
+      path: story.sourcePath,
+      field: 'image.src',
+      message: `no such file in public/: ${story.image.src}`,
+    });
   }
 }
 

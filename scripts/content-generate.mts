@@ -35,8 +35,14 @@ const ARCHIVE_END = Date.UTC(2026, 10, 28);
 const TAG_WORD: Record<Locale, string> = { ar: 'ملف', en: 'File', fa: 'پرونده' };
 const AUTHOR_WORD: Record<Locale, string> = { ar: 'محرر', en: 'Editor', fa: 'دبیر' };
 const numbered = (word: string, count: number) => Array.from({ length: count }, (_, i) => `${word} ${i + 1}`);
-const SHARED_TAGS = Object.fromEntries(locales.map((locale) => [locale, numbered(TAG_WORD[locale], 200)])) as Record<Locale, string[]>;
-const AUTHORS = Object.fromEntries(locales.map((locale) => [locale, numbered(AUTHOR_WORD[locale], 60)])) as Record<Locale, string[]>;
+const SHARED_TAGS = Object.fromEntries(locales.map((locale) => [locale, numbered(TAG_WORD[locale], 200)])) as Record<
+  Locale,
+  string[]
+>;
+const AUTHORS = Object.fromEntries(locales.map((locale) => [locale, numbered(AUTHOR_WORD[locale], 60)])) as Record<
+  Locale,
+  string[]
+>;
 
 function frontMatter(fields: Record<string, unknown>): string {
   const lines = Object.entries(fields)
@@ -52,7 +58,11 @@ function frontMatter(fields: Record<string, unknown>): string {
   return `---\n${lines.join('\n')}\n---\n`;
 }
 
-function storyFile(template: StoryTemplate['editions'][string], number: number, fields: { publishedAt: string; status: string; withImage: boolean; tag: string; author: string }) {
+function storyFile(
+  template: StoryTemplate['editions'][string],
+  number: number,
+  fields: { publishedAt: string; status: string; withImage: boolean; tag: string; author: string },
+) {
   const { data, body } = template;
   return (
     frontMatter({
@@ -81,7 +91,9 @@ for (let number = 1; number <= count; number++) {
   const arabicSlug = next() < 0.05;
   const asciiStem = template.slug.replace(/[^a-z0-9-]+/g, '').replace(/^-+|-+$/g, '') || 'story';
   const slug = arabicSlug ? `خبر-${number}` : `${asciiStem}-${number}`;
-  const publishedAt = new Date(ARCHIVE_START + Math.floor(next() * (ARCHIVE_END - ARCHIVE_START))).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const publishedAt = new Date(ARCHIVE_START + Math.floor(next() * (ARCHIVE_END - ARCHIVE_START)))
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
   const status = next() < 0.01 ? 'draft' : 'published';
   const withImage = next() < 0.6;
   const tagIndex = Math.floor(next() * 200);
@@ -93,9 +105,17 @@ for (let number = 1; number <= count; number++) {
   for (const locale of locales) {
     const edition = template.editions[locale];
     if (!edition || (locale !== defaultLocale && !otherEditions)) continue;
-    const fields = { publishedAt, status, withImage: withImage && !!edition.data.image, tag: SHARED_TAGS[locale][tagIndex], author: AUTHORS[locale][authorIndex] };
+    const fields = {
+      publishedAt,
+      status,
+      withImage: withImage && !!edition.data.image,
+      tag: SHARED_TAGS[locale][tagIndex],
+      author: AUTHORS[locale][authorIndex],
+    };
     fs.writeFileSync(path.join(folder, `${locale}.md`), storyFile(edition, number, fields));
     files++;
   }
 }
-console.log(`generated ${count} stories (${files} files) in ${storiesDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `generated ${count} stories (${files} files) in ${storiesDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -15,9 +15,24 @@ const ACCENT = '#9c1c1f';
 const PAPER = '#fbfaf7';
 
 /** `lift` moves the text up: the face's box reserves room for marks a single letter does not have. */
-async function drawCentered(text: string, width: number, height: number, fontSize: number, color: string, background: string, lift = 0) {
+async function drawCentered(
+  text: string,
+  width: number,
+  height: number,
+  fontSize: number,
+  color: string,
+  background: string,
+  lift = 0,
+) {
   const fonts = await loadOgFonts();
-  const layout = layoutParagraph(text, { font: fonts.bold, fontSize, maxWidth: width, maxLines: 1, baseDirection: 'rtl', lineHeight: 1.2 });
+  const layout = layoutParagraph(text, {
+    font: fonts.bold,
+    fontSize,
+    maxWidth: width,
+    maxLines: 1,
+    baseDirection: 'rtl',
+    lineHeight: 1.2,
+  });
   const group = linesToSvgGroup(layout, { color, width: Math.ceil(layout.width) });
   const x = (width - group.width) / 2;
   const y = (height - group.height) / 2 - lift;

@@ -84,7 +84,9 @@ function wave(r, y, amp, { step = 80, x0 = -40, x1 = W + 40, phase = r() * 10, f
   return p;
 }
 
-const svg = (body, defs = '') => `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` + `<defs>${defs}</defs>${body}</svg>`;
+const svg = (body, defs = '') =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` +
+  `<defs>${defs}</defs>${body}</svg>`;
 
 const vignette = (id = 'vig', strength = 0.35) => [
   `<radialGradient id="${id}" cx="50%" cy="50%" r="75%">` +
@@ -102,8 +104,10 @@ function armeniaCsto() {
   const body = [];
 
   defs.push(
-    `<linearGradient id="land" x1="0" y1="0" x2="0" y2="1">` + `<stop offset="0" stop-color="#e9dfcb"/><stop offset="1" stop-color="#dccfb4"/></linearGradient>`,
-    `<linearGradient id="sea" x1="0" y1="0" x2="1" y2="1">` + `<stop offset="0" stop-color="#8fa9ad"/><stop offset="1" stop-color="#6f8f96"/></linearGradient>`,
+    `<linearGradient id="land" x1="0" y1="0" x2="0" y2="1">` +
+      `<stop offset="0" stop-color="#e9dfcb"/><stop offset="1" stop-color="#dccfb4"/></linearGradient>`,
+    `<linearGradient id="sea" x1="0" y1="0" x2="1" y2="1">` +
+      `<stop offset="0" stop-color="#8fa9ad"/><stop offset="1" stop-color="#6f8f96"/></linearGradient>`,
   );
   body.push(`<rect width="${W}" height="${H}" fill="url(#land)"/>`);
 
@@ -193,7 +197,9 @@ function armeniaCsto() {
           const [x, y] = ridge(t);
           p.push([x, y + (side * (k * spread)) / 5 + Math.sin(t * 13 + k) * 6]);
         }
-        body.push(`<path d="${smoothPath(p)}" fill="none" stroke="#8c7a5c" stroke-opacity="${0.22 - k * 0.025}" stroke-width="1.6"/>`);
+        body.push(
+          `<path d="${smoothPath(p)}" fill="none" stroke="#8c7a5c" stroke-opacity="${0.22 - k * 0.025}" stroke-width="1.6"/>`,
+        );
       }
     }
   }
@@ -257,10 +263,14 @@ function armeniaCsto() {
 
   // graticule
   for (let x = 200; x < W; x += 280) {
-    body.push(`<line x1="${x}" y1="0" x2="${x - 60}" y2="${H}" stroke="#5b4d3a" stroke-opacity="0.08" stroke-width="1.5"/>`);
+    body.push(
+      `<line x1="${x}" y1="0" x2="${x - 60}" y2="${H}" stroke="#5b4d3a" stroke-opacity="0.08" stroke-width="1.5"/>`,
+    );
   }
   for (let y = 150; y < H; y += 250) {
-    body.push(`<line x1="0" y1="${y}" x2="${W}" y2="${y + 30}" stroke="#5b4d3a" stroke-opacity="0.08" stroke-width="1.5"/>`);
+    body.push(
+      `<line x1="0" y1="${y}" x2="${W}" y2="${y + 30}" stroke="#5b4d3a" stroke-opacity="0.08" stroke-width="1.5"/>`,
+    );
   }
 
   const [vd, vb] = vignette('vig', 0.25);
@@ -287,10 +297,15 @@ function timeZones() {
   const body = [`<rect width="${W}" height="${H}" fill="url(#bg)"/>`];
   // stars
   for (let i = 0; i < 140; i++) {
-    body.push(`<circle cx="${f(r.range(0, W))}" cy="${f(r.range(0, H))}" r="${f(r.range(0.6, 2))}" fill="#dfe7f5" fill-opacity="${f(r.range(0.2, 0.8))}"/>`);
+    body.push(
+      `<circle cx="${f(r.range(0, W))}" cy="${f(r.range(0, H))}" r="${f(r.range(0.6, 2))}" fill="#dfe7f5" fill-opacity="${f(r.range(0.2, 0.8))}"/>`,
+    );
   }
   // sun
-  body.push(`<circle cx="170" cy="420" r="260" fill="url(#sun)"/>`, `<circle cx="170" cy="420" r="62" fill="#fff1cc"/>`);
+  body.push(
+    `<circle cx="170" cy="420" r="260" fill="url(#sun)"/>`,
+    `<circle cx="170" cy="420" r="62" fill="#fff1cc"/>`,
+  );
   // globe: orthographic meridian bands, 15° apart
   const palette = ['#3e7c8c', '#4f93a0', '#5f8f6e', '#76a37c', '#c6a15b', '#d4b374', '#b86f52', '#c98468'];
   const band = [];
@@ -306,23 +321,31 @@ function timeZones() {
     const rx1 = Math.abs(x1 - cx);
     const sweep0 = x0 < cx ? 0 : 1;
     const sweep1 = x1 < cx ? 1 : 0;
-    const d = `M${f(cx)},${cy - R} A${f(rx0)},${R} 0 0 ${sweep0} ${f(cx)},${cy + R}` + ` A${f(rx1)},${R} 0 0 ${sweep1} ${f(cx)},${cy - R} Z`;
+    const d =
+      `M${f(cx)},${cy - R} A${f(rx0)},${R} 0 0 ${sweep0} ${f(cx)},${cy + R}` +
+      ` A${f(rx1)},${R} 0 0 ${sweep1} ${f(cx)},${cy - R} Z`;
     band.push(`<path d="${d}" fill="${palette[(i + 8) % palette.length]}" fill-rule="evenodd"/>`);
   }
   body.push(`<g clip-path="url(#globe)"><circle cx="${cx}" cy="${cy}" r="${R}" fill="#3e7c8c"/>${band.join('')}`);
   // meridian outlines and parallels
   for (let l = -90 + rot; l <= 90; l += 15) {
     const rx = Math.abs(R * Math.sin((l * Math.PI) / 180));
-    body.push(`<ellipse cx="${cx}" cy="${cy}" rx="${f(rx)}" ry="${R}" fill="none" stroke="#f3ead6" stroke-opacity="0.35" stroke-width="1.4"/>`);
+    body.push(
+      `<ellipse cx="${cx}" cy="${cy}" rx="${f(rx)}" ry="${R}" fill="none" stroke="#f3ead6" stroke-opacity="0.35" stroke-width="1.4"/>`,
+    );
   }
   for (let p = -60; p <= 60; p += 30) {
     const y = cy - R * Math.sin((p * Math.PI) / 180);
     const rx = R * Math.cos((p * Math.PI) / 180);
-    body.push(`<ellipse cx="${cx}" cy="${f(y)}" rx="${f(rx)}" ry="${f(rx * 0.08)}" fill="none" stroke="#f3ead6" stroke-opacity="0.25" stroke-width="1.2"/>`);
+    body.push(
+      `<ellipse cx="${cx}" cy="${f(y)}" rx="${f(rx)}" ry="${f(rx * 0.08)}" fill="none" stroke="#f3ead6" stroke-opacity="0.25" stroke-width="1.2"/>`,
+    );
   }
   body.push(`<rect x="${cx - R}" y="${cy - R}" width="${2 * R}" height="${2 * R}" fill="url(#night)"/>`);
   body.push(`<circle cx="${cx}" cy="${cy}" r="${R}" fill="url(#shine)"/></g>`);
-  body.push(`<circle cx="${cx}" cy="${cy}" r="${R + 10}" fill="none" stroke="#f7c873" stroke-opacity="0.35" stroke-width="3"/>`);
+  body.push(
+    `<circle cx="${cx}" cy="${cy}" r="${R + 10}" fill="none" stroke="#f7c873" stroke-opacity="0.35" stroke-width="3"/>`,
+  );
   // clock ticks around the globe: 24 of them
   for (let i = 0; i < 24; i++) {
     const a = (i / 24) * Math.PI * 2;
@@ -356,8 +379,15 @@ function skyBlue() {
     const y = r.range(0, 720);
     const x = r.range(0, W);
     const k = y / 720;
-    const col = k < 0.55 ? r.pick(['#a9c9f2', '#cfe1f7', '#7fa8e0']) : k < 0.8 ? r.pick(['#e6ecf2', '#f6dcb3']) : r.pick(['#ffd49a', '#ffb27a']);
-    body.push(`<circle cx="${f(x)}" cy="${f(y)}" r="${f(r.range(1.5, 4.5))}" fill="${col}" fill-opacity="${f(r.range(0.25, 0.7))}"/>`);
+    const col =
+      k < 0.55
+        ? r.pick(['#a9c9f2', '#cfe1f7', '#7fa8e0'])
+        : k < 0.8
+          ? r.pick(['#e6ecf2', '#f6dcb3'])
+          : r.pick(['#ffd49a', '#ffb27a']);
+    body.push(
+      `<circle cx="${f(x)}" cy="${f(y)}" r="${f(r.range(1.5, 4.5))}" fill="${col}" fill-opacity="${f(r.range(0.25, 0.7))}"/>`,
+    );
   }
   // a few short scattering trails
   for (let i = 0; i < 18; i++) {
@@ -401,7 +431,9 @@ function passwords() {
       const d = Math.hypot(x - cx, y - cy);
       const lit = r() < 0.16 + Math.max(0, 0.3 - d / 2000);
       const col = lit ? r.pick(['#e8b75d', '#5fb3a8', '#e9e2cf']) : '#3a4a58';
-      body.push(`<circle cx="${f(x)}" cy="${f(y)}" r="${lit ? 5 : 3.2}" fill="${col}" fill-opacity="${lit ? f(r.range(0.5, 0.95)) : 0.7}"/>`);
+      body.push(
+        `<circle cx="${f(x)}" cy="${f(y)}" r="${lit ? 5 : 3.2}" fill="${col}" fill-opacity="${lit ? f(r.range(0.5, 0.95)) : 0.7}"/>`,
+      );
     }
   }
   // connecting lines between some lit dots (a "chain" of characters)
@@ -468,7 +500,9 @@ function dateLine() {
   for (let i = 0; i < 110; i++) {
     const x = r.range(10, 720);
     const y = r.range(10, 890);
-    body.push(`<circle cx="${f(x)}" cy="${f(y)}" r="${f(r.range(0.8, 2.2))}" fill="#e8eefc" fill-opacity="${f(r.range(0.25, 0.8))}"/>`);
+    body.push(
+      `<circle cx="${f(x)}" cy="${f(y)}" r="${f(r.range(0.8, 2.2))}" fill="#e8eefc" fill-opacity="${f(r.range(0.25, 0.8))}"/>`,
+    );
   }
   // swell lines
   for (let i = 0; i < 22; i++) {
@@ -524,7 +558,10 @@ function desertPlants() {
     `<linearGradient id="soil" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#a8683f"/><stop offset="1" stop-color="#5e3622"/></linearGradient>`,
   ];
   const body = [`<rect width="${W}" height="${H}" fill="url(#sky)"/>`];
-  body.push(`<circle cx="1180" cy="240" r="170" fill="#f7d9a4"/>`, `<circle cx="1180" cy="240" r="120" fill="#f9e8c6"/>`);
+  body.push(
+    `<circle cx="1180" cy="240" r="170" fill="#f7d9a4"/>`,
+    `<circle cx="1180" cy="240" r="120" fill="#f9e8c6"/>`,
+  );
   // dunes, back to front
   const dunes = [
     ['#e8b57a', 470, 40, 0.003],
@@ -539,18 +576,25 @@ function desertPlants() {
   const ground = 640;
   body.push(`<rect x="0" y="${ground}" width="${W}" height="${H - ground}" fill="url(#soil)"/>`);
   for (let i = 0; i < 160; i++) {
-    body.push(`<circle cx="${f(r.range(0, W))}" cy="${f(r.range(ground + 10, H))}" r="${f(r.range(1.5, 5))}" fill="#3f2416" fill-opacity="${f(r.range(0.15, 0.4))}"/>`);
+    body.push(
+      `<circle cx="${f(r.range(0, W))}" cy="${f(r.range(ground + 10, H))}" r="${f(r.range(1.5, 5))}" fill="#3f2416" fill-opacity="${f(r.range(0.15, 0.4))}"/>`,
+    );
   }
   // water table
-  body.push(`<path d="${smoothPath(wave(r, 860, 8, { step: 80, freq: 0.01 }))}" fill="none" stroke="#7fb7c4" stroke-opacity="0.7" stroke-width="6"/>`);
+  body.push(
+    `<path d="${smoothPath(wave(r, 860, 8, { step: 80, freq: 0.01 }))}" fill="none" stroke="#7fb7c4" stroke-opacity="0.7" stroke-width="6"/>`,
+  );
   // roots
   const root = (x, y, len, ang, depth, w) => {
     if (depth === 0 || len < 8) return;
     const x2 = x + Math.cos(ang) * len;
     const y2 = Math.min(H + 20, y + Math.sin(ang) * len);
-    body.push(`<line x1="${f(x)}" y1="${f(y)}" x2="${f(x2)}" y2="${f(y2)}" stroke="#e9cfa6" stroke-opacity="0.75" stroke-width="${f(w)}" stroke-linecap="round"/>`);
+    body.push(
+      `<line x1="${f(x)}" y1="${f(y)}" x2="${f(x2)}" y2="${f(y2)}" stroke="#e9cfa6" stroke-opacity="0.75" stroke-width="${f(w)}" stroke-linecap="round"/>`,
+    );
     root(x2, y2, len * r.range(0.65, 0.85), ang + r.range(-0.5, 0.5), depth - 1, w * 0.75);
-    if (r() < 0.55) root(x2, y2, len * r.range(0.45, 0.65), ang + r.pick([-1, 1]) * r.range(0.5, 1.0), depth - 1, w * 0.6);
+    if (r() < 0.55)
+      root(x2, y2, len * r.range(0.45, 0.65), ang + r.pick([-1, 1]) * r.range(0.5, 1.0), depth - 1, w * 0.6);
   };
   // cacti (saguaro-like): trunk + arms with round caps and ribs
   const cactus = (x, base, h, arms) => {
@@ -560,7 +604,9 @@ function desertPlants() {
     const w = h * 0.16;
     const col = '#5f7f55';
     const rib = '#86a57a';
-    body.push(`<line x1="${x}" y1="${base}" x2="${x}" y2="${base - h}" stroke="${col}" stroke-width="${f(w)}" stroke-linecap="round"/>`);
+    body.push(
+      `<line x1="${x}" y1="${base}" x2="${x}" y2="${base - h}" stroke="${col}" stroke-width="${f(w)}" stroke-linecap="round"/>`,
+    );
     for (const a of arms) {
       const ay = base - h * a.at;
       const ax = x + a.dir * (w * 1.4);
@@ -570,7 +616,9 @@ function desertPlants() {
       );
     }
     for (const dx of [-w * 0.25, 0, w * 0.25]) {
-      body.push(`<line x1="${f(x + dx)}" y1="${base - 10}" x2="${f(x + dx)}" y2="${f(base - h)}" stroke="${rib}" stroke-width="2.5" stroke-linecap="round"/>`);
+      body.push(
+        `<line x1="${f(x + dx)}" y1="${base - 10}" x2="${f(x + dx)}" y2="${f(base - h)}" stroke="${rib}" stroke-width="2.5" stroke-linecap="round"/>`,
+      );
     }
   };
   cactus(420, ground, 330, [
@@ -599,7 +647,9 @@ function desertPlants() {
 
 function caucasusLanguages() {
   const r = rng(912);
-  const defs = [`<linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#e9e4da"/><stop offset="1" stop-color="#d7d3cb"/></linearGradient>`];
+  const defs = [
+    `<linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#e9e4da"/><stop offset="1" stop-color="#d7d3cb"/></linearGradient>`,
+  ];
   const body = [`<rect width="${W}" height="${H}" fill="url(#sky)"/>`];
   // a soft sun, behind the ranges
   body.push(`<circle cx="1300" cy="150" r="70" fill="#f3e2c3" fill-opacity="0.9"/>`);
@@ -615,7 +665,9 @@ function caucasusLanguages() {
       p.push([x, baseY + r.range(-10, 30)]);
       x += r.range(40, 110);
     }
-    body.push(`<path d="M${pts(p).replace(/ /g, ' L')} L${W + 60},${H + 20} L-60,${H + 20} Z" fill="${col}" stroke-linejoin="round"/>`);
+    body.push(
+      `<path d="M${pts(p).replace(/ /g, ' L')} L${W + 60},${H + 20} L-60,${H + 20} Z" fill="${col}" stroke-linejoin="round"/>`,
+    );
     // snow on the farthest two ranges
     if (i < 2) {
       for (let k = 0; k < p.length - 1; k += 2) {
@@ -637,7 +689,9 @@ function caucasusLanguages() {
       for (let t = 0; t < n; t++) {
         const y = baseY + 40 + t * 14;
         const path = wave(r, y, 10 + i * 2, { step: 110, freq: 0.005 + t * 0.001, noise: 0.3 });
-        body.push(`<path d="${smoothPath(path)}" fill="none" stroke="${threadCols[(i * 3 + t) % threadCols.length]}" stroke-width="${5 + i}" stroke-linecap="round" stroke-opacity="0.9"/>`);
+        body.push(
+          `<path d="${smoothPath(path)}" fill="none" stroke="${threadCols[(i * 3 + t) % threadCols.length]}" stroke-width="${5 + i}" stroke-linecap="round" stroke-opacity="0.9"/>`,
+        );
       }
     }
   });
@@ -688,7 +742,10 @@ function wifi6() {
       `<path d="M${f(x0)},${f(y0)} A${rad},${rad} 0 0 1 ${f(x1)},${f(y1)}" fill="none" stroke="url(#arc)" stroke-width="${28 - i * 2.5}" stroke-linecap="round" stroke-opacity="${f(1 - i * 0.1)}"/>`,
     );
   }
-  body.push(`<circle cx="${cx}" cy="${cy}" r="120" fill="url(#glow)"/>`, `<circle cx="${cx}" cy="${cy}" r="34" fill="#dffdf7"/>`);
+  body.push(
+    `<circle cx="${cx}" cy="${cy}" r="120" fill="url(#glow)"/>`,
+    `<circle cx="${cx}" cy="${cy}" r="34" fill="#dffdf7"/>`,
+  );
   // devices: small glowing nodes, each on its own slice of airtime
   const nodes = [
     [260, 260],
@@ -737,8 +794,14 @@ function arabicCoffee() {
     `<linearGradient id="cup" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#d9ccb4"/><stop offset="0.5" stop-color="#fbf5e8"/><stop offset="1" stop-color="#cdbfa5"/></linearGradient>`,
     `<linearGradient id="table" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#7a3f2d"/><stop offset="1" stop-color="#4e241b"/></linearGradient>`,
   ];
-  const body = [`<rect width="${W}" height="${H}" fill="url(#bg)"/>`, `<rect width="${W}" height="${H}" fill="url(#stars)"/>`];
-  body.push(`<rect x="0" y="700" width="${W}" height="200" fill="url(#table)"/>`, `<rect x="0" y="700" width="${W}" height="6" fill="#c9974f" fill-opacity="0.4"/>`);
+  const body = [
+    `<rect width="${W}" height="${H}" fill="url(#bg)"/>`,
+    `<rect width="${W}" height="${H}" fill="url(#stars)"/>`,
+  ];
+  body.push(
+    `<rect x="0" y="700" width="${W}" height="200" fill="url(#table)"/>`,
+    `<rect x="0" y="700" width="${W}" height="6" fill="#c9974f" fill-opacity="0.4"/>`,
+  );
   // dallah (centre-left)
   const dx = 560;
   body.push(
@@ -801,7 +864,9 @@ function arabicCoffee() {
     [120, 840, 60],
     [300, 770, 80],
   ]) {
-    body.push(`<g transform="translate(${x} ${y}) rotate(${a})"><ellipse rx="34" ry="18" fill="#5c2416"/><ellipse rx="26" ry="7" cy="-6" fill="#8a3b22" fill-opacity="0.6"/></g>`);
+    body.push(
+      `<g transform="translate(${x} ${y}) rotate(${a})"><ellipse rx="34" ry="18" fill="#5c2416"/><ellipse rx="26" ry="7" cy="-6" fill="#8a3b22" fill-opacity="0.6"/></g>`,
+    );
   }
   return svg(body.join(''), defs.join(''));
 }
@@ -812,7 +877,9 @@ function arabicCoffee() {
 
 function qrCodes() {
   const r = rng(1104);
-  const defs = [`<linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#f1ece1"/><stop offset="1" stop-color="#e4ddcd"/></linearGradient>`];
+  const defs = [
+    `<linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#f1ece1"/><stop offset="1" stop-color="#e4ddcd"/></linearGradient>`,
+  ];
   const body = [`<rect width="${W}" height="${H}" fill="url(#bg)"/>`];
   const n = 25;
   const m = 26; // module size
@@ -828,7 +895,9 @@ function qrCodes() {
       if (inFinder(i, j)) continue;
       if (r() < 0.48) {
         const col = r() < 0.06 ? r.pick(accent) : ink;
-        g.push(`<rect x="${ox + i * m + 1}" y="${oy + j * m + 1}" width="${m - 2}" height="${m - 2}" rx="3" fill="${col}"/>`);
+        g.push(
+          `<rect x="${ox + i * m + 1}" y="${oy + j * m + 1}" width="${m - 2}" height="${m - 2}" rx="3" fill="${col}"/>`,
+        );
       }
     }
   }
@@ -883,32 +952,45 @@ function tides() {
   ];
   const body = [`<rect width="${W}" height="${H}" fill="url(#sky)"/>`];
   for (let i = 0; i < 120; i++) {
-    body.push(`<circle cx="${f(r.range(0, W))}" cy="${f(r.range(0, 420))}" r="${f(r.range(0.6, 1.9))}" fill="#eef2fb" fill-opacity="${f(r.range(0.2, 0.8))}"/>`);
+    body.push(
+      `<circle cx="${f(r.range(0, W))}" cy="${f(r.range(0, 420))}" r="${f(r.range(0.6, 1.9))}" fill="#eef2fb" fill-opacity="${f(r.range(0.2, 0.8))}"/>`,
+    );
   }
   const mx = 1050;
   const my = 210;
-  body.push(`<circle cx="${mx}" cy="${my}" r="260" fill="url(#halo)"/>`, `<circle cx="${mx}" cy="${my}" r="110" fill="url(#moon)"/>`);
+  body.push(
+    `<circle cx="${mx}" cy="${my}" r="260" fill="url(#halo)"/>`,
+    `<circle cx="${mx}" cy="${my}" r="110" fill="url(#moon)"/>`,
+  );
   for (let i = 0; i < 9; i++) {
     const a = r.range(0, Math.PI * 2);
     const d = r.range(0, 80);
-    body.push(`<circle cx="${f(mx + Math.cos(a) * d)}" cy="${f(my + Math.sin(a) * d)}" r="${f(r.range(6, 20))}" fill="#c9c3af" fill-opacity="0.45"/>`);
+    body.push(
+      `<circle cx="${f(mx + Math.cos(a) * d)}" cy="${f(my + Math.sin(a) * d)}" r="${f(r.range(6, 20))}" fill="#c9c3af" fill-opacity="0.45"/>`,
+    );
   }
   // dashed orbit hint
-  body.push(`<ellipse cx="800" cy="330" rx="720" ry="150" fill="none" stroke="#cfd8ea" stroke-opacity="0.14" stroke-width="2" stroke-dasharray="6 12"/>`);
+  body.push(
+    `<ellipse cx="800" cy="330" rx="720" ry="150" fill="none" stroke="#cfd8ea" stroke-opacity="0.14" stroke-width="2" stroke-dasharray="6 12"/>`,
+  );
   // waves back to front
   const layers = ['#1f4a78', '#22588a', '#27679a', '#2e77a8', '#3988b4', '#4a9abf', '#62aec9'];
   layers.forEach((col, i) => {
     const y = 470 + i * 62;
     const p = wave(r, y, 14 + i * 3, { step: 70, freq: 0.01 - i * 0.0008, noise: 0.25 });
     body.push(`<path d="${smoothPath(p)} L${W + 40},${H + 10} L-40,${H + 10} Z" fill="${col}"/>`);
-    body.push(`<path d="${smoothPath(p)}" fill="none" stroke="#dff1f7" stroke-opacity="${f(0.12 + i * 0.03)}" stroke-width="3"/>`);
+    body.push(
+      `<path d="${smoothPath(p)}" fill="none" stroke="#dff1f7" stroke-opacity="${f(0.12 + i * 0.03)}" stroke-width="3"/>`,
+    );
   });
   // moonlight on the water
   for (let i = 0; i < 40; i++) {
     const y = 480 + i * 10 + r.range(-3, 3);
     const w = r.range(20, 120) * (1 - i / 60);
     const x = mx + r.range(-60, 60) * (0.5 + i / 40);
-    body.push(`<rect x="${f(x - w / 2)}" y="${f(y)}" width="${f(w)}" height="3" rx="1.5" fill="#f6f2e3" fill-opacity="${f(0.5 - i * 0.01)}"/>`);
+    body.push(
+      `<rect x="${f(x - w / 2)}" y="${f(y)}" width="${f(w)}" height="3" rx="1.5" fill="#f6f2e3" fill-opacity="${f(0.5 - i * 0.01)}"/>`,
+    );
   }
   return svg(body.join(''), defs.join(''));
 }
@@ -928,7 +1010,9 @@ function rooftopGardens() {
   while (x < W) {
     const w = r.range(60, 140);
     const h = r.range(180, 380);
-    body.push(`<rect x="${f(x)}" y="${f(700 - h)}" width="${f(w)}" height="${f(h + 200)}" fill="#c9b8a6" fill-opacity="0.7"/>`);
+    body.push(
+      `<rect x="${f(x)}" y="${f(700 - h)}" width="${f(w)}" height="${f(h + 200)}" fill="#c9b8a6" fill-opacity="0.7"/>`,
+    );
     x += w + r.range(4, 20);
   }
   // foreground buildings with roof gardens
@@ -944,7 +1028,9 @@ function rooftopGardens() {
     for (let wy = top + 40; wy < H - 20; wy += 56) {
       for (let wx = x + 22; wx < x + w - 40; wx += 48) {
         const lit = r() < 0.15;
-        body.push(`<rect x="${f(wx)}" y="${f(wy)}" width="26" height="34" rx="3" fill="${lit ? '#f7dd9c' : '#5d5249'}" fill-opacity="${lit ? 0.9 : 0.35}"/>`);
+        body.push(
+          `<rect x="${f(wx)}" y="${f(wy)}" width="26" height="34" rx="3" fill="${lit ? '#f7dd9c' : '#5d5249'}" fill-opacity="${lit ? 0.9 : 0.35}"/>`,
+        );
       }
     }
     // garden: planters, shrubs, a small tree, a pergola now and then
@@ -956,10 +1042,14 @@ function rooftopGardens() {
       const bushes = Math.max(2, Math.floor(pw / 22));
       for (let b = 0; b < bushes; b++) {
         const bx = px + 10 + (b * (pw - 20)) / Math.max(1, bushes - 1);
-        body.push(`<circle cx="${f(bx)}" cy="${f(top - 26 - r.range(0, 10))}" r="${f(r.range(11, 19))}" fill="${r.pick(['#5f8f4e', '#6fa35a', '#4f7d44', '#86b26a'])}"/>`);
+        body.push(
+          `<circle cx="${f(bx)}" cy="${f(top - 26 - r.range(0, 10))}" r="${f(r.range(11, 19))}" fill="${r.pick(['#5f8f4e', '#6fa35a', '#4f7d44', '#86b26a'])}"/>`,
+        );
       }
       if (r() < 0.3) {
-        body.push(`<circle cx="${f(px + pw / 2)}" cy="${f(top - 40)}" r="5" fill="${r.pick(['#e56b5d', '#f2c14e', '#f7f1e3'])}"/>`);
+        body.push(
+          `<circle cx="${f(px + pw / 2)}" cy="${f(top - 40)}" r="5" fill="${r.pick(['#e56b5d', '#f2c14e', '#f7f1e3'])}"/>`,
+        );
       }
     }
     if (r() < 0.55) {
@@ -984,7 +1074,9 @@ function rooftopGardens() {
   for (let i = 0; i < 7; i++) {
     const bx = r.range(300, 1200);
     const by = r.range(80, 260);
-    body.push(`<path d="M${f(bx - 12)},${f(by)} q6,-8 12,0 q6,-8 12,0" fill="none" stroke="#5b5f6a" stroke-width="2.5" stroke-linecap="round"/>`);
+    body.push(
+      `<path d="M${f(bx - 12)},${f(by)} q6,-8 12,0 q6,-8 12,0" fill="none" stroke="#5b5f6a" stroke-width="2.5" stroke-linecap="round"/>`,
+    );
   }
   return svg(body.join(''), defs.join(''));
 }
@@ -1009,7 +1101,10 @@ const IMAGES = {
 /** `--svg`, and the names of the images to draw (all when none is given). */
 function readArgs() {
   try {
-    const { values, positionals } = parseArgs({ options: { svg: { type: 'boolean', default: false } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      options: { svg: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
     return { keepSvg: values.svg, wanted: positionals };
   } catch (error) {
     console.error(`${error.message}\nusage: node scripts/make-story-images.mjs [--svg] [name ...]`);
@@ -1031,7 +1126,10 @@ async function main() {
     const source = IMAGES[name]();
     if (keepSvg) await writeFile(path.join(os.tmpdir(), `${name}.svg`), source);
     const out = path.join(OUT_DIR, `${name}.webp`);
-    await sharp(Buffer.from(source), { density: 72 }).resize(W, H, { fit: 'fill' }).webp({ quality: QUALITY, effort: 6, smartSubsample: true }).toFile(out);
+    await sharp(Buffer.from(source), { density: 72 })
+      .resize(W, H, { fit: 'fill' })
+      .webp({ quality: QUALITY, effort: 6, smartSubsample: true })
+      .toFile(out);
     const { size } = await stat(out);
     const flag = size > MAX_BYTES ? '  (over budget!)' : '';
     if (flag) failed++;

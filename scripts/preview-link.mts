@@ -17,7 +17,10 @@ function fail(message: string): never {
 
 function readArgs() {
   try {
-    return parseArgs({ options: { locale: { type: 'string', default: defaultLocale }, ttl: { type: 'string' } }, allowPositionals: true });
+    return parseArgs({
+      options: { locale: { type: 'string', default: defaultLocale }, ttl: { type: 'string' } },
+      allowPositionals: true,
+    });
   } catch (error) {
     fail((error as Error).message);
   }

@@ -10,7 +10,14 @@ export const revalidate = 300;
 export async function GET() {
   const content = getContent();
   const now = new Date();
-  const names = Object.fromEntries(await Promise.all(locales.map(async (locale): Promise<[string, string]> => [locale, (await getTranslations({ locale }))('site.name')])));
+  const names = Object.fromEntries(
+    await Promise.all(
+      locales.map(async (locale): Promise<[string, string]> => [
+        locale,
+        (await getTranslations({ locale }))('site.name'),
+      ]),
+    ),
+  );
   // Newest first: the stories of the last 48 hours are among the first few hundred of any newsroom.
   const newest = await Promise.all(locales.map((locale) => content.latest(locale, 0, NEWS_SITEMAP_LIMIT)));
   const stories = newest.flatMap((page) => recentStories(page.items, now));

@@ -8,5 +8,7 @@ export const revalidate = 3600;
 /** The sitemap index: the fronts, then each edition's stories in files of at most 5,000. */
 export async function GET() {
   const files = await currentSitemapFiles(getContent());
-  return new Response(sitemapIndex(files.map((file) => absoluteUrl(paths.sitemapFile(sitemapFileName(file))))), { headers: XML_HEADERS });
+  return new Response(sitemapIndex(files.map((file) => absoluteUrl(paths.sitemapFile(sitemapFileName(file))))), {
+    headers: XML_HEADERS,
+  });
 }

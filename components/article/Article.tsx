@@ -62,13 +62,22 @@ export async function ArticleHeader({ story, status }: { story: Story; status?: 
   const authors = labelsOf(story.authors, 'author');
   return (
     <header className="flex flex-col gap-3">
-      <a href={pageHref(paths.section(story.locale, story.section))} className="self-start font-display text-kicker font-bold text-accent hover:underline">
+      <a
+        href={pageHref(paths.section(story.locale, story.section))}
+        className="self-start font-display text-kicker font-bold text-accent hover:underline"
+      >
         {t(`sections.${story.section}`)}
       </a>
       {status}
       <p className="flex flex-wrap gap-x-3 text-meta text-muted">
         <DateLine date={story.publishedAt} locale={story.locale} />
-        {story.updatedAt && <span>{t.rich('story.updated', { date: () => <DateLine date={story.updatedAt!} locale={story.locale} variant="short" /> })}</span>}
+        {story.updatedAt && (
+          <span>
+            {t.rich('story.updated', {
+              date: () => <DateLine date={story.updatedAt!} locale={story.locale} variant="short" />,
+            })}
+          </span>
+        )}
       </p>
       <AgeLabel story={story} />
       <h1 id="story-headline" className="font-display text-title-md font-bold sm:text-title-xl">
@@ -82,7 +91,11 @@ export async function ArticleHeader({ story, status }: { story: Story; status?: 
               authors.map((author, i) => (
                 <Fragment key={author.key}>
                   {i > 0 && t('story.listSeparator')}
-                  <a href={pageHref(paths.label(story.locale, 'author', author.key))} rel="author" className="font-bold text-ink hover:underline">
+                  <a
+                    href={pageHref(paths.label(story.locale, 'author', author.key))}
+                    rel="author"
+                    className="font-bold text-ink hover:underline"
+                  >
                     {author.name}
                   </a>
                 </Fragment>
@@ -104,7 +117,8 @@ export async function ArticleFooter({ story }: { story: Story }) {
     <footer className="mt-10 flex flex-col gap-3 border-t border-rule pt-4 text-meta">
       {story.sources.length > 0 && (
         <p>
-          <span className="font-display font-bold">{t('story.sources')}</span> {story.sources.join(t('story.listSeparator'))}
+          <span className="font-display font-bold">{t('story.sources')}</span>{' '}
+          {story.sources.join(t('story.listSeparator'))}
         </p>
       )}
       {story.tags.length > 0 && (

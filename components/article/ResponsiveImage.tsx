@@ -17,8 +17,18 @@ interface Props {
  * component: a plain element from the server, so pictures add no JavaScript to the page.
  */
 export function ResponsiveImage({ preload = false, className, ...image }: Props) {
-  const { props } = getImageProps({ ...image, loading: preload ? 'eager' : 'lazy', fetchPriority: preload ? 'high' : 'auto' });
-  if (preload) preloadResource(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
+  const { props } = getImageProps({
+    ...image,
+    loading: preload ? 'eager' : 'lazy',
+    fetchPriority: preload ? 'high' : 'auto',
+  });
+  if (preload)
+    preloadResource(props.src, {
+      as: 'image',
+      imageSrcSet: props.srcSet,
+      imageSizes: props.sizes,
+      fetchPriority: 'high',
+    });
   // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text
   return <img {...props} className={className} />;
 }

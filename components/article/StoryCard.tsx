@@ -19,7 +19,13 @@ interface Props {
 }
 
 const layout: Record<Size, { article: string; picture: string; text: string; title: string; sizes: string }> = {
-  feature: { article: 'flex flex-col gap-4', picture: '', text: 'flex flex-col gap-3', title: 'text-title-lg sm:text-title-xl', sizes: '(min-width: 1024px) 66vw, 100vw' },
+  feature: {
+    article: 'flex flex-col gap-4',
+    picture: '',
+    text: 'flex flex-col gap-3',
+    title: 'text-title-lg sm:text-title-xl',
+    sizes: '(min-width: 1024px) 66vw, 100vw',
+  },
   lead: {
     article: 'grid gap-4 md:grid-cols-5 md:gap-8',
     picture: 'md:col-span-3',
@@ -27,9 +33,27 @@ const layout: Record<Size, { article: string; picture: string; text: string; tit
     title: 'text-title-lg sm:text-title-xl',
     sizes: '(min-width: 768px) 60vw, 100vw',
   },
-  regular: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '(min-width: 768px) 30vw, 100vw' },
-  related: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '(min-width: 640px) 320px, 100vw' },
-  compact: { article: 'flex flex-col gap-2', picture: '', text: 'flex flex-col gap-1', title: 'text-title-sm', sizes: '' },
+  regular: {
+    article: 'flex flex-col gap-2',
+    picture: '',
+    text: 'flex flex-col gap-1',
+    title: 'text-title-sm',
+    sizes: '(min-width: 768px) 30vw, 100vw',
+  },
+  related: {
+    article: 'flex flex-col gap-2',
+    picture: '',
+    text: 'flex flex-col gap-1',
+    title: 'text-title-sm',
+    sizes: '(min-width: 640px) 320px, 100vw',
+  },
+  compact: {
+    article: 'flex flex-col gap-2',
+    picture: '',
+    text: 'flex flex-col gap-1',
+    title: 'text-title-sm',
+    sizes: '',
+  },
 };
 
 export async function StoryCard({ story, size = 'regular', headingLevel: Heading = 'h3' }: Props) {
@@ -62,7 +86,9 @@ export async function StoryCard({ story, size = 'regular', headingLevel: Heading
             {story.title}
           </a>
         </Heading>
-        {size !== 'compact' && size !== 'related' && <p className={prominent ? 'text-dek text-muted' : 'text-meta text-muted'}>{story.summary}</p>}
+        {size !== 'compact' && size !== 'related' && (
+          <p className={prominent ? 'text-dek text-muted' : 'text-meta text-muted'}>{story.summary}</p>
+        )}
         <DateLine date={story.publishedAt} locale={story.locale} variant="short" className="text-kicker text-muted" />
       </div>
     </article>

@@ -28,7 +28,9 @@ export const storySeo = cache(async (story: StorySummary) => {
   const card = storyShareCard(story, labels);
   return {
     siteName: labels.brand,
-    feed: story.live ? { path: paths.liveFeed(story.locale, story.slug), title: labels.liveFeedTitle(story.title) } : { path: paths.feed(story.locale), title: labels.feedTitle },
+    feed: story.live
+      ? { path: paths.liveFeed(story.locale, story.slug), title: labels.liveFeedTitle(story.title) }
+      : { path: paths.feed(story.locale), title: labels.feedTitle },
     sectionName: labels.section!,
     image: { path: paths.storyShareImage(story.locale, story.slug, card.version), alt: story.title },
   };

@@ -9,7 +9,8 @@ export async function CorrectionLines({ story, className }: { story: StorySummar
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .map((correction) => (
       <p key={`${correction.date.toISOString()} ${correction.text}`} className={className}>
-        <strong className="font-display">{t('correction')}</strong> <DateLine date={correction.date} locale={story.locale} variant="short" className="text-muted" />
+        <strong className="font-display">{t('correction')}</strong>{' '}
+        <DateLine date={correction.date} locale={story.locale} variant="short" className="text-muted" />
         {t('separator')}
         {correction.text}
       </p>
@@ -21,7 +22,11 @@ export async function CorrectionsNotice({ story }: { story: StorySummary }) {
   if (!story.corrections.length && !story.updateNote) return null;
   const t = await getTranslations({ locale: story.locale, namespace: 'corrections' });
   return (
-    <aside aria-label={t('label')} data-corrections className="flex flex-col gap-2 border-s-4 border-accent bg-wash px-4 py-3 text-meta">
+    <aside
+      aria-label={t('label')}
+      data-corrections
+      className="flex flex-col gap-2 border-s-4 border-accent bg-wash px-4 py-3 text-meta"
+    >
       <CorrectionLines story={story} />
       {story.updateNote && (
         <p>

@@ -13,7 +13,8 @@ export function EmbedLoader() {
   useEffect(() => {
     for (const consent of document.querySelectorAll<HTMLElement>('[data-embed-consent]')) consent.hidden = false;
     const load = (event: MouseEvent) => {
-      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-embed-load]') : null;
+      const button =
+        event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-embed-load]') : null;
       const figure = button?.closest<HTMLElement>('figure[data-embed]');
       const source = button?.dataset.embedLoad ?? '';
       if (!button || !figure || !URL.canParse(source) || !FRAME_ORIGINS.has(new URL(source).origin)) return;
@@ -24,7 +25,10 @@ export function EmbedLoader() {
       frame.allow = 'encrypted-media; picture-in-picture; fullscreen';
       frame.referrerPolicy = 'strict-origin-when-cross-origin';
       // The platform's own scripts run in its frame; it may not lead this page elsewhere.
-      frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation');
+      frame.setAttribute(
+        'sandbox',
+        'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation',
+      );
       figure.querySelector('[data-embed-card]')?.replaceWith(frame);
       button.closest('[data-embed-consent]')?.remove();
       frame.focus();

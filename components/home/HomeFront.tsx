@@ -55,14 +55,22 @@ export async function HomeFront({ locale }: { locale: Locale }) {
         )}
       </div>
       {blocks.map(({ section, stories: [first, ...others] }) => (
-        <section key={section} aria-labelledby={`section-${section}`} className="border-b border-rule py-6" data-home-section={section}>
+        <section
+          key={section}
+          aria-labelledby={`section-${section}`}
+          className="border-b border-rule py-6"
+          data-home-section={section}
+        >
           <div className="mb-4 flex items-baseline justify-between gap-4 border-b-2 border-ink pb-2">
             <h2 id={`section-${section}`} className="font-display text-title-md font-bold">
               <a href={pageHref(paths.section(locale, section))} className="hover:text-accent">
                 {t(`sections.${section}`)}
               </a>
             </h2>
-            <a href={pageHref(paths.section(locale, section))} className="font-display text-meta font-bold text-accent hover:underline">
+            <a
+              href={pageHref(paths.section(locale, section))}
+              className="font-display text-meta font-bold text-accent hover:underline"
+            >
               {t('home.more', { section: t(`sections.${section}`) })}
             </a>
           </div>

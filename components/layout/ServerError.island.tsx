@@ -31,7 +31,15 @@ export function ServerError({ locale }: { locale: Locale }) {
   return (
     <>
       <title>{m.errors.serverTitle}</title>
-      <ServerErrorView locale={locale} text={{ title: m.errors.serverTitle, body: m.errors.serverBody, retry: m.errors.retry, backHome: m.notFound.backHome }} />
+      <ServerErrorView
+        locale={locale}
+        text={{
+          title: m.errors.serverTitle,
+          body: m.errors.serverBody,
+          retry: m.errors.retry,
+          backHome: m.notFound.backHome,
+        }}
+      />
     </>
   );
 }

@@ -18,7 +18,11 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
           </a>
         </p>
         <p>{t('sampleContent')}</p>
-        <p>{t('copyright', { year: formatNumber(Number(siteDay(new Date(), editionTimeZone(locale)).slice(0, 4)), locale) })}</p>
+        <p>
+          {t('copyright', {
+            year: formatNumber(Number(siteDay(new Date(), editionTimeZone(locale)).slice(0, 4)), locale),
+          })}
+        </p>
       </div>
     </footer>
   );

@@ -26,7 +26,9 @@ async function resolve({ locale: segment, kind, key: raw }: LabelParams, page: n
   if (!isLocale(locale) || !isLabelKind(kind) || !key) return undefined;
   const result = await getContent().labelled(locale, kind, key, (page - 1) * SECTION_PAGE_SIZE, SECTION_PAGE_SIZE);
   const pages = pageCount(result.total);
-  return result.label && page <= pages ? { locale, kind, label: result.label, page, pages, stories: result.items } : undefined;
+  return result.label && page <= pages
+    ? { locale, kind, label: result.label, page, pages, stories: result.items }
+    : undefined;
 }
 
 /** The editions where this label has a page n. */
@@ -38,7 +40,12 @@ async function editionsWithPage(kind: LabelKind, key: string, page: number): Pro
 
 async function titles(locale: Locale, kind: LabelKind, name: string) {
   const t = await getTranslations({ locale, namespace: 'labels' });
-  return { title: t(`${kind}Title`, { name }), description: t(`${kind}Description`, { name }), feed: t(`${kind}Feed`, { name }), kicker: t(kind) };
+  return {
+    title: t(`${kind}Title`, { name }),
+    description: t(`${kind}Description`, { name }),
+    feed: t(`${kind}Feed`, { name }),
+    kicker: t(kind),
+  };
 }
 
 export async function labelMetadata(params: LabelParams, page: number): Promise<Metadata> {
@@ -66,7 +73,11 @@ export async function LabelRoute({ params, page }: { params: LabelParams; page: 
   const text = await titles(locale, kind, label.name);
   return (
     <>
-      <SiteHeader locale={locale} editionsOfPage={await getContent().labelEditions(kind, label.key)} pathIn={(edition) => paths.label(edition, kind, label.key)} />
+      <SiteHeader
+        locale={locale}
+        editionsOfPage={await getContent().labelEditions(kind, label.key)}
+        pathIn={(edition) => paths.label(edition, kind, label.key)}
+      />
       <main id="main" tabIndex={-1}>
         <StoryList
           locale={locale}

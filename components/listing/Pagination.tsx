@@ -17,9 +17,13 @@ export async function Pagination({ locale, page, total, pageHref: hrefOf }: Prop
   const pageLink = (n: number) => pageHref(hrefOf(n));
   if (total <= 1) return null;
   const t = await getTranslations({ locale, namespace: 'pagination' });
-  const link = 'inline-flex min-h-11 items-center rounded-full border border-rule px-4 font-display font-bold hover:bg-wash';
+  const link =
+    'inline-flex min-h-11 items-center rounded-full border border-rule px-4 font-display font-bold hover:bg-wash';
   return (
-    <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-4 border-t border-rule py-6 text-meta">
+    <nav
+      aria-label={t('label')}
+      className="flex flex-wrap items-center justify-between gap-4 border-t border-rule py-6 text-meta"
+    >
       {page > 1 ? (
         <a href={pageLink(page - 1)} rel="prev" className={link}>
           <span aria-hidden="true" className="icon-directional me-2 inline-block">

@@ -27,7 +27,9 @@ export async function StoryList({ locale, title, stories, page, pages, pageHref,
     <div className="mx-auto max-w-page px-4 sm:px-6">
       <h1 className="border-b-4 border-ink py-6 font-display text-title-lg font-bold">
         {title}
-        {page > 1 && <span className="ms-3 text-title-sm text-muted">{t('pagination.status', { page, total: pages })}</span>}
+        {page > 1 && (
+          <span className="ms-3 text-title-sm text-muted">{t('pagination.status', { page, total: pages })}</span>
+        )}
       </h1>
       {stories.length === 0 && empty && <p className="py-12">{empty}</p>}
       {lead && (

@@ -10,7 +10,10 @@ export async function LitePicture({ image, locale }: { image: StoryImage; locale
   if (bytes === undefined) return null;
   const t = await getTranslations({ locale, namespace: 'lite' });
   return (
-    <a href={image.src} className="inline-flex min-h-11 items-center rounded-sm border border-rule px-4 text-meta font-bold text-accent underline">
+    <a
+      href={image.src}
+      className="inline-flex min-h-11 items-center rounded-sm border border-rule px-4 text-meta font-bold text-accent underline"
+    >
       {t('showPicture', { size: formatKilobytes(bytes, locale) })}
       <span className="sr-only">{t('pictureOf', { alt: image.alt })}</span>
     </a>

@@ -26,7 +26,18 @@ interface Props {
 }
 
 /** A post the live island fills in; never shown itself. */
-const TEMPLATE_POST: LivePostViewData = { id: 'template', rev: '', time: 0, dateTime: '', timeText: '', headline: ' ', key: true, bodyHtml: '', permalink: '', shareHref: '' };
+const TEMPLATE_POST: LivePostViewData = {
+  id: 'template',
+  rev: '',
+  time: 0,
+  dateTime: '',
+  timeText: '',
+  headline: ' ',
+  key: true,
+  bodyHtml: '',
+  permalink: '',
+  shareHref: '',
+};
 
 /**
  * A live page: the story's header and key points (its body), the pinned post and the key events on the first
@@ -37,7 +48,11 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
   const t = await getTranslations({ locale: story.locale });
   const content = getContent();
   const { locale, slug } = story;
-  const labels: LivePostLabels = { keyEvent: t('live.keyEvent'), permalink: t('live.permalink'), share: t('share.labels.whatsapp') };
+  const labels: LivePostLabels = {
+    keyEvent: t('live.keyEvent'),
+    permalink: t('live.permalink'),
+    share: t('share.labels.whatsapp'),
+  };
   const highlights = page === 1 ? await content.liveHighlights(locale, slug) : { keyEvents: [] };
   const onThisPage = new Set(posts.map((post) => post.id));
   const running = story.live === 'live';
@@ -91,7 +106,14 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
           <ol className="mt-3 flex flex-col gap-2 border-s-2 border-rule ps-4 text-meta">
             {highlights.keyEvents.map((event) => (
               <li key={event.id}>
-                <a href={onThisPage.has(event.id) ? `#${paths.liveAnchor(event.id)}` : pageHref(paths.livePost(locale, slug, event.id))} className="hover:underline">
+                <a
+                  href={
+                    onThisPage.has(event.id)
+                      ? `#${paths.liveAnchor(event.id)}`
+                      : pageHref(paths.livePost(locale, slug, event.id))
+                  }
+                  className="hover:underline"
+                >
                   <time dateTime={event.time.toISOString()} className="font-bold">
                     {formatMoment(event.time, locale, editionTimeZone(locale))}
                   </time>{' '}
@@ -105,7 +127,8 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
 
       <section aria-labelledby="live-stream" className="mt-8">
         <h2 id="live-stream" className="font-display text-title-md font-bold">
-          {t('live.stream')} <span className="text-meta font-normal text-muted">({t('live.postCount', { count: total })})</span>
+          {t('live.stream')}{' '}
+          <span className="text-meta font-normal text-muted">({t('live.postCount', { count: total })})</span>
         </h2>
         {cursor && (
           <LiveUpdates
@@ -125,10 +148,17 @@ export async function LiveArticle({ story, page, posts, total, withUpdates }: Pr
             </li>
           ))}
         </ol>
-        <Pagination locale={locale} page={page} total={pageCount(total, LIVE_PAGE_SIZE)} pageHref={(n) => paths.livePage(locale, slug, n)} />
+        <Pagination
+          locale={locale}
+          page={page}
+          total={pageCount(total, LIVE_PAGE_SIZE)}
+          pageHref={(n) => paths.livePage(locale, slug, n)}
+        />
       </section>
 
-      <p className="mt-4 text-meta text-muted">{t('live.generated', { time: formatMoment(new Date(), locale, editionTimeZone(locale)) })}</p>
+      <p className="mt-4 text-meta text-muted">
+        {t('live.generated', { time: formatMoment(new Date(), locale, editionTimeZone(locale)) })}
+      </p>
 
       {cursor && (
         <div id="live-post-template" hidden>

@@ -19,7 +19,12 @@ interface Props {
  */
 export function LivePostView({ post, labels, anchor }: Props) {
   return (
-    <article id={anchor} data-post-id={post.id} data-rev={post.rev} className="flex scroll-mt-4 flex-col gap-2 border-t border-rule py-5">
+    <article
+      id={anchor}
+      data-post-id={post.id}
+      data-rev={post.rev}
+      className="flex scroll-mt-4 flex-col gap-2 border-t border-rule py-5"
+    >
       <p className="flex flex-wrap items-center gap-x-3 text-meta text-muted">
         <a href={post.permalink} data-slot="permalink-time" className="font-bold text-ink hover:underline">
           <time dateTime={post.dateTime} data-slot="time">
@@ -43,7 +48,13 @@ export function LivePostView({ post, labels, anchor }: Props) {
         <a href={post.permalink} data-slot="permalink" className="text-muted underline hover:text-ink">
           {labels.permalink}
         </a>
-        <a href={post.shareHref} data-slot="share" target="_blank" rel="noopener noreferrer" className="text-muted underline hover:text-ink">
+        <a
+          href={post.shareHref}
+          data-slot="share"
+          target="_blank"
+          rel="noopener noreferrer"
+          className="text-muted underline hover:text-ink"
+        >
           {labels.share}
         </a>
       </p>

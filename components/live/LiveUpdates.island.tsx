@@ -72,19 +72,32 @@ function showRelativeTimes(numbersLocale: string) {
   }
 }
 
-export function LiveUpdates({ updatesPath, cursor: initialCursor, pollMs, numbersLocale, newPosts, showLabel, reloadLabel }: Props) {
+export function LiveUpdates({
+  updatesPath,
+  cursor: initialCursor,
+  pollMs,
+  numbersLocale,
+  newPosts,
+  showLabel,
+  reloadLabel,
+}: Props) {
   const [waiting, setWaiting] = useState<{ posts: LivePostViewData[]; gap: boolean }>({ posts: [], gap: false });
   const [announcement, setAnnouncement] = useState('');
   const waitingRef = useRef(waiting);
   const title = useRef('');
 
   const countText = (count: number) =>
-    (newPosts[new Intl.PluralRules(numbersLocale).select(count)] ?? newPosts.other ?? '#').replace('#', new Intl.NumberFormat(numbersLocale).format(count));
+    (newPosts[new Intl.PluralRules(numbersLocale).select(count)] ?? newPosts.other ?? '#').replace(
+      '#',
+      new Intl.NumberFormat(numbersLocale).format(count),
+    );
 
   function hold(next: { posts: LivePostViewData[]; gap: boolean }) {
     waitingRef.current = next;
     setWaiting(next);
-    document.title = next.posts.length ? `(${new Intl.NumberFormat(numbersLocale).format(next.posts.length)}) ${title.current}` : title.current;
+    document.title = next.posts.length
+      ? `(${new Intl.NumberFormat(numbersLocale).format(next.posts.length)}) ${title.current}`
+      : title.current;
   }
 
   /** Puts posts (newest first) at the top of the stream, above what it shows. */
@@ -147,7 +160,8 @@ export function LiveUpdates({ updatesPath, cursor: initialCursor, pollMs, number
         const id = shown.dataset.postId!;
         const rev = revs.get(id);
         const time = Date.parse(shown.querySelector('time')?.dateTime ?? '');
-        if (rev === undefined && (answer.windowStart === null || time >= answer.windowStart)) (shown.closest<HTMLElement>('[data-post-holder]') ?? shown).hidden = true;
+        if (rev === undefined && (answer.windowStart === null || time >= answer.windowStart))
+          (shown.closest<HTMLElement>('[data-post-holder]') ?? shown).hidden = true;
         else if (rev !== undefined && rev !== shown.dataset.rev) edited.add(id);
       }
       await refresh([...edited]);

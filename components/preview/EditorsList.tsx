@@ -32,9 +32,15 @@ export async function EditorsList({ locale, sessionExpiresAt }: { locale: Locale
           {drafts.map((draft) => {
             const link = `/api/preview?${previewQuery({ slug: draft.slug, locale: draft.locale, expiresAt }, previewSecret()!)}`;
             return (
-              <li key={`${draft.locale}/${draft.slug}`} className="rounded-lg border border-rule p-4" data-draft={draft.slug} lang={draft.locale}>
+              <li
+                key={`${draft.locale}/${draft.slug}`}
+                className="rounded-lg border border-rule p-4"
+                data-draft={draft.slug}
+                lang={draft.locale}
+              >
                 <p className="text-kicker text-muted">
-                  {t('preview.editionOf', { language: t(`languages.${draft.locale}`) })} · <span dir="ltr">{draft.sourcePath}</span>
+                  {t('preview.editionOf', { language: t(`languages.${draft.locale}`) })} ·{' '}
+                  <span dir="ltr">{draft.sourcePath}</span>
                 </p>
                 <h2 className="font-display text-title-sm font-bold">
                   <a href={paths.story(draft.locale, draft.slug)} className="hover:underline">
@@ -48,7 +54,12 @@ export async function EditorsList({ locale, sessionExpiresAt }: { locale: Locale
                 </p>
                 <label className="mt-2 block text-kicker text-muted">
                   {t('preview.previewLink')}
-                  <input readOnly value={link} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-kicker text-ink" />
+                  <input
+                    readOnly
+                    value={link}
+                    dir="ltr"
+                    className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-kicker text-ink"
+                  />
                 </label>
               </li>
             );

@@ -14,7 +14,11 @@ export async function PreviewBanner({ locale, draft, slug }: Props) {
   const t = await getTranslations({ locale, namespace: 'preview' });
   const exit = new URLSearchParams({ locale, ...(slug ? { slug } : {}) });
   return (
-    <aside aria-label={t(draft ? 'banner' : 'bannerPublished')} className="sticky top-0 z-40 bg-ink text-paper" data-preview-banner>
+    <aside
+      aria-label={t(draft ? 'banner' : 'bannerPublished')}
+      className="sticky top-0 z-40 bg-ink text-paper"
+      data-preview-banner
+    >
       <div className="mx-auto flex max-w-page flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-2 text-meta sm:px-6">
         <p className="font-bold">{t(draft ? 'banner' : 'bannerPublished')}</p>
         <p className="flex gap-4">

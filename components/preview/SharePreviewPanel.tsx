@@ -20,7 +20,11 @@ export async function SharePreviewPanel({ story, imagePath }: Props) {
   const host = siteUrl.host;
   const url = paths.story(story.locale, story.slug);
   return (
-    <section aria-labelledby="when-shared" className="mx-auto mt-12 max-w-page border-t-4 border-ink px-4 pt-4 sm:px-6" data-share-preview>
+    <section
+      aria-labelledby="when-shared"
+      className="mx-auto mt-12 max-w-page border-t-4 border-ink px-4 pt-4 sm:px-6"
+      data-share-preview
+    >
       <h2 id="when-shared" className="font-display text-title-md font-bold">
         {t('whenShared')}
       </h2>

@@ -17,7 +17,16 @@ export async function SearchForm({ locale, query, className }: Props) {
   const t = await getTranslations({ locale, namespace: 'search' });
   return (
     <form role="search" action={pageHref(paths.search(locale))} className={className}>
-      <input type="search" name="q" defaultValue={query} maxLength={MAX_QUERY_LENGTH} aria-label={t('label')} placeholder={t('placeholder')} enterKeyHint="search" className="search-field" />
+      <input
+        type="search"
+        name="q"
+        defaultValue={query}
+        maxLength={MAX_QUERY_LENGTH}
+        aria-label={t('label')}
+        placeholder={t('placeholder')}
+        enterKeyHint="search"
+        className="search-field"
+      />
       <button className="search-submit">{t('submit')}</button>
     </form>
   );

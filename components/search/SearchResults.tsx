@@ -34,8 +34,12 @@ export async function SearchResults({ locale, query, results, page, pages }: Pro
         {query.text && query.words.length === 0 && <p>{t.rich('search.noTerms', echo)}</p>}
         {results && (
           <p className="font-bold">
-            {results.capped ? t.rich('search.resultsCapped', { ...echo, total: results.total }) : t.rich('search.results', { ...echo, total: results.total })}
-            {results.total > 1 && !results.capped && <span className="ms-2 font-normal text-muted">{t('search.order')}</span>}
+            {results.capped
+              ? t.rich('search.resultsCapped', { ...echo, total: results.total })
+              : t.rich('search.results', { ...echo, total: results.total })}
+            {results.total > 1 && !results.capped && (
+              <span className="ms-2 font-normal text-muted">{t('search.order')}</span>
+            )}
           </p>
         )}
         {query.truncated && <p className="text-muted">{t('search.truncated')}</p>}
@@ -54,12 +58,19 @@ export async function SearchResults({ locale, query, results, page, pages }: Pro
               <p className="text-meta text-muted">
                 <Highlighted text={story.summary} terms={terms} />
               </p>
-              <DateLine date={story.publishedAt} locale={story.locale} variant="short" className="text-kicker text-muted" />
+              <DateLine
+                date={story.publishedAt}
+                locale={story.locale}
+                variant="short"
+                className="text-kicker text-muted"
+              />
             </li>
           ))}
         </ol>
       )}
-      {results && <Pagination locale={locale} page={page} total={pages} pageHref={(n) => paths.search(locale, query.text, n)} />}
+      {results && (
+        <Pagination locale={locale} page={page} total={pages} pageHref={(n) => paths.search(locale, query.text, n)} />
+      )}
     </div>
   );
 }

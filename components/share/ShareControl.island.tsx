@@ -20,7 +20,15 @@ export interface ShareData {
   /** The tracked URL for "copy link" (the share sheet tracks the canonical URL as `native`). */
   copyUrl: string;
   targets: ShareTarget[];
-  labels: { share: string; more: string; close: string; copy: string; copied: string; copyFallback: string; urlLabel: string };
+  labels: {
+    share: string;
+    more: string;
+    close: string;
+    copy: string;
+    copied: string;
+    copyFallback: string;
+    urlLabel: string;
+  };
 }
 
 const ONE_TAP: Platform[] = ['whatsapp', 'telegram'];
@@ -57,7 +65,13 @@ function TargetLink({ target, withName }: { target: ShareTarget; withName: boole
  * Takes its data as one object: a page with two controls passes the same object to both, and the RSC
  * payload then carries it once.
  */
-export function ShareControl({ share, withPanel }: { share: ShareData; /** The page's first control: the one that works without JavaScript. */ withPanel: boolean }) {
+export function ShareControl({
+  share,
+  withPanel,
+}: {
+  share: ShareData;
+  /** The page's first control: the one that works without JavaScript. */ withPanel: boolean;
+}) {
   const { copyUrl, targets, labels } = share;
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -69,7 +83,11 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
   async function open(event: MouseEvent) {
     event.preventDefault();
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
-    const data = { title: pageMeta('property="og:title"'), text: pageMeta('name="description"'), url: trackedUrl(canonical, 'native') };
+    const data = {
+      title: pageMeta('property="og:title"'),
+      text: pageMeta('name="description"'),
+      url: trackedUrl(canonical, 'native'),
+    };
     if (typeof navigator.share === 'function' && navigator.canShare?.(data)) {
       try {
         await navigator.share(data);
@@ -99,18 +117,31 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
     <div className="flex flex-wrap items-start gap-2" data-share>
       {withPanel ? (
         <details className="group" id={SHARE_PANEL_ID}>
-          <summary onClick={(event) => void open(event)} aria-haspopup="dialog" className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
+          <summary
+            onClick={(event) => void open(event)}
+            aria-haspopup="dialog"
+            className={`${button} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}
+          >
             <Icon name="share" />
             {labels.share}
           </summary>
           {/* Without JavaScript the summary opens this panel: every platform and the link to copy by hand. */}
-          <div className="mt-2 grid gap-2 rounded-lg border border-rule bg-paper p-3 sm:grid-cols-2" aria-label={labels.more} role="group">
+          <div
+            className="mt-2 grid gap-2 rounded-lg border border-rule bg-paper p-3 sm:grid-cols-2"
+            aria-label={labels.more}
+            role="group"
+          >
             {targets.map((target) => (
               <TargetLink key={target.platform} target={target} withName />
             ))}
             <label className="text-kicker text-muted sm:col-span-2">
               {labels.urlLabel}
-              <input readOnly value={copyUrl} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink" />
+              <input
+                readOnly
+                value={copyUrl}
+                dir="ltr"
+                className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink"
+              />
             </label>
           </div>
         </details>
@@ -127,7 +158,11 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
           <TargetLink key={target.platform} target={target} withName={false} />
         ))}
       {hydrated && (
-        <dialog ref={dialogRef} aria-labelledby={`${id}-title`} className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl bg-paper p-5 text-ink shadow-xl backdrop:bg-ink/60">
+        <dialog
+          ref={dialogRef}
+          aria-labelledby={`${id}-title`}
+          className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl bg-paper p-5 text-ink shadow-xl backdrop:bg-ink/60"
+        >
           <h2 id={`${id}-title`} className="font-display text-title-sm font-bold">
             {labels.share}
           </h2>
@@ -145,7 +180,13 @@ export function ShareControl({ share, withPanel }: { share: ShareData; /** The p
             </button>
             <label className="text-kicker text-muted">
               {labels.urlLabel}
-              <input ref={urlRef} readOnly value={copyUrl} dir="ltr" className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink" />
+              <input
+                ref={urlRef}
+                readOnly
+                value={copyUrl}
+                dir="ltr"
+                className="mt-1 w-full rounded border border-rule bg-wash px-2 py-1 text-meta text-ink"
+              />
             </label>
             <p role="status" aria-live="polite" className="min-h-6 font-display text-meta font-bold text-accent">
               {status}

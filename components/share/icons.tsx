@@ -11,7 +11,14 @@ type IconName = Platform | 'share' | 'copy';
  */
 export function Icon({ name }: { name: IconName }) {
   return (
-    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className={name === 'share' ? 'icon-directional' : undefined}>
+    <svg
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      aria-hidden="true"
+      focusable="false"
+      className={name === 'share' ? 'icon-directional' : undefined}
+    >
       <use href={`${(sprite as StaticImageData).src}#${name}`} />
     </svg>
   );

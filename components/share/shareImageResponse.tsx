@@ -9,7 +9,10 @@ const IMMUTABLE = { 'Cache-Control': 'public, max-age=31536000, immutable' };
  * The URL carries the card's version, so the picture behind it never changes: cache it for good
  * (a draft's card in preview is the exception, and says so in its headers).
  */
-export async function shareImageResponse(card: ShareCardText, headers: Record<string, string> = IMMUTABLE): Promise<ImageResponse> {
+export async function shareImageResponse(
+  card: ShareCardText,
+  headers: Record<string, string> = IMMUTABLE,
+): Promise<ImageResponse> {
   const { svg } = await renderShareCardSvg(card);
   return new ImageResponse(
     // eslint-disable-next-line @next/next/no-img-element

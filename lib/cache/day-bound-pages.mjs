@@ -21,5 +21,9 @@ const STORY_AGE_SHOWN = /(?:^|\$)\/[a-z]{2}(?:\.lite)?\/news\/[^/]+(?:\/opengrap
  * @param {Date} [now]
  */
 export function renderedOnEarlierDay(key, entry, now = new Date()) {
-  return typeof entry?.lastModified === 'number' && STORY_AGE_SHOWN.test(key) && siteDay(new Date(entry.lastModified)) !== siteDay(now);
+  return (
+    typeof entry?.lastModified === 'number' &&
+    STORY_AGE_SHOWN.test(key) &&
+    siteDay(new Date(entry.lastModified)) !== siteDay(now)
+  );
 }

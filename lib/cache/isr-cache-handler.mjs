@@ -30,7 +30,8 @@ import { createSharedCache } from './shared-cache.mjs';
 
 // Node's import of this CommonJS file gives its whole `exports`, with the class on `.default`; the types describe
 // a bundler's import, which gives the class itself.
-const NextFileSystemCache = /** @type {{ default?: typeof FileSystemCache }} */ (FileSystemCache).default ?? FileSystemCache;
+const NextFileSystemCache =
+  /** @type {{ default?: typeof FileSystemCache }} */ (FileSystemCache).default ?? FileSystemCache;
 
 /**
  * Adds what a stored page's responses need and lacks, once per page version rather than per response:
@@ -71,7 +72,11 @@ const { cacheLookups } = metrics();
  * @returns {GetContext}
  */
 function lookupContext(data, ctx) {
-  const context = { kind: data.kind, isRoutePPREnabled: Boolean(ctx && 'isRoutePPREnabled' in ctx && ctx.isRoutePPREnabled), isFallback: false };
+  const context = {
+    kind: data.kind,
+    isRoutePPREnabled: Boolean(ctx && 'isRoutePPREnabled' in ctx && ctx.isRoutePPREnabled),
+    isFallback: false,
+  };
   // Next types a stored value's kind and a look-up's as two const enums of the same names, which plain JS cannot
   // name: the value's kind is the look-up's.
   return /** @type {GetContext} */ (/** @type {unknown} */ (context));

@@ -59,7 +59,10 @@ const OLDEST_REDIS = [6, 0];
 const TIMED_OUT = Symbol('timed out');
 const STATE = Symbol.for('sahifa.shared-cache');
 /** The connections try again in the background, backing off to every 5 s. */
-const SOCKET = { connectTimeout: 1000, reconnectStrategy: (/** @type {number} */ retries) => Math.min(250 * 2 ** retries, 5000) };
+const SOCKET = {
+  connectTimeout: 1000,
+  reconnectStrategy: (/** @type {number} */ retries) => Math.min(250 * 2 ** retries, 5000),
+};
 /** @type {Status[]} */
 const STATES = ['starting', 'up', 'slow', 'writes_refused', 'down'];
 
@@ -129,8 +132,12 @@ async function settingProblems(client, version) {
   const problems = [];
   const [major = 0, minor = 0] = (version ?? '').split('.').map(Number);
   if (version && (major < OLDEST_REDIS[0] || (major === OLDEST_REDIS[0] && minor < OLDEST_REDIS[1])))
-    problems.push(`Redis ${version} is older than ${OLDEST_REDIS.join('.')}: publishing cannot wait for other servers; use Redis 6.2 or later`);
-  const policy = (await client.configGet('maxmemory-policy').catch(() => /** @type {Record<string, string>} */ ({})))['maxmemory-policy'];
+    problems.push(
+      `Redis ${version} is older than ${OLDEST_REDIS.join('.')}: publishing cannot wait for other servers; use Redis 6.2 or later`,
+    );
+  const policy = (await client.configGet('maxmemory-policy').catch(() => /** @type {Record<string, string>} */ ({})))[
+    'maxmemory-policy'
+  ];
   if (policy?.startsWith('allkeys-'))
     problems.push(
       `Redis's maxmemory-policy is ${policy}: when full it may evict the shared cache's map of page tags, and other servers would keep pages a publish replaced; set maxmemory-policy volatile-lru`,
@@ -146,7 +153,15 @@ function sharedState() {
   const existing = /** @type {Record<symbol, SharedState | undefined>} */ (globalThis)[STATE];
   if (existing) return existing;
   /** @type {SharedState} */
-  const state = { status: 'starting', handler: null, pendingTags: new Set(), probe: null, version: undefined, refusal: '', everUp: false };
+  const state = {
+    status: 'starting',
+    handler: null,
+    pendingTags: new Set(),
+    probe: null,
+    version: undefined,
+    refusal: '',
+    everUp: false,
+  };
   /** @type {Record<symbol, SharedState | undefined>} */ (globalThis)[STATE] = state;
   if (process.env.NEXT_PHASE === 'phase-production-build') return state;
 
@@ -181,7 +196,9 @@ function sharedState() {
     checking = true;
     try {
       if (!probe.isReady) return void (state.status !== 'starting' && become('down'));
-      const answer = await within(probe.set(probeKey, String(Date.now()), { PX: REDIS_PROBE_MS * 10 })).catch((error) => error);
+      const answer = await within(probe.set(probeKey, String(Date.now()), { PX: REDIS_PROBE_MS * 10 })).catch(
+        (error) => error,
+      );
       if (answer === TIMED_OUT) return become('slow');
       if (answer instanceof Error) {
         if (!/^(OOM|READONLY|MISCONF)/.test(answer.message)) return become('down');
@@ -198,7 +215,8 @@ function sharedState() {
 
   async function startHandler() {
     state.version = await redisVersion(probe);
-    for (const problem of await settingProblems(probe, state.version)) log().error('cache.redis_setting', `[cache] ${problem}`);
+    for (const problem of await settingProblems(probe, state.version))
+      log().error('cache.redis_setting', `[cache] ${problem}`);
     // The library implements Next's cache handler but types what it is given narrower than Next does (fields Next
     // leaves optional, headers Next sets): it is given, and returns, what Next gives a cache handler.
     state.handler = /** @type {CacheHandler} */ (

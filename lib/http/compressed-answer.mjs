@@ -69,7 +69,9 @@ const MIN_COMPRESSED_BYTES = 1024;
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|manifest\+json)|image\/svg\+xml)/;
 
 /** @param {number} quality @param {number} size */
-const brotliOptions = (quality, size) => ({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size } });
+const brotliOptions = (quality, size) => ({
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size },
+});
 
 /**
  * An answer's body in `encoding`, unless it is too small or of a kind that does not compress.
@@ -79,7 +81,8 @@ const brotliOptions = (quality, size) => ({ params: { [zlib.constants.BROTLI_PAR
  * @returns {Encoded}
  */
 function encode(body, type, encoding) {
-  if (encoding === 'identity' || body.length < MIN_COMPRESSED_BYTES || !COMPRESSIBLE.test(type)) return { body, encoding: 'identity' };
+  if (encoding === 'identity' || body.length < MIN_COMPRESSED_BYTES || !COMPRESSIBLE.test(type))
+    return { body, encoding: 'identity' };
   if (encoding === 'gzip') return { body: zlib.gzipSync(body, { level: 9 }), encoding };
   return { body: zlib.brotliCompressSync(body, brotliOptions(FAST_QUALITY, body.length)), encoding };
 }
@@ -93,7 +96,8 @@ function encode(body, type, encoding) {
  */
 function keepDensest(pages, key, plain, kept) {
   zlib.brotliCompress(plain, brotliOptions(KEPT_QUALITY, plain.length), (error, densest) => {
-    if (!error && densest.length < kept.body.length && pages.get(key) === kept) pages.set(key, { body: densest, encoding: 'br' });
+    if (!error && densest.length < kept.body.length && pages.get(key) === kept)
+      pages.set(key, { body: densest, encoding: 'br' });
   });
 }
 
@@ -137,14 +141,26 @@ export function answerCompressed(req, res, pages, { rewrite, beforeSend } = {}) 
   /** @param {any} chunk @param {any} encodingOrCallback */
   const keep = (chunk, encodingOrCallback) => {
     if (!chunk || typeof chunk === 'function' || !chunk.length) return;
-    chunks.push(typeof chunk === 'string' && typeof encodingOrCallback === 'string' ? Buffer.from(chunk, /** @type {BufferEncoding} */ (encodingOrCallback)) : chunk);
+    chunks.push(
+      typeof chunk === 'string' && typeof encodingOrCallback === 'string'
+        ? Buffer.from(chunk, /** @type {BufferEncoding} */ (encodingOrCallback))
+        : chunk,
+    );
   };
-  /** @type {any} */ (res).write = (/** @type {any} */ chunk, /** @type {any} */ encodingOrCallback, /** @type {any} */ callback) => {
+  /** @type {any} */ (res).write = (
+    /** @type {any} */ chunk,
+    /** @type {any} */ encodingOrCallback,
+    /** @type {any} */ callback,
+  ) => {
     keep(chunk, encodingOrCallback);
     (typeof encodingOrCallback === 'function' ? encodingOrCallback : callback)?.();
     return true;
   };
-  /** @type {any} */ (res).end = (/** @type {any} */ chunk, /** @type {any} */ encodingOrCallback, /** @type {any} */ callback) => {
+  /** @type {any} */ (res).end = (
+    /** @type {any} */ chunk,
+    /** @type {any} */ encodingOrCallback,
+    /** @type {any} */ callback,
+  ) => {
     keep(chunk, encodingOrCallback);
     const done = [chunk, encodingOrCallback, callback].find((argument) => typeof argument === 'function');
     beforeSend?.(res);
@@ -157,7 +173,10 @@ export function answerCompressed(req, res, pages, { rewrite, beforeSend } = {}) 
       return end(done);
     }
     const etag = res.getHeader('etag');
-    const key = typeof etag === 'string' && res.statusCode === 200 && (html || COMPRESSIBLE.test(type)) ? `${etag}:${encoding}` : undefined;
+    const key =
+      typeof etag === 'string' && res.statusCode === 200 && (html || COMPRESSIBLE.test(type))
+        ? `${etag}:${encoding}`
+        : undefined;
     let encoded = key ? pages.get(key) : undefined;
     if (!encoded) {
       const plain = html && rewrite ? Buffer.from(rewrite(joined(chunks).toString('utf8'))) : joined(chunks);
@@ -169,7 +188,8 @@ export function answerCompressed(req, res, pages, { rewrite, beforeSend } = {}) 
     }
     if (encoded.encoding !== 'identity') res.setHeader('Content-Encoding', encoded.encoding);
     const vary = String(res.getHeader('vary') ?? '');
-    if (COMPRESSIBLE.test(type) && !/\baccept-encoding\b/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    if (COMPRESSIBLE.test(type) && !/\baccept-encoding\b/i.test(vary))
+      res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     res.setHeader('Content-Length', encoded.body.length);
     writeHead(res.statusCode);
     return end(req.method === 'HEAD' ? undefined : encoded.body, done);

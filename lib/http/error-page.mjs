@@ -43,7 +43,8 @@ export function errorPageFor(pages, url) {
  */
 export function sendErrorPage(res, status, page, withBody) {
   res.statusCode = status;
-  for (const name of ['content-encoding', 'etag', 'vary', 'x-nextjs-cache', 'x-nextjs-prerender']) res.removeHeader(name);
+  for (const name of ['content-encoding', 'etag', 'vary', 'x-nextjs-cache', 'x-nextjs-prerender'])
+    res.removeHeader(name);
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Cache-Control', 'private, no-store');
   res.setHeader('Content-Length', page.length);
@@ -71,7 +72,8 @@ export function replaceServerErrors(req, res, page) {
   const { writeHead, write, end } = res;
   let failed = false;
   /** @param {number} status */
-  const isServerErrorPage = (status) => status >= 500 && String(res.getHeader('content-type') ?? '').startsWith('text/html');
+  const isServerErrorPage = (status) =>
+    status >= 500 && String(res.getHeader('content-type') ?? '').startsWith('text/html');
   /** @type {any} */ (res).writeHead = function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {
     if (!failed && isServerErrorPage(statusCode)) {
       failed = true;

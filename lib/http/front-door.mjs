@@ -64,7 +64,8 @@ export function refusalOf(method, url, headers = {}) {
   // after the method check (POST /api/revalidate/../../en/news/x reached a page).
   if (DOT_SEGMENT.test(path)) return { status: 400, reason: 'badRequest' };
   if (INTERNAL_HEADERS.some((name) => headers[name] !== undefined)) return { status: 400, reason: 'badRequest' };
-  const allowed = WRITE_ROUTES.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? READ_METHODS;
+  const allowed =
+    WRITE_ROUTES.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? READ_METHODS;
   if (!allowed.includes(method)) return { status: 405, reason: 'methodNotAllowed', allow: allowed };
   if (path.includes('%') && !decodes(path)) return { status: 400, reason: 'badRequest' };
   const canonical = canonicalPath(path);
@@ -138,7 +139,11 @@ export function sendRefusal(res, refusal, editionTexts, withBody) {
     res.end();
     return;
   }
-  const body = [`${refusal.status} ${STATUS_TEXT[/** @type {400|405|414} */ (refusal.status)]}`, ...editionTexts.map((texts) => texts[refusal.reason])].join('\n') + '\n';
+  const body =
+    [
+      `${refusal.status} ${STATUS_TEXT[/** @type {400|405|414} */ (refusal.status)]}`,
+      ...editionTexts.map((texts) => texts[refusal.reason]),
+    ].join('\n') + '\n';
   res.statusCode = refusal.status;
   if (refusal.allow) res.setHeader('Allow', refusal.allow.join(', '));
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -62,7 +62,9 @@ const NOT_A_PAGE = /(?:\.[a-z]+|\/opengraph-image|\/share\/[a-z]+|\/updates)$/;
  * @param {string} html
  */
 export function withLitePageLinks(html) {
-  return html.replace(PAGE_LINK, (link, path, rest = '') => (NOT_A_PAGE.test(path) ? link : `href="${path}${LITE_SUFFIX}${rest}"`));
+  return html.replace(PAGE_LINK, (link, path, rest = '') =>
+    NOT_A_PAGE.test(path) ? link : `href="${path}${LITE_SUFFIX}${rest}"`,
+  );
 }
 
 /**
@@ -71,5 +73,7 @@ export function withLitePageLinks(html) {
  * @returns {{ edition: string, lite: boolean }}
  */
 export function editionSegment(segment) {
-  return segment.endsWith(LITE_SUFFIX) ? { edition: segment.slice(0, -LITE_SUFFIX.length), lite: true } : { edition: segment, lite: false };
+  return segment.endsWith(LITE_SUFFIX)
+    ? { edition: segment.slice(0, -LITE_SUFFIX.length), lite: true }
+    : { edition: segment, lite: false };
 }

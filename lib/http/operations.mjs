@@ -14,7 +14,11 @@ import { bearerMatches } from './bearer.mjs';
 
 export const OPERATIONS_PATHS = ['/healthz', '/readyz', '/metrics'];
 
-const NEVER_STORED = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8', 'X-Robots-Tag': 'noindex' };
+const NEVER_STORED = {
+  'Cache-Control': 'no-store',
+  'Content-Type': 'text/plain; charset=utf-8',
+  'X-Robots-Tag': 'noindex',
+};
 
 /**
  * @param {import('node:http').ServerResponse} res
@@ -48,7 +52,8 @@ export function answerOperations(req, res, path, { metricsToken, metricsHere }) 
     if (state.ready) send(res, 200, 'ready\n', withBody);
     else send(res, 503, `${state.reason}\n`, withBody, { 'Retry-After': '1' });
   } else if (!metricsHere) send(res, 404, '404 Not Found\n', withBody);
-  else if (metricsToken && !bearerMatches(req.headers.authorization, metricsToken)) send(res, 401, '401 Unauthorized\n', withBody, { 'WWW-Authenticate': 'Bearer realm="sahifa-metrics"' });
+  else if (metricsToken && !bearerMatches(req.headers.authorization, metricsToken))
+    send(res, 401, '401 Unauthorized\n', withBody, { 'WWW-Authenticate': 'Bearer realm="sahifa-metrics"' });
   else {
     const { registry } = metrics();
     registry.metrics().then(
@@ -80,7 +85,14 @@ export function routeKind(path) {
   if (!match) return 'other';
   const [, section, rest = ''] = match;
   if (!section) return 'home';
-  if (section === 'news') return rest.startsWith('/opengraph-image') ? 'card' : rest.startsWith('/share/') ? 'share' : rest ? 'other' : 'story';
+  if (section === 'news')
+    return rest.startsWith('/opengraph-image')
+      ? 'card'
+      : rest.startsWith('/share/')
+        ? 'share'
+        : rest
+          ? 'other'
+          : 'story';
   if (section === 'section') return 'section';
   if (section === 'tag' || section === 'author') return 'label';
   if (section === 'search') return 'search';

@@ -18,12 +18,16 @@ const PREVIEW_COOKIES = [SESSION_COOKIE, '__prerender_bypass'];
  * @returns {{ inPreview: boolean, cookieHeader: string | undefined }} the header to pass on
  */
 export function previewGate(cookieHeader, secret, nowSeconds) {
-  if (!cookieHeader || !PREVIEW_COOKIES.some((name) => cookieHeader.includes(name))) return { inPreview: false, cookieHeader };
+  if (!cookieHeader || !PREVIEW_COOKIES.some((name) => cookieHeader.includes(name)))
+    return { inPreview: false, cookieHeader };
   const pairs = cookieHeader.split(/;\s*/).filter(Boolean);
   const nameOf = (/** @type {string} */ pair) => pair.slice(0, Math.max(pair.indexOf('='), 0)).trim();
-  const sessions = pairs.filter((pair) => nameOf(pair) === SESSION_COOKIE).map((pair) => pair.slice(pair.indexOf('=') + 1));
+  const sessions = pairs
+    .filter((pair) => nameOf(pair) === SESSION_COOKIE)
+    .map((pair) => pair.slice(pair.indexOf('=') + 1));
   // One session cookie, and valid: two would let a stranger's value ride beside an editor's.
-  if (sessions.length === 1 && verifyPreviewSession(sessions[0], secret, nowSeconds) !== null) return { inPreview: true, cookieHeader };
+  if (sessions.length === 1 && verifyPreviewSession(sessions[0], secret, nowSeconds) !== null)
+    return { inPreview: true, cookieHeader };
   const kept = pairs.filter((pair) => !PREVIEW_COOKIES.includes(nameOf(pair)));
   return { inPreview: false, cookieHeader: kept.length ? kept.join('; ') : undefined };
 }

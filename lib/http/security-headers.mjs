@@ -68,8 +68,13 @@ export function storedPagePolicy(/** @type {string} */ html) {
   for (const [, attributes, body] of html.matchAll(INLINE_SCRIPT)) {
     if (!DATA_BLOCK.test(attributes)) hashes.add(sha256Source(body));
   }
-  const frames = new Set([...html.matchAll(EMBED_FRAME)].map(([, origin]) => origin).filter((origin) => FRAME_ORIGINS.has(origin)));
-  return [["script-src 'self'", ...hashes].join(' '), `frame-src ${frames.size ? [...frames].sort().join(' ') : "'none'"}`].join('; ');
+  const frames = new Set(
+    [...html.matchAll(EMBED_FRAME)].map(([, origin]) => origin).filter((origin) => FRAME_ORIGINS.has(origin)),
+  );
+  return [
+    ["script-src 'self'", ...hashes].join(' '),
+    `frame-src ${frames.size ? [...frames].sort().join(' ') : "'none'"}`,
+  ].join('; ');
 }
 
 /**
@@ -113,6 +118,8 @@ export function securityHeaders({ https, hsts, previewFrameAncestors }, isPrevie
  */
 export function securityOptionsFromEnv(env) {
   const https = (env.SITE_URL ?? '').startsWith('https://');
-  const previewFrameAncestors = (env.PREVIEW_FRAME_ANCESTORS ?? '').split(/\s+/).filter((origin) => /^https?:\/\/[^\s/;,'*]+$/.test(origin));
+  const previewFrameAncestors = (env.PREVIEW_FRAME_ANCESTORS ?? '')
+    .split(/\s+/)
+    .filter((origin) => /^https?:\/\/[^\s/;,'*]+$/.test(origin));
   return { https, hsts: env.HSTS !== 'off', previewFrameAncestors };
 }

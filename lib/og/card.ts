@@ -50,7 +50,19 @@ export interface ShareCardText {
 /** A short fingerprint of everything that can be drawn: it changes when the headline, date or design does. */
 export function shareCardVersion(card: ShareCardText): string {
   return createHash('sha256')
-    .update([CARD_DESIGN, card.locale, card.brand, card.kicker ?? '', card.badge ?? '', card.band ?? '', card.headline, card.fallbackHeadline, card.footer].join('\u0000'))
+    .update(
+      [
+        CARD_DESIGN,
+        card.locale,
+        card.brand,
+        card.kicker ?? '',
+        card.badge ?? '',
+        card.band ?? '',
+        card.headline,
+        card.fallbackHeadline,
+        card.footer,
+      ].join('\u0000'),
+    )
     .digest('hex')
     .slice(0, 12);
 }
@@ -66,8 +78,22 @@ function sideX(direction: BaseDirection, width: number, side: 'start' | 'end'): 
 }
 
 /** One line of text, its box as wide as the text, so it can sit on either side of the card. */
-function singleLine(text: string, font: Parameters<typeof layoutParagraph>[1]['font'], fontSize: number, direction: BaseDirection, maxWidth: number, color: string): SvgResult {
-  const layout: ParagraphLayout = layoutParagraph(text, { font, fontSize, maxWidth, maxLines: 1, baseDirection: direction, lineHeight: 1.3 });
+function singleLine(
+  text: string,
+  font: Parameters<typeof layoutParagraph>[1]['font'],
+  fontSize: number,
+  direction: BaseDirection,
+  maxWidth: number,
+  color: string,
+): SvgResult {
+  const layout: ParagraphLayout = layoutParagraph(text, {
+    font,
+    fontSize,
+    maxWidth,
+    maxLines: 1,
+    baseDirection: direction,
+    lineHeight: 1.3,
+  });
   return linesToSvgGroup(layout, { color, width: Math.ceil(layout.width) });
 }
 
@@ -84,7 +110,15 @@ export async function renderShareCardSvg(card: ShareCardText): Promise<ShareCard
   const layout = card.band ? BANDED_LAYOUT : PLAIN_LAYOUT;
   const headlineBox = layout.headlineBottom - HEADLINE_TOP;
   const fit = (text: string) =>
-    fitParagraph(text, { font: fonts.bold, maxWidth: CONTENT_WIDTH, maxHeight: headlineBox, maxLines: 3, sizes: HEADLINE_SIZES, baseDirection: direction, lineHeight: 1.5 });
+    fitParagraph(text, {
+      font: fonts.bold,
+      maxWidth: CONTENT_WIDTH,
+      maxHeight: headlineBox,
+      maxLines: 3,
+      sizes: HEADLINE_SIZES,
+      baseDirection: direction,
+      lineHeight: 1.5,
+    });
   let headline = fit(card.headline);
   if (headline.lines.length === 0) headline = fit(card.fallbackHeadline);
 
@@ -106,7 +140,9 @@ export async function renderShareCardSvg(card: ShareCardText): Promise<ShareCard
     const badge = singleLine(card.badge, fonts.bold, 30, direction, CONTENT_WIDTH / 3, COLORS.paper);
     const box = { width: badge.width + 2 * BADGE_PADDING, height: 56 };
     const x = sideX(direction, box.width, 'start');
-    parts.push(`<rect x="${Math.round(x)}" y="${layout.footer - 2}" width="${Math.ceil(box.width)}" height="${box.height}" rx="6" fill="${COLORS.accent}"/>`);
+    parts.push(
+      `<rect x="${Math.round(x)}" y="${layout.footer - 2}" width="${Math.ceil(box.width)}" height="${box.height}" rx="6" fill="${COLORS.accent}"/>`,
+    );
     parts.push(place(badge, x + BADGE_PADDING, layout.footer));
     footerStart = box.width + BADGE_GAP;
   }

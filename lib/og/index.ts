@@ -10,7 +10,15 @@ export { loadOgFonts } from './fonts';
 export type { OgFace, OgFontStack, OgFonts, OgWeight } from './fonts';
 export { sanitizeText } from './sanitize';
 export { layoutParagraph, fitParagraph, ELLIPSIS } from './text-layout';
-export type { BaseDirection, FitOptions, LaidOutGlyph, LaidOutLine, LaidOutRun, LayoutOptions, ParagraphLayout } from './text-layout';
+export type {
+  BaseDirection,
+  FitOptions,
+  LaidOutGlyph,
+  LaidOutLine,
+  LaidOutRun,
+  LayoutOptions,
+  ParagraphLayout,
+} from './text-layout';
 export { linesToSvg, linesToSvgGroup, svgToDataUri } from './svg';
 export type { SvgOptions, SvgResult } from './svg';
 export { renderShareCardSvg, shareCardVersion, SHARE_CARD_SIZE } from './card';

@@ -42,7 +42,8 @@ export function linesToSvgGroup(layout: ParagraphLayout, options: SvgOptions): S
   const boxHeight = Math.ceil(layout.height + 2 * pad);
   const parts: string[] = [];
   for (const line of layout.lines) {
-    const lineX = pad + (align === 'center' ? (textWidth - line.width) / 2 : dir === 'rtl' ? textWidth - line.width : 0);
+    const lineX =
+      pad + (align === 'center' ? (textWidth - line.width) / 2 : dir === 'rtl' ? textWidth - line.width : 0);
     for (const run of line.runs) {
       const scale = layout.fontSize / run.face.upem;
       for (const g of run.glyphs) {

@@ -261,7 +261,11 @@ function ellipsisWidth(stack: OgFontStack): number {
  * Lines for at most `maxLines` lines, truncating with "…" when the text needs more. Returns the
  * prepared text actually laid out (a new one when truncated) and the line ranges in it.
  */
-function breakWithEllipsis(prep: Prepared, maxW: number, maxLines: number): { prep: Prepared; lines: Array<[number, number]>; truncated: boolean } {
+function breakWithEllipsis(
+  prep: Prepared,
+  maxW: number,
+  maxLines: number,
+): { prep: Prepared; lines: Array<[number, number]>; truncated: boolean } {
   const lines = breakLines(prep, maxW, maxLines + 1);
   if (lines.length <= maxLines) return { prep, lines, truncated: false };
 
@@ -356,14 +360,23 @@ function buildLine(prep: Prepared, start: number, end: number, fontSize: number)
   return { start, end, text: lineText, runs, width: penX };
 }
 
-function layoutPrepared(prep0: Prepared, fontSize: number, maxWidth: number, maxLines: number, lineHeightEm: number): ParagraphLayout {
+function layoutPrepared(
+  prep0: Prepared,
+  fontSize: number,
+  maxWidth: number,
+  maxLines: number,
+  lineHeightEm: number,
+): ParagraphLayout {
   const ascent = prep0.stack.ascenderEm * fontSize;
   const descent = prep0.stack.descenderEm * fontSize;
   const lineHeight = lineHeightEm * fontSize;
   let maxW = maxWidth / fontSize;
   for (let attempt = 0; ; attempt++) {
     const { prep, lines: ranges, truncated } = breakWithEllipsis(prep0, maxW, Math.max(1, maxLines));
-    const lines = ranges.map(([s, e], i) => ({ ...buildLine(prep, s, e, fontSize), baseline: ascent + i * lineHeight }));
+    const lines = ranges.map(([s, e], i) => ({
+      ...buildLine(prep, s, e, fontSize),
+      baseline: ascent + i * lineHeight,
+    }));
     const width = lines.reduce((w, l) => Math.max(w, l.width), 0);
     // Final shaping can differ from the paragraph measure by a kerning pair at a break: re-wrap
     // a little narrower in that case (rare, tiny).
@@ -391,7 +404,13 @@ function layoutPrepared(prep0: Prepared, fontSize: number, maxWidth: number, max
 export function layoutParagraph(text: string, options: LayoutOptions): ParagraphLayout {
   const { font, fontSize, maxWidth, baseDirection } = options;
   const prep = prepare(sanitizeText(text, font), font, baseDirection);
-  return layoutPrepared(prep, fontSize, maxWidth, options.maxLines ?? Infinity, options.lineHeight ?? DEFAULT_LINE_HEIGHT);
+  return layoutPrepared(
+    prep,
+    fontSize,
+    maxWidth,
+    options.maxLines ?? Infinity,
+    options.lineHeight ?? DEFAULT_LINE_HEIGHT,
+  );
 }
 
 /**

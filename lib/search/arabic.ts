@@ -38,7 +38,11 @@ export function stemArabic(word: string): string[] {
   const afterConjunction = CONJUNCTION.test(word) && word.length > 3 ? word.slice(1) : word;
   if (afterConjunction !== word) forms.add(withoutSuffixes(withoutArticle(afterConjunction)));
   // A preposition before a noun without the article, where four letters remain (بروسيا, ليريفان).
-  if (withoutArticle(afterConjunction) === afterConjunction && PREPOSITION.test(afterConjunction) && afterConjunction.length - 1 >= 4) {
+  if (
+    withoutArticle(afterConjunction) === afterConjunction &&
+    PREPOSITION.test(afterConjunction) &&
+    afterConjunction.length - 1 >= 4
+  ) {
     forms.add(withoutSuffixes(afterConjunction.slice(1)));
   }
   return [...forms];

@@ -33,15 +33,23 @@ export function parseQuery(raw: string | string[] | undefined): SearchQuery {
   const text = characters.slice(0, MAX_QUERY_LENGTH).join('').trim();
   // A lone Arabic letter is a prefix or suffix cut off a number or a Latin word (و2022، 2023م، بـCSTO):
   // searched for, it would demand the letter rather than the word.
-  const searched = terms(text).filter((found) => !(found.end - found.start <= 2 && LONE_ARABIC_LETTER.test(found.forms[0])));
+  const searched = terms(text).filter(
+    (found) => !(found.end - found.start <= 2 && LONE_ARABIC_LETTER.test(found.forms[0])),
+  );
   const distinct = new Map(searched.map((found) => [found.forms.join(' '), found.forms]));
   const words = [...distinct.values()];
-  return { text, words: words.slice(0, MAX_QUERY_TERMS), truncated: words.length > MAX_QUERY_TERMS || characters.length > MAX_QUERY_LENGTH };
+  return {
+    text,
+    words: words.slice(0, MAX_QUERY_TERMS),
+    truncated: words.length > MAX_QUERY_TERMS || characters.length > MAX_QUERY_LENGTH,
+  };
 }
 
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /** The FTS5 MATCH expression for a query's words: every word required, any of its forms will do. */
 export function matchExpression(words: string[][]): string {
-  return words.map((forms) => (forms.length === 1 ? quoted(forms[0]) : `(${forms.map(quoted).join(' OR ')})`)).join(' AND ');
+  return words
+    .map((forms) => (forms.length === 1 ? quoted(forms[0]) : `(${forms.map(quoted).join(' OR ')})`))
+    .join(' AND ');
 }

@@ -28,13 +28,21 @@ export interface Counterpart {
 }
 
 /** Fetches each of Sahifa's URLs for its size and kind. */
-export async function counterparts(sahifa: BenchServer, paths: Record<string, string>): Promise<Record<string, Counterpart>> {
+export async function counterparts(
+  sahifa: BenchServer,
+  paths: Record<string, string>,
+): Promise<Record<string, Counterpart>> {
   const found: Record<string, Counterpart> = {};
   for (const [name, urlPath] of Object.entries(paths)) {
     const response = await fetch(`${sahifa.base}${urlPath}`);
     const size = (await response.arrayBuffer()).byteLength;
     const isFeed = /xml/.test(response.headers.get('content-type') ?? '');
-    found[name] = { path: urlPath, size, barePath: isFeed ? `/feed/${size}` : `/${size}`, kind: isFeed ? 'bare Next route handler' : 'bare Next page' };
+    found[name] = {
+      path: urlPath,
+      size,
+      barePath: isFeed ? `/feed/${size}` : `/${size}`,
+      kind: isFeed ? 'bare Next route handler' : 'bare Next page',
+    };
   }
   return found;
 }
@@ -53,7 +61,12 @@ export async function startBareNext(port: number, wanted: Record<string, Counter
   fs.cpSync(TEMPLATE, BARE_NEXT_DIR, { recursive: true });
   execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build', BARE_NEXT_DIR], {
     stdio: 'ignore',
-    env: { ...process.env, BARE_SEED_FILE: SEED_FILE, BARE_PAGE_SIZES: sizes('bare Next page'), BARE_FEED_SIZES: sizes('bare Next route handler') },
+    env: {
+      ...process.env,
+      BARE_SEED_FILE: SEED_FILE,
+      BARE_PAGE_SIZES: sizes('bare Next page'),
+      BARE_FEED_SIZES: sizes('bare Next route handler'),
+    },
   });
   return startServer(port, {}, Object.values(wanted)[0].barePath, 'bare-next');
 }
@@ -74,7 +87,11 @@ export function sentBytes(url: string, headers: Record<string, string>): Promise
 }
 
 /** Each of Sahifa's URLs against its counterpart, as browsers ask (compressed) and with no Accept-Encoding: requests/s, latency, CPU per request, and the ratios. */
-export async function benchAgainstBareNext(sahifa: BenchServer, bare: BenchServer, pages: Record<string, Counterpart>): Promise<Result[]> {
+export async function benchAgainstBareNext(
+  sahifa: BenchServer,
+  bare: BenchServer,
+  pages: Record<string, Counterpart>,
+): Promise<Result[]> {
   const results: Result[] = [];
   for (const [name, page] of Object.entries(pages)) {
     const urls = { ours: `${sahifa.base}${page.path}`, bare: `${bare.base}${page.barePath}` };
@@ -91,7 +108,12 @@ export async function benchAgainstBareNext(sahifa: BenchServer, bare: BenchServe
         ]);
       } catch (error) {
         // One page failing leaves the others' figures.
-        results.push({ name: `${name}, ${asked} (failed: ${(error as Error).message.slice(0, 80)})`, value: Number.NaN, unit: '', target: 0 });
+        results.push({
+          name: `${name}, ${asked} (failed: ${(error as Error).message.slice(0, 80)})`,
+          value: Number.NaN,
+          unit: '',
+          target: 0,
+        });
         continue;
       }
       const label = `${name} (${kb(page.size)}, ${asked}: ${kb(oursBytes)} sent)`;
@@ -103,10 +125,30 @@ export async function benchAgainstBareNext(sahifa: BenchServer, bare: BenchServe
           unit: 'req/s',
           reference: `${page.kind} (${kb(bareBytes)} sent): ${Math.round(theirs.requestsPerSecond)}; ${generator}`,
         },
-        { name: `${name}, ${asked}, latency p50 (p99)`, value: ours.p50, unit: `ms (${ours.p99} ms)`, reference: `${theirs.p50} (${theirs.p99}) ms` },
-        { name: `${name}, ${asked}, server CPU per request`, value: ours.cpuMsPerRequest, unit: 'ms', reference: `${theirs.cpuMsPerRequest.toFixed(2)} ms` },
-        { name: `${name}, ${asked}, CPU per request ÷ ${page.kind}`, value: ours.cpuMsPerRequest / theirs.cpuMsPerRequest, unit: '×', target: 1.1 },
-        { name: `${name}, ${asked}, requests/s ÷ ${page.kind}`, value: ours.requestsPerSecond / theirs.requestsPerSecond, unit: '×', target: -0.9 },
+        {
+          name: `${name}, ${asked}, latency p50 (p99)`,
+          value: ours.p50,
+          unit: `ms (${ours.p99} ms)`,
+          reference: `${theirs.p50} (${theirs.p99}) ms`,
+        },
+        {
+          name: `${name}, ${asked}, server CPU per request`,
+          value: ours.cpuMsPerRequest,
+          unit: 'ms',
+          reference: `${theirs.cpuMsPerRequest.toFixed(2)} ms`,
+        },
+        {
+          name: `${name}, ${asked}, CPU per request ÷ ${page.kind}`,
+          value: ours.cpuMsPerRequest / theirs.cpuMsPerRequest,
+          unit: '×',
+          target: 1.1,
+        },
+        {
+          name: `${name}, ${asked}, requests/s ÷ ${page.kind}`,
+          value: ours.requestsPerSecond / theirs.requestsPerSecond,
+          unit: '×',
+          target: -0.9,
+        },
       );
     }
   }

@@ -24,7 +24,9 @@ async function measure(bases: string[], pagePath: string) {
   const share = Math.max(1, Math.round(CONNECTIONS / bases.length));
   const warm = bases.map((base) => autocannon({ url: `${base}${pagePath}`, connections: share, duration: 2 }));
   await Promise.all(warm);
-  const runs = await Promise.all(bases.map((base) => autocannon({ url: `${base}${pagePath}`, connections: share, duration: SECONDS })));
+  const runs = await Promise.all(
+    bases.map((base) => autocannon({ url: `${base}${pagePath}`, connections: share, duration: SECONDS })),
+  );
   return {
     rps: runs.reduce((sum, run) => sum + run.requests.average, 0),
     p50: runs[0].latency.p50,
@@ -36,7 +38,11 @@ async function measure(bases: string[], pagePath: string) {
 if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['next', 'build'], { stdio: 'ignore' });
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-bench-cluster-'));
 const redisPort = await freePort();
-const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+const redis = spawn(
+  'redis-server',
+  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+  { stdio: 'ignore' },
+);
 const REDIS_URL = `redis://127.0.0.1:${redisPort}`;
 
 const setups: [string, { redis: boolean; servers: number }][] = [
@@ -55,7 +61,8 @@ try {
         const env = withRedis ? { REDIS_URL, CONTENT_INDEX_FILE: path.join(scratch, `${i}.sqlite`) } : {};
         servers.push(await startServer(await freePort(), env));
       }
-      if (withRedis) await Promise.all(servers.map((server) => server.waitForLine(/\[cache\] Redis reachable/, 20_000)));
+      if (withRedis)
+        await Promise.all(servers.map((server) => server.waitForLine(/\[cache\] Redis reachable/, 20_000)));
       for (const [page, pagePath] of [
         ['story page', STORY],
         ['home', '/ar'],
@@ -79,6 +86,10 @@ try {
 }
 
 console.log(`\n| setup | page | requests/s | p50 | p99 | errors |\n| --- | --- | --- | --- | --- | --- |`);
-for (const row of rows) console.log(`| ${row.setup} | ${row.page} | ${row.rps.toFixed(0)} | ${row.p50} ms | ${row.p99} ms | ${row.errors} |`);
+for (const row of rows)
+  console.log(`| ${row.setup} | ${row.page} | ${row.rps.toFixed(0)} | ${row.p50} ms | ${row.p99} ms | ${row.errors} |`);
 fs.mkdirSync('artifacts', { recursive: true });
-fs.writeFileSync('artifacts/bench-cluster.json', JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2));
+fs.writeFileSync(
+  'artifacts/bench-cluster.json',
+  JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2),
+);

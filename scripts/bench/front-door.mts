@@ -31,9 +31,18 @@ export async function benchFrontDoor(port: number, storyPath: string): Promise<R
     return [
       ...row("next start (no front door, no headers, Next's own page cache)", withoutDoor),
       ...row('server.mjs (front door and headers)', withDoor),
-      { name: 'story page, server.mjs ÷ next start', value: withDoor.requestsPerSecond / withoutDoor.requestsPerSecond, unit: '×', target: -0.9 },
+      {
+        name: 'story page, server.mjs ÷ next start',
+        value: withDoor.requestsPerSecond / withoutDoor.requestsPerSecond,
+        unit: '×',
+        target: -0.9,
+      },
       ...row('rendered per request (what a CSP nonce needs)', perRequest),
-      { name: 'story page, rendered per request ÷ served static', value: perRequest.requestsPerSecond / withDoor.requestsPerSecond, unit: '×' },
+      {
+        name: 'story page, rendered per request ÷ served static',
+        value: perRequest.requestsPerSecond / withDoor.requestsPerSecond,
+        unit: '×',
+      },
     ];
   } finally {
     plain.stop();

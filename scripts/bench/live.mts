@@ -26,7 +26,9 @@ import { buildUnlessSkipped, groupCpuMs, startServer, type BenchServer } from '.
 import { freePort } from '../shared/free-port.ts';
 import { median, percentile } from '../shared/stats.mts';
 
-const { values } = parseArgs({ options: { readers: { type: 'string', default: '1000' }, minutes: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { readers: { type: 'string', default: '1000' }, minutes: { type: 'string', default: '2' } },
+});
 const READERS = Number(values.readers);
 const POLL_MS = 15_000;
 const PUBLISH_EVERY_MS = 10_000;
@@ -75,21 +77,31 @@ function request(
 ): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${pathAndQuery}`, { agent, method, headers: { 'accept-encoding': 'gzip', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const ms = performance.now() - started;
-        try {
-          const decoded = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
-          resolve({ status: res.statusCode!, body: decoded, wireBytes: raw.length, ms, cache: res.headers['x-nextjs-cache'] as string | undefined });
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-    });
+    const req = http.request(
+      `${base}${pathAndQuery}`,
+      { agent, method, headers: { 'accept-encoding': 'gzip', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const ms = performance.now() - started;
+          try {
+            const decoded = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
+            resolve({
+              status: res.statusCode!,
+              body: decoded,
+              wireBytes: raw.length,
+              ms,
+              cache: res.headers['x-nextjs-cache'] as string | undefined,
+            });
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      },
+    );
     req.setTimeout(30_000, () => req.destroy(new Error(`${pathAndQuery}: no answer in 30 s`)));
     req.on('error', reject);
     req.end(body);
@@ -111,11 +123,13 @@ async function publishHook(slug: string): Promise<number> {
     headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
     body: JSON.stringify({ slugs: [slug] }),
   });
-  if (answer.status !== 200) throw new Error(`the publish hook answered ${answer.status}: ${answer.body.toString('utf8').slice(0, 300)}`);
+  if (answer.status !== 200)
+    throw new Error(`the publish hook answered ${answer.status}: ${answer.body.toString('utf8').slice(0, 300)}`);
   return performance.now() - started;
 }
 
-const progress = (message: string) => console.log(`[bench:live] ${((performance.now() - runStarted) / 1000).toFixed(0)} s: ${message}`);
+const progress = (message: string) =>
+  console.log(`[bench:live] ${((performance.now() - runStarted) / 1000).toFixed(0)} s: ${message}`);
 /** CPU time every process of this machine used so far (all cores), in ms: /proc/stat, less idle and I/O wait. */
 function machineBusyMs(): number {
   const ticks = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
@@ -149,8 +163,17 @@ function liveStoryFile(title: string, publishedAt: Date): string {
   ].join('\n');
 }
 
-function postFile(n: number, at: Date, { headline, key = false, pinned = false }: { headline?: string; key?: boolean; pinned?: boolean } = {}): string {
-  const front = [`time: "${isoWithOffset(at)}"`, ...(headline ? [`headline: ${JSON.stringify(headline)}`] : []), ...(key ? ['key: true'] : []), ...(pinned ? ['pinned: true'] : [])];
+function postFile(
+  n: number,
+  at: Date,
+  { headline, key = false, pinned = false }: { headline?: string; key?: boolean; pinned?: boolean } = {},
+): string {
+  const front = [
+    `time: "${isoWithOffset(at)}"`,
+    ...(headline ? [`headline: ${JSON.stringify(headline)}`] : []),
+    ...(key ? ['key: true'] : []),
+    ...(pinned ? ['pinned: true'] : []),
+  ];
   const body =
     `تحديث رقم ${n} من غرفة الأخبار: قالت فرق الدفاع المدني إن عمليات البحث مستمرة في الأحياء المتضررة، ` +
     `وإن فرقًا إضافية وصلت من المدن المجاورة. [بيان الدفاع المدني](https://example.org/statement/${n}).\n\n` +
@@ -168,7 +191,11 @@ function writeLiveStory(slug: string, title: string, posts: number, newest: Date
   for (let n = 1; n <= posts; n++) {
     const at = new Date(first.getTime() + (n - 1) * minute);
     // A key event every 50 posts (40 listed on the 2,000-post page), a headline every 10, the first pinned.
-    const options = { headline: n % 10 === 0 ? `الدفاع المدني: انتشال ${n} ناجين` : undefined, key: n % 50 === 0, pinned: n === 1 };
+    const options = {
+      headline: n % 10 === 0 ? `الدفاع المدني: انتشال ${n} ناجين` : undefined,
+      key: n % 50 === 0,
+      pinned: n === 1,
+    };
     fs.writeFileSync(path.join(postsDir, `p${String(n).padStart(4, '0')}.md`), postFile(n, at, options));
   }
 }
@@ -188,7 +215,10 @@ function writeBenchPost(n: number): string {
   const id = `bench-${String(n).padStart(3, '0')}`;
   const file = path.join(contentDir, 'stories', BIG, 'live', 'ar', `${id}.md`);
   // Written beside, then renamed: a scan never reads half a file.
-  fs.writeFileSync(`${file}.tmp`, postFile(BIG_POSTS + n, new Date(), { headline: n % 3 === 0 ? `عاجل: تحديث ${n}` : undefined }));
+  fs.writeFileSync(
+    `${file}.tmp`,
+    postFile(BIG_POSTS + n, new Date(), { headline: n % 3 === 0 ? `عاجل: تحديث ${n}` : undefined }),
+  );
   fs.renameSync(`${file}.tmp`, file);
   return id;
 }
@@ -230,13 +260,27 @@ async function renderRounds(server: BenchServer) {
       const cpu2 = groupCpuMs(server.pid);
       if (answer.status !== 200) throw new Error(`${livePath(slug)} answered ${answer.status}`);
       if (round >= 0)
-        samples.get(slug)!.push({ ms: answer.ms, cache: answer.cache, htmlBytes: answer.body.length, wireBytes: answer.wireBytes, hookCpuMs: cpu1 - cpu0, renderCpuMs: cpu2 - cpu1 });
+        samples
+          .get(slug)!
+          .push({
+            ms: answer.ms,
+            cache: answer.cache,
+            htmlBytes: answer.body.length,
+            wireBytes: answer.wireBytes,
+            hookCpuMs: cpu1 - cpu0,
+            renderCpuMs: cpu2 - cpu1,
+          });
       // The hook's work after its answer (a CDN purge) and the render's cache write settle first.
       await sleep(300);
     }
   }
-  const fresh = [...samples.values()].flat().filter((sample) => sample.cache !== 'HIT' && sample.cache !== 'STALE').length;
-  if (fresh < PAGES.length * RENDER_ROUNDS) console.warn(`[bench:live] only ${fresh} of ${PAGES.length * RENDER_ROUNDS} requests after a publish were fresh renders (x-nextjs-cache MISS)`);
+  const fresh = [...samples.values()]
+    .flat()
+    .filter((sample) => sample.cache !== 'HIT' && sample.cache !== 'STALE').length;
+  if (fresh < PAGES.length * RENDER_ROUNDS)
+    console.warn(
+      `[bench:live] only ${fresh} of ${PAGES.length * RENDER_ROUNDS} requests after a publish were fresh renders (x-nextjs-cache MISS)`,
+    );
   return samples;
 }
 
@@ -249,7 +293,13 @@ async function cpuPerCachedLoad(server: BenchServer, pagePath: string, count: nu
 }
 
 /** `count` requests for one URL, `concurrency` at a time. */
-async function repeat(pathAndQuery: string, count: number, concurrency: number, expectStatus: number, headers: Record<string, string> = {}): Promise<void> {
+async function repeat(
+  pathAndQuery: string,
+  count: number,
+  concurrency: number,
+  expectStatus: number,
+  headers: Record<string, string> = {},
+): Promise<void> {
   const first = await request(pollAgent, pathAndQuery, { headers });
   if (first.status !== expectStatus) throw new Error(`${pathAndQuery} answered ${first.status}, not ${expectStatus}`);
   let next = 1;
@@ -261,7 +311,13 @@ async function repeat(pathAndQuery: string, count: number, concurrency: number, 
 }
 
 /** Server CPU per request of one URL asked `count` times, one at a time (as polls spread over 15 s arrive). */
-async function cpuPerRequest(server: BenchServer, pathAndQuery: string, count: number, expectStatus: number, headers: Record<string, string> = {}): Promise<number> {
+async function cpuPerRequest(
+  server: BenchServer,
+  pathAndQuery: string,
+  count: number,
+  expectStatus: number,
+  headers: Record<string, string> = {},
+): Promise<number> {
   const cpu0 = groupCpuMs(server.pid);
   await repeat(pathAndQuery, count, 1, expectStatus, headers);
   return (groupCpuMs(server.pid) - cpu0) / count;
@@ -272,7 +328,8 @@ async function cpuPerRequest(server: BenchServer, pathAndQuery: string, count: n
  * compiled the code yet). Production servers run for days, so every figure is taken after this.
  */
 async function warmUp(): Promise<void> {
-  const cursor = (JSON.parse((await request(pollAgent, updatesPath(BIG))).body.toString('utf8')) as UpdatesAnswer).cursor;
+  const cursor = (JSON.parse((await request(pollAgent, updatesPath(BIG))).body.toString('utf8')) as UpdatesAnswer)
+    .cursor;
   await repeat(updatesPath(BIG, cursor), 5000, 8, 200);
   await repeat(updatesPath('no-such-live-story', cursor), 500, 8, 404);
   for (const slug of [BIG, SMALL, STORY]) await repeat(livePath(slug), 200, 4, 200);
@@ -310,7 +367,16 @@ async function loadPhase(server: BenchServer) {
   // Every reader opened the page before the first publish: the cursor the page was rendered with.
   const opened = JSON.parse((await request(controlAgent, updatesPath(BIG))).body.toString('utf8')) as UpdatesAnswer;
   const onPage = new Set((opened.window ?? []).map((post) => post.id));
-  const readers: Reader[] = Array.from({ length: READERS }, () => ({ cursor: opened.cursor, seen: [], known: new Set(), polls: 0, errors: 0, gaps: 0, doubledInAnswer: 0, resent: 0 }));
+  const readers: Reader[] = Array.from({ length: READERS }, () => ({
+    cursor: opened.cursor,
+    seen: [],
+    known: new Set(),
+    polls: 0,
+    errors: 0,
+    gaps: 0,
+    doubledInAnswer: 0,
+    resent: 0,
+  }));
   const polls: PollSample[] = [];
   const livePage: PageSample[] = [];
   const storyPage: PageSample[] = [];
@@ -474,12 +540,19 @@ try {
     SITE_URL: `http://127.0.0.1:${port}`,
   });
   const buildStarted = performance.now();
-  progress(process.env.BENCH_SKIP_BUILD === '1' ? 'BENCH_SKIP_BUILD=1: the current .next build' : 'next build against the scratch folder');
+  progress(
+    process.env.BENCH_SKIP_BUILD === '1'
+      ? 'BENCH_SKIP_BUILD=1: the current .next build'
+      : 'next build against the scratch folder',
+  );
   buildUnlessSkipped();
   const buildSeconds = (performance.now() - buildStarted) / 1000;
   server = await startServer(port, { REVALIDATE_SECRET: SECRET, SHUTDOWN_DRAIN_MS: '0' });
   void server.exited.then(() => {
-    if (!stopping) console.error(`[bench:live] the server (pid ${server?.pid}) ended during the run: its stderr is above; a signal from outside leaves none`);
+    if (!stopping)
+      console.error(
+        `[bench:live] the server (pid ${server?.pid}) ended during the run: its stderr is above; a signal from outside leaves none`,
+      );
   });
   base = server.base;
   progress(`server on ${base}, pid ${server.pid}`);
@@ -497,13 +570,18 @@ try {
   const cachedLoadCpuMs = await cpuPerCachedLoad(server, livePath(BIG), 200);
   // Polls alone with an up-to-date cursor (the common answer: nothing new), and the same route for a story
   // that does not exist (one index lookup, then a 404): what any request through Next's route handler costs here.
-  const upToDate = (JSON.parse((await request(pollAgent, updatesPath(BIG))).body.toString('utf8')) as UpdatesAnswer).cursor;
+  const upToDate = (JSON.parse((await request(pollAgent, updatesPath(BIG))).body.toString('utf8')) as UpdatesAnswer)
+    .cursor;
   const pollAloneCpuMs = await cpuPerRequest(server, updatesPath(BIG, upToDate), 2000, 200);
   // Every request here asks for gzip, as browsers and CDNs do; without it, what Next's compression costs shows.
-  const pollIdentityCpuMs = await cpuPerRequest(server, updatesPath(BIG, upToDate), 2000, 200, { 'accept-encoding': 'identity' });
+  const pollIdentityCpuMs = await cpuPerRequest(server, updatesPath(BIG, upToDate), 2000, 200, {
+    'accept-encoding': 'identity',
+  });
   const routeFloorCpuMs = await cpuPerRequest(server, updatesPath('no-such-live-story', upToDate), 2000, 404);
 
-  progress(`load: ${READERS} readers, a post every ${PUBLISH_EVERY_MS / 1000} s for ${values.minutes} min, then the story page`);
+  progress(
+    `load: ${READERS} readers, a post every ${PUBLISH_EVERY_MS / 1000} s for ${values.minutes} min, then the story page`,
+  );
   const load = await loadPhase(server);
 
   // Readers: did each see every published post, once, in the order published?
@@ -522,7 +600,8 @@ try {
     if (!inOrder) outOfOrder++;
     if (readerMissed === 0 && inOrder) complete++;
   }
-  const sum = (pick: (reader: (typeof load.readers)[number]) => number) => load.readers.reduce((total, reader) => total + pick(reader), 0);
+  const sum = (pick: (reader: (typeof load.readers)[number]) => number) =>
+    load.readers.reduce((total, reader) => total + pick(reader), 0);
   const pollMs = load.pollsA.map((sample) => sample.ms);
   const liveMs = load.livePage.filter((sample) => sample.status === 200).map((sample) => sample.ms);
   const storyMs = load.storyPage.filter((sample) => sample.status === 200).map((sample) => sample.ms);
@@ -539,7 +618,12 @@ try {
 
   results.push(
     { name: `polls made (${READERS} readers, ${load.secondsA.toFixed(0)} s)`, value: load.pollsA.length, unit: '' },
-    { name: 'poll errors (non-200 or failed) and gap answers', value: sum((reader) => reader.errors) + sum((reader) => reader.gaps), unit: '', target: 0 },
+    {
+      name: 'poll errors (non-200 or failed) and gap answers',
+      value: sum((reader) => reader.errors) + sum((reader) => reader.gaps),
+      unit: '',
+      target: 0,
+    },
     { name: 'poll latency p50', value: percentile(pollMs, 50), unit: 'ms' },
     { name: 'poll latency p99', value: percentile(pollMs, 99), unit: 'ms', target: 100 },
     {
@@ -581,7 +665,13 @@ try {
       reference: `server ${(load.cpuA / 1000).toFixed(1)} s, load generator ${(load.generatorCpuMs / 1000).toFixed(1)} s, other processes ${((load.machineCpuMs - load.cpuA - load.generatorCpuMs) / 1000).toFixed(1)} s`,
     },
     { name: 'posts published (one every 10 s)', value: load.published.length, unit: '' },
-    { name: 'readers who saw every post, in order', value: (100 * complete) / READERS, unit: '%', target: -100, reference: `${complete} of ${READERS}` },
+    {
+      name: 'readers who saw every post, in order',
+      value: (100 * complete) / READERS,
+      unit: '%',
+      target: -100,
+      reference: `${complete} of ${READERS}`,
+    },
     { name: 'posts missed (reader × post)', value: missed, unit: '', target: 0 },
     { name: 'readers who saw posts out of order', value: outOfOrder, unit: '', target: 0 },
     {
@@ -607,11 +697,26 @@ try {
       reference: `${liveMs.length} loads, ${liveRenders} not from the cache; story page p99 ${percentile(storyMs, 99).toFixed(1)} ms`,
     },
     { name: 'story page p50, same trickle, separate phase', value: percentile(storyMs, 50), unit: 'ms' },
-    { name: 'story page p99, same trickle, separate phase', value: percentile(storyMs, 99), unit: 'ms', reference: `${storyMs.length} loads, a publish every 10 s` },
-    { name: `first render, ${BIG_POSTS}-post live page (median of ${RENDER_ROUNDS})`, value: renderMs(BIG), unit: 'ms', reference: `CPU ${renderCpuMs} ms` },
+    {
+      name: 'story page p99, same trickle, separate phase',
+      value: percentile(storyMs, 99),
+      unit: 'ms',
+      reference: `${storyMs.length} loads, a publish every 10 s`,
+    },
+    {
+      name: `first render, ${BIG_POSTS}-post live page (median of ${RENDER_ROUNDS})`,
+      value: renderMs(BIG),
+      unit: 'ms',
+      reference: `CPU ${renderCpuMs} ms`,
+    },
     { name: `first render, ${SMALL_POSTS}-post live page`, value: renderMs(SMALL), unit: 'ms' },
     { name: 'first render, story page', value: renderMs(STORY), unit: 'ms' },
-    { name: `${BIG_POSTS}-post page render ÷ story render`, value: renderMs(BIG) / renderMs(STORY), unit: '×', target: 1.5 },
+    {
+      name: `${BIG_POSTS}-post page render ÷ story render`,
+      value: renderMs(BIG) / renderMs(STORY),
+      unit: '×',
+      target: 1.5,
+    },
     {
       name: `${BIG_POSTS}-post page HTML`,
       value: bigHtml.htmlBytes / 1024,
@@ -626,7 +731,14 @@ try {
     `first request after start: ${[...cold.entries()].map(([slug, sample]) => `${slug} ${sample.ms.toFixed(0)} ms (${sample.cache ?? '-'})`).join('; ')}`,
     `build ${process.env.BENCH_SKIP_BUILD === '1' ? 'skipped' : `${buildSeconds.toFixed(0)} s`}; whole run ${((performance.now() - runStarted) / 1000).toFixed(0)} s`,
   );
-  report = { at: new Date().toISOString(), readers: READERS, pollMs: POLL_MS, published: load.published, results, notes };
+  report = {
+    at: new Date().toISOString(),
+    readers: READERS,
+    pollMs: POLL_MS,
+    published: load.published,
+    results,
+    notes,
+  };
 } finally {
   stopping = true;
   server?.stop();
@@ -638,7 +750,9 @@ try {
 const shown = (r: Result) => `${formatValue(r)}${r.unit ? ` ${r.unit}` : ''}`;
 const targetOf = (r: Result) => (r.target === undefined ? '' : `${targetText(r)} ${r.unit}`.trim());
 
-console.log(`\nbench:live, ${READERS} readers, a post every ${PUBLISH_EVERY_MS / 1000} s for ${values.minutes} min, ${new Date().toISOString()}\n`);
+console.log(
+  `\nbench:live, ${READERS} readers, a post every ${PUBLISH_EVERY_MS / 1000} s for ${values.minutes} min, ${new Date().toISOString()}\n`,
+);
 console.log('| measure | value | target | | notes |\n| --- | --- | --- | --- | --- |');
 let missedTargets = 0;
 for (const r of results) {

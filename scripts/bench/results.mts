@@ -22,7 +22,9 @@ export function targetText(r: Result): string {
 
 /** Counts (requests, errors) read as counts; measured quantities keep their decimals. */
 export function formatValue(r: Result): string {
-  return Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.unit === '' ? 3 : r.unit === '×' || (r.unit === 'ms' && r.value < 10) ? 2 : 1);
+  return Number.isInteger(r.value)
+    ? String(r.value)
+    : r.value.toFixed(r.unit === '' ? 3 : r.unit === '×' || (r.unit === 'ms' && r.value < 10) ? 2 : 1);
 }
 
 /** One line per result with its verdict; returns how many targets were missed. */

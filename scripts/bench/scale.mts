@@ -20,7 +20,11 @@ import autocannon from 'autocannon';
 import { groupRssMb, heapProbeEnv, liveHeapMb, startServer, type BenchServer } from './server.mts';
 
 const { values } = parseArgs({
-  options: { stories: { type: 'string', default: '100000' }, out: { type: 'string', default: '/tmp/sahifa-scale' }, 'reuse-archive': { type: 'boolean', default: false } },
+  options: {
+    stories: { type: 'string', default: '100000' },
+    out: { type: 'string', default: '/tmp/sahifa-scale' },
+    'reuse-archive': { type: 'boolean', default: false },
+  },
 });
 const STORIES = Number(values.stories);
 const ARCHIVE = path.resolve(values.out);
@@ -46,7 +50,9 @@ const HEAP_FILE = path.resolve('artifacts', 'heap-probe.json');
 
 function indexMb(): number {
   const dir = path.join('.next', 'cache', 'sahifa');
-  return fs.existsSync(dir) ? fs.readdirSync(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0) / 1048576 : 0;
+  return fs.existsSync(dir)
+    ? fs.readdirSync(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0) / 1048576
+    : 0;
 }
 
 function build(contentDir: string): { seconds: number; peakMb: number; distMb: number } {
@@ -59,7 +65,11 @@ function build(contentDir: string): { seconds: number; peakMb: number; distMb: n
   if (run.status !== 0) throw new Error(`next build failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   const peakKb = Number(run.stderr.trim().split('\n').pop());
   // The build output, without Next's build cache and the story indexes kept there.
-  return { seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, distMb: duMb('.next') - duMb(path.join('.next', 'cache')) };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    peakMb: peakKb / 1024,
+    distMb: duMb('.next') - duMb(path.join('.next', 'cache')),
+  };
 }
 
 async function load(url: string | string[], seconds: number, connections: number) {
@@ -71,13 +81,29 @@ async function load(url: string | string[], seconds: number, connections: number
     duration: seconds,
     requests: [{ setupRequest: (request) => ({ ...request, path: new URL(urls[i++ % urls.length]).pathname }) }],
   });
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx };
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 /** What a reader mix looks like: stories old and new, home, sections, feeds, cards. */
 function mixedUrls(base: string, slugs: string[]): string[] {
-  const urls = [`${base}/ar`, `${base}/en`, `${base}/ar/section/world`, `${base}/en/section/science`, `${base}/ar/feed.xml`, `${base}${REFERENCE_STORY}`];
-  for (const slug of slugs) urls.push(`${base}/ar/news/${encodeURIComponent(slug)}`, `${base}/ar/news/${encodeURIComponent(slug)}/opengraph-image`);
+  const urls = [
+    `${base}/ar`,
+    `${base}/en`,
+    `${base}/ar/section/world`,
+    `${base}/en/section/science`,
+    `${base}/ar/feed.xml`,
+    `${base}${REFERENCE_STORY}`,
+  ];
+  for (const slug of slugs)
+    urls.push(
+      `${base}/ar/news/${encodeURIComponent(slug)}`,
+      `${base}/ar/news/${encodeURIComponent(slug)}/opengraph-image`,
+    );
   return urls;
 }
 
@@ -88,7 +114,8 @@ function sampleSlugs(contentDir: string, count: number): string[] {
   for (let i = 0; picked.length < count && i < folders.length * 2; i++) {
     const slug = folders[Math.floor((i * folders.length) / count) % folders.length];
     const file = path.join(contentDir, 'stories', slug, 'ar.md');
-    if (!picked.includes(slug) && fs.existsSync(file) && /^status: "?published"?$/m.test(fs.readFileSync(file, 'utf8'))) picked.push(slug);
+    if (!picked.includes(slug) && fs.existsSync(file) && /^status: "?published"?$/m.test(fs.readFileSync(file, 'utf8')))
+      picked.push(slug);
   }
   return picked;
 }
@@ -111,7 +138,11 @@ async function measureSite(contentDir: string): Promise<SiteFigures> {
   // A first build: the story index is made from nothing (later builds reuse it and only read changes).
   fs.rmSync(path.join('.next', 'cache', 'sahifa'), { recursive: true, force: true });
   const built = build(contentDir);
-  const server = await startServer(PORT, { CONTENT_DIR: contentDir, REVALIDATE_SECRET: SECRET, ...heapProbeEnv(HEAP_FILE) });
+  const server = await startServer(PORT, {
+    CONTENT_DIR: contentDir,
+    REVALIDATE_SECRET: SECRET,
+    ...heapProbeEnv(HEAP_FILE),
+  });
   const startupMs = server.startupMs;
   // The start-up comparison of the index with the folder runs behind the first requests; measure after it.
   const indexCheckedMs = await server.waitForLine(/\[content\] index checked/, 300_000);
@@ -124,7 +155,19 @@ async function measureSite(contentDir: string): Promise<SiteFigures> {
   const story = (await load(`${server.base}${REFERENCE_STORY}`, 8, 10)).p50;
   const home = (await load(`${server.base}/ar`, 8, 10)).p50;
   const section = (await load(`${server.base}/ar/section/world`, 8, 10)).p50;
-  return { build: built, startupMs, indexCheckedMs, rssIdle, rssLoaded, heapIdle, heapLoaded, story, home, section, server };
+  return {
+    build: built,
+    startupMs,
+    indexCheckedMs,
+    rssIdle,
+    rssLoaded,
+    heapIdle,
+    heapLoaded,
+    story,
+    home,
+    section,
+    server,
+  };
 }
 
 async function hookCall(base: string, slugs: string[]) {
@@ -172,10 +215,17 @@ async function measurePublish(server: BenchServer, contentDir: string) {
 async function measureScan(server: BenchServer) {
   const unknownUrl = (i: number) => {
     const token = `scan-${i}-${(i * 2654435761) % 1_000_003}`;
-    return [`${server.base}/ar/news/${token}`, `${server.base}/en/section/${token}`, `${server.base}/ar/section/world/page/${5000 + i}`][i % 3];
+    return [
+      `${server.base}/ar/news/${token}`,
+      `${server.base}/en/section/${token}`,
+      `${server.base}/ar/section/world/page/${5000 + i}`,
+    ][i % 3];
   };
   // A first 300 unknown URLs load the 404 routes' code: what is left is the cost per URL.
-  for (let i = 0; i < 300; i += 30) await Promise.all(Array.from({ length: 30 }, (_, j) => fetch(unknownUrl(100_000 + i + j)).then((r) => r.arrayBuffer())));
+  for (let i = 0; i < 300; i += 30)
+    await Promise.all(
+      Array.from({ length: 30 }, (_, j) => fetch(unknownUrl(100_000 + i + j)).then((r) => r.arrayBuffer())),
+    );
   const serverDir = path.join('.next', 'server');
   const diskBefore = duMb(serverDir);
   const rssBefore = groupRssMb(server.pid);
@@ -186,7 +236,9 @@ async function measureScan(server: BenchServer) {
     url: unknown[0],
     connections: 50,
     amount: unknown.length,
-    requests: [{ setupRequest: (request) => ({ ...request, path: new URL(unknown[sent++ % unknown.length]).pathname }) }],
+    requests: [
+      { setupRequest: (request) => ({ ...request, path: new URL(unknown[sent++ % unknown.length]).pathname }) },
+    ],
   });
   const real = load(`${server.base}${REFERENCE_STORY}`, 8, 2);
   const [scanned, during] = await Promise.all([scan, real]);
@@ -203,7 +255,10 @@ async function measureScan(server: BenchServer) {
 const generateStarted = performance.now();
 // --reuse-archive: the archive of an earlier run (same seed, so the same stories) saves the generation.
 const reuse = values['reuse-archive'] && fs.existsSync(path.join(ARCHIVE, 'stories'));
-if (!reuse) execFileSync('npx', ['tsx', 'scripts/content-generate.mts', '--stories', String(STORIES), '--out', ARCHIVE], { stdio: 'inherit' });
+if (!reuse)
+  execFileSync('npx', ['tsx', 'scripts/content-generate.mts', '--stories', String(STORIES), '--out', ARCHIVE], {
+    stdio: 'inherit',
+  });
 const generateSeconds = reuse ? Number.NaN : (performance.now() - generateStarted) / 1000;
 // The generated archive beside the bundled stories, so the reference story is in both runs.
 fs.cpSync(path.join('content', 'stories'), path.join(ARCHIVE, 'stories'), { recursive: true });
@@ -220,14 +275,23 @@ try {
   large.server.stop();
 }
 
-const pair = (name: string, a: number, b: number, unit: string, target?: [string, boolean]) => rows.push({ name, small: a, large: b, unit, target: target?.[0], ok: target?.[1] });
+const pair = (name: string, a: number, b: number, unit: string, target?: [string, boolean]) =>
+  rows.push({ name, small: a, large: b, unit, target: target?.[0], ok: target?.[1] });
 rows.push({ name: `generate ${STORIES} stories`, large: generateSeconds, unit: 's' });
 pair('next build', small.build.seconds, large.build.seconds, 's', ['≤ 300', large.build.seconds <= 300]);
 pair('next build, peak memory', small.build.peakMb, large.build.peakMb, 'MB');
 pair('.next size (build output)', small.build.distMb, large.build.distMb, 'MB');
 rows.push({ name: 'story index (SQLite, in .next/cache)', large: indexMb(), unit: 'MB' });
-pair('start-up until the first page', small.startupMs / 1000, large.startupMs / 1000, 's', ['≤ 10', large.startupMs <= 10_000]);
-pair('start-up: index checked against the folder (behind requests)', small.indexCheckedMs / 1000, large.indexCheckedMs / 1000, 's');
+pair('start-up until the first page', small.startupMs / 1000, large.startupMs / 1000, 's', [
+  '≤ 10',
+  large.startupMs <= 10_000,
+]);
+pair(
+  'start-up: index checked against the folder (behind requests)',
+  small.indexCheckedMs / 1000,
+  large.indexCheckedMs / 1000,
+  's',
+);
 pair('server RSS, idle', small.rssIdle, large.rssIdle, 'MB');
 pair('server RSS, after a 20 s mixed load', small.rssLoaded, large.rssLoaded, 'MB', ['≤ 400', large.rssLoaded <= 400]);
 pair('server live heap + buffers after GC, idle', small.heapIdle, large.heapIdle, 'MB');
@@ -240,14 +304,57 @@ for (const [name, a, b] of [
   pair(`${name} (ratio ${(b / Math.max(a, 0.5)).toFixed(2)})`, a, b, 'ms', ['≤ 1.2×', b <= Math.max(a, 1) * 1.2]);
 }
 rows.push({ name: 'publish: hook answered', large: publish.hookMs, unit: 'ms' });
-rows.push({ name: 'publish: new story served', large: publish.servedMs, unit: 'ms', target: '≤ 1000', ok: publish.servedMs <= 1000 });
-rows.push({ name: 'publish: new story on the home page', large: publish.homeMs, unit: 'ms', target: '≤ 1000', ok: publish.homeMs <= 1000 });
-rows.push({ name: `publish: readers' p99 meanwhile (${publish.readersErrors} errors)`, large: publish.readersP99, unit: 'ms' });
-rows.push({ name: 'publish: hook naming 100 stories', large: publish.hundred, unit: 'ms', target: '≤ 2000', ok: publish.hundred <= 2000 });
-rows.push({ name: '404 scan (10,000 URLs): disk growth', large: scan.diskGrowth, unit: 'MB', target: '≤ 20', ok: scan.diskGrowth <= 20 });
-rows.push({ name: '404 scan: live heap + buffers growth (after GC)', large: scan.heapGrowth, unit: 'MB', target: '≤ 20', ok: scan.heapGrowth <= 20 });
-rows.push({ name: '404 scan: server RSS growth (garbage not yet collected included)', large: scan.rssGrowth, unit: 'MB' });
-rows.push({ name: `404 scan: real story p50 meanwhile (${scan.rps.toFixed(0)} 404s/s)`, small: small.story, large: scan.realP50, unit: 'ms' });
+rows.push({
+  name: 'publish: new story served',
+  large: publish.servedMs,
+  unit: 'ms',
+  target: '≤ 1000',
+  ok: publish.servedMs <= 1000,
+});
+rows.push({
+  name: 'publish: new story on the home page',
+  large: publish.homeMs,
+  unit: 'ms',
+  target: '≤ 1000',
+  ok: publish.homeMs <= 1000,
+});
+rows.push({
+  name: `publish: readers' p99 meanwhile (${publish.readersErrors} errors)`,
+  large: publish.readersP99,
+  unit: 'ms',
+});
+rows.push({
+  name: 'publish: hook naming 100 stories',
+  large: publish.hundred,
+  unit: 'ms',
+  target: '≤ 2000',
+  ok: publish.hundred <= 2000,
+});
+rows.push({
+  name: '404 scan (10,000 URLs): disk growth',
+  large: scan.diskGrowth,
+  unit: 'MB',
+  target: '≤ 20',
+  ok: scan.diskGrowth <= 20,
+});
+rows.push({
+  name: '404 scan: live heap + buffers growth (after GC)',
+  large: scan.heapGrowth,
+  unit: 'MB',
+  target: '≤ 20',
+  ok: scan.heapGrowth <= 20,
+});
+rows.push({
+  name: '404 scan: server RSS growth (garbage not yet collected included)',
+  large: scan.rssGrowth,
+  unit: 'MB',
+});
+rows.push({
+  name: `404 scan: real story p50 meanwhile (${scan.rps.toFixed(0)} 404s/s)`,
+  small: small.story,
+  large: scan.realP50,
+  unit: 'ms',
+});
 
 const fmt = (value: number | undefined) => (value === undefined ? '' : value.toFixed(value < 10 ? 2 : 0));
 console.log(`\n| measure | 21 stories | ${STORIES} stories | target |\n| --- | --- | --- | --- |`);
@@ -257,5 +364,8 @@ for (const row of rows)
   );
 console.log(`404 scan statuses: ${JSON.stringify(scan.statuses)}`);
 fs.mkdirSync('artifacts', { recursive: true });
-fs.writeFileSync('artifacts/bench-scale.json', JSON.stringify({ date: new Date().toISOString(), stories: STORIES, rows, scanStatuses: scan.statuses }, null, 2));
+fs.writeFileSync(
+  'artifacts/bench-scale.json',
+  JSON.stringify({ date: new Date().toISOString(), stories: STORIES, rows, scanStatuses: scan.statuses }, null, 2),
+);
 process.exit(rows.some((row) => row.ok === false) ? 1 : 0);

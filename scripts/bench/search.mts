@@ -34,7 +34,10 @@ const PORT = 3320;
 
 /** What readers type, by kind: each kind is timed on its own, and all together for the p95. */
 const QUERIES: Record<string, { locale: 'ar' | 'en'; q: string; offset?: number }[]> = {
-  'Arabic spelling variants': ['أرمينيا', 'ارمينيا', 'أَرْمِينِيَا', 'أرمـينيا', 'والأرمينية', 'بروسيا'].map((q) => ({ locale: 'ar', q })),
+  'Arabic spelling variants': ['أرمينيا', 'ارمينيا', 'أَرْمِينِيَا', 'أرمـينيا', 'والأرمينية', 'بروسيا'].map((q) => ({
+    locale: 'ar',
+    q,
+  })),
   'common words (in most stories)': [
     { locale: 'ar', q: 'في' },
     { locale: 'ar', q: 'من' },
@@ -63,13 +66,21 @@ const QUERIES: Record<string, { locale: 'ar' | 'en'; q: string; offset?: number 
 
 function tableSizesMb(indexFile: string): Record<string, number> {
   const db = new Database(indexFile, { readonly: true });
-  const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[];
+  const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {
+    name: string;
+    bytes: number;
+  }[];
   db.close();
   const sizes: Record<string, number> = {};
   for (const { name, bytes } of rows) {
     // An FTS5 table's shadow tables (search_ar_data, _idx, _docsize, _config) count as the table.
     const table =
-      /^search_[a-z]+/.exec(name)?.[0] ?? (name.startsWith('sqlite_autoindex_') || name.startsWith('stories_') ? 'stories' : name.startsWith('story_labels') ? 'story_labels' : name);
+      /^search_[a-z]+/.exec(name)?.[0] ??
+      (name.startsWith('sqlite_autoindex_') || name.startsWith('stories_')
+        ? 'stories'
+        : name.startsWith('story_labels')
+          ? 'story_labels'
+          : name);
     sizes[table] = (sizes[table] ?? 0) + bytes / 1048576;
   }
   return sizes;
@@ -102,7 +113,9 @@ async function timeRepeatedly(run: () => Promise<unknown>, times: number): Promi
 export async function benchSearch({ stories = 100_000, archive = '/tmp/sahifa-scale' } = {}): Promise<Result[]> {
   const results: Result[] = [];
   if (!fs.existsSync(path.join(archive, 'stories')) || fs.readdirSync(path.join(archive, 'stories')).length < stories) {
-    execFileSync('npx', ['tsx', 'scripts/content-generate.mts', '--stories', String(stories), '--out', archive], { stdio: 'inherit' });
+    execFileSync('npx', ['tsx', 'scripts/content-generate.mts', '--stories', String(stories), '--out', archive], {
+      stdio: 'inherit',
+    });
     fs.cpSync(path.join('content', 'stories'), path.join(archive, 'stories'), { recursive: true });
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-search-'));
@@ -144,10 +157,15 @@ export async function benchSearch({ stories = 100_000, archive = '/tmp/sahifa-sc
       await store.reload([slug]);
     }, 20);
     const found = await store.search('ar', parseQuery(`القياس ${edition}`).words, 0, PAGE_SIZE);
-    if (!found.items.some((item) => item.slug === slug)) throw new Error('the story published during the bench is not found');
+    if (!found.items.some((item) => item.slug === slug))
+      throw new Error('the story published during the bench is not found');
     fs.rmSync(path.join(archive, 'stories', slug), { recursive: true });
     await store.reload([slug]);
-    results.push({ name: 'publish: one story re-read and re-indexed (reload), median of 20', value: median(publishTimes), unit: 'ms' });
+    results.push({
+      name: 'publish: one story re-read and re-indexed (reload), median of 20',
+      value: median(publishTimes),
+      unit: 'ms',
+    });
 
     // Queries against the store, as the search page makes them.
     const all: number[] = [];
@@ -190,7 +208,10 @@ async function benchSearchPages(archive: string, indexFile: string, stories: num
     await server.waitForLine(/\[content\] index checked/, 600_000);
     const urls = Object.values(QUERIES)
       .flat()
-      .map(({ locale, q, offset }) => `${server.base}/${locale}/search?q=${encodeURIComponent(q)}${offset ? `&page=${offset / PAGE_SIZE + 1}` : ''}`);
+      .map(
+        ({ locale, q, offset }) =>
+          `${server.base}/${locale}/search?q=${encodeURIComponent(q)}${offset ? `&page=${offset / PAGE_SIZE + 1}` : ''}`,
+      );
     const get = async (url: string) => {
       const response = await fetch(url);
       await response.arrayBuffer();
@@ -199,7 +220,8 @@ async function benchSearchPages(archive: string, indexFile: string, stories: num
     for (const url of urls) await get(url);
     const rssBefore = groupRssMb(server.pid);
     const pageTimes: number[] = [];
-    for (let round = 0; round < 10; round++) for (const url of urls) pageTimes.push(...(await timeRepeatedly(() => get(url), 1)));
+    for (let round = 0; round < 10; round++)
+      for (const url of urls) pageTimes.push(...(await timeRepeatedly(() => get(url), 1)));
     const front = await timeRepeatedly(() => get(`${server.base}/ar/section/world`), 200);
     results.push({
       name: `search page p95 at ${stories.toLocaleString('en')} stories, one at a time`,
@@ -222,7 +244,12 @@ async function benchSearchPages(archive: string, indexFile: string, stories: num
       unit: 'req/s',
       reference: `p50 ${loaded.latency.p50} ms, p97.5 ${loaded.latency.p97_5} ms, ${loaded.errors + loaded.non2xx} errors`,
     });
-    results.push({ name: 'server RSS after the search load', value: groupRssMb(server.pid), unit: 'MB', reference: `before ${rssBefore.toFixed(0)} MB` });
+    results.push({
+      name: 'server RSS after the search load',
+      value: groupRssMb(server.pid),
+      unit: 'MB',
+      reference: `before ${rssBefore.toFixed(0)} MB`,
+    });
   } finally {
     server.stop();
     await server.exited;
@@ -231,7 +258,9 @@ async function benchSearchPages(archive: string, indexFile: string, stories: num
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { stories: { type: 'string', default: '100000' }, out: { type: 'string', default: '/tmp/sahifa-scale' } } });
+  const { values } = parseArgs({
+    options: { stories: { type: 'string', default: '100000' }, out: { type: 'string', default: '/tmp/sahifa-scale' } },
+  });
   buildUnlessSkipped();
   const results = await benchSearch({ stories: Number(values.stories), archive: path.resolve(values.out) });
   const missed = printResults(results);

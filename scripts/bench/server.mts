@@ -43,10 +43,23 @@ export type ServerEnv = Record<string, string | undefined>;
 const ENTRY_ARGS: Record<ServerEntry, (port: number) => string[]> = {
   server: (port) => ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'],
   'next-start': (port) => ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
-  'bare-next': (port) => ['node_modules/next/dist/bin/next', 'start', BARE_NEXT_DIR, '-p', String(port), '-H', '127.0.0.1'],
+  'bare-next': (port) => [
+    'node_modules/next/dist/bin/next',
+    'start',
+    BARE_NEXT_DIR,
+    '-p',
+    String(port),
+    '-H',
+    '127.0.0.1',
+  ],
 };
 
-export async function startServer(port: number, env: ServerEnv = {}, readyPath = '/ar', entry: ServerEntry = 'server'): Promise<BenchServer> {
+export async function startServer(
+  port: number,
+  env: ServerEnv = {},
+  readyPath = '/ar',
+  entry: ServerEntry = 'server',
+): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
   if (
     await fetch(`${base}/`).then(
@@ -148,7 +161,9 @@ export function heapProbeEnv(file: string): ServerEnv {
 /** The server's live heap and native buffers after a full collection, in MB. */
 export async function liveHeapMb(server: BenchServer, file: string): Promise<number> {
   fs.rmSync(file, { force: true });
-  const nodePid = processesInGroup(server.pid).find(({ pid }) => pid !== String(server.pid) && /next-server|node/.test(readComm(pid)))?.pid;
+  const nodePid = processesInGroup(server.pid).find(
+    ({ pid }) => pid !== String(server.pid) && /next-server|node/.test(readComm(pid)),
+  )?.pid;
   process.kill(Number(nodePid ?? server.pid), 'SIGUSR2');
   for (let i = 0; i < 100 && !fs.existsSync(file); i++) await sleep(50);
   const { heapUsed, external } = JSON.parse(fs.readFileSync(file, 'utf8'));

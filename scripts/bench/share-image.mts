@@ -32,7 +32,12 @@ const drawn: ShareCardText = values.band ? { ...card, band: 'هذا الخبر �
 async function renderOnce(): Promise<{ ms: number; bytes: number }> {
   const start = performance.now();
   const { svg } = await renderShareCardSvg(drawn);
-  const image = createElement('img', { src: svgToDataUri(svg), width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height, alt: '' });
+  const image = createElement('img', {
+    src: svgToDataUri(svg),
+    width: SHARE_CARD_SIZE.width,
+    height: SHARE_CARD_SIZE.height,
+    alt: '',
+  });
   const response = new ImageResponse(image, SHARE_CARD_SIZE);
   const bytes = (await response.arrayBuffer()).byteLength;
   return { ms: performance.now() - start, bytes };

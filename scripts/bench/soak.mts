@@ -27,7 +27,15 @@ import autocannon, { type RawRequest } from 'autocannon';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import { printResults, type Result } from './results.mts';
-import { buildUnlessSkipped, groupRssMb, heapProbeEnv, liveHeapMb, startServer, type BenchServer, type ServerEnv } from './server.mts';
+import {
+  buildUnlessSkipped,
+  groupRssMb,
+  heapProbeEnv,
+  liveHeapMb,
+  startServer,
+  type BenchServer,
+  type ServerEnv,
+} from './server.mts';
 import { percentile } from '../shared/stats.mts';
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -75,7 +83,12 @@ const KINDS: Record<Kind, KindRule> = {
   feed: { label: 'feeds', weight: 8, expected: '200', accepts: isOk },
   sitemap: { label: 'sitemaps', weight: 5, expected: '200', accepts: isOk },
   notFound: { label: 'unknown URLs', weight: 15, expected: '404', accepts: (status) => status === 404 },
-  refusal: { label: 'refused preview links', weight: 5, expected: '4xx', accepts: (status) => status >= 400 && status < 500 },
+  refusal: {
+    label: 'refused preview links',
+    weight: 5,
+    expected: '4xx',
+    accepts: (status) => status >= 400 && status < 500,
+  },
 };
 const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
@@ -127,7 +140,14 @@ function spread<T>(items: T[], count: number): T[] {
 
 /** Reads the live site the way a crawler would: robots.txt and the sitemaps, the home pages, then the pages they lead to. */
 async function discoverSite(base: string): Promise<Site> {
-  const found: Record<DiscoveredKind, Set<string>> = { story: new Set(), card: new Set(), home: new Set(), section: new Set(), feed: new Set(), sitemap: new Set() };
+  const found: Record<DiscoveredKind, Set<string>> = {
+    story: new Set(),
+    card: new Set(),
+    home: new Set(),
+    section: new Set(),
+    feed: new Set(),
+    sitemap: new Set(),
+  };
   const add = (href: string) => {
     const urlPath = localPath(href, base);
     const kind = kindOfPath(urlPath);
@@ -136,7 +156,10 @@ async function discoverSite(base: string): Promise<Site> {
 
   // Sitemaps: the index and whatever robots.txt names (the news sitemap), then the files of each index.
   const robots = await fetchText(base, '/robots.txt');
-  const sitemapQueue = ['/sitemap.xml', ...[...robots.matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => localPath(m[1], base))];
+  const sitemapQueue = [
+    '/sitemap.xml',
+    ...[...robots.matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => localPath(m[1], base)),
+  ];
   while (sitemapQueue.length) {
     const sitemapPath = sitemapQueue.shift()!;
     if (found.sitemap.has(sitemapPath)) continue;
@@ -150,14 +173,16 @@ async function discoverSite(base: string): Promise<Site> {
   for (const home of HOME_PAGES) {
     found.home.add(home);
     const page = parseHtml(await fetchText(base, home));
-    for (const link of page.querySelectorAll('a[href], link[rel="alternate"][type="application/rss+xml"]')) add(link.getAttribute('href')!);
+    for (const link of page.querySelectorAll('a[href], link[rel="alternate"][type="application/rss+xml"]'))
+      add(link.getAttribute('href')!);
   }
 
   // Section fronts: their page 2 when they have one, and their own feed.
   let secondPages = 0;
   for (const front of [...found.section]) {
     const page = parseHtml(await fetchText(base, front));
-    for (const link of page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')) add(link.getAttribute('href')!);
+    for (const link of page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]'))
+      add(link.getAttribute('href')!);
     const secondPage = page
       .querySelectorAll('a[href]')
       .map((a) => localPath(a.getAttribute('href')!, base))
@@ -176,7 +201,10 @@ async function discoverSite(base: string): Promise<Site> {
     if (card) found.card.add(localPath(card, base));
   }
 
-  const paths = Object.fromEntries(Object.entries(found).map(([kind, set]) => [kind, [...set]])) as Record<DiscoveredKind, string[]>;
+  const paths = Object.fromEntries(Object.entries(found).map(([kind, set]) => [kind, [...set]])) as Record<
+    DiscoveredKind,
+    string[]
+  >;
   paths.story = stories;
   for (const kind of Object.keys(paths) as DiscoveredKind[]) {
     // A kind the site no longer links to is a broken site, not a smaller mix.
@@ -265,7 +293,9 @@ const REQUEST_TIMEOUT_SECONDS = 10;
 
 /** Every request from sending to its answer: statuses and latencies per kind, answers not expected, requests never answered. */
 class Tally {
-  private readonly byKind = new Map(KIND_NAMES.map((kind) => [kind, { statuses: new Map<string, number>(), latenciesMs: [] as number[] }]));
+  private readonly byKind = new Map(
+    KIND_NAMES.map((kind) => [kind, { statuses: new Map<string, number>(), latenciesMs: [] as number[] }]),
+  );
   private readonly inFlight = new Map<number, Planned & { sentAt: number }>();
   private lastId = 0;
   unexpectedCount = 0;
@@ -294,7 +324,10 @@ class Tally {
     if (status !== undefined && KINDS[request.kind].accepts(status)) return;
     this.unexpectedCount++;
     if (status !== undefined && status >= 500) this.fiveHundreds++;
-    if (this.unexpectedExamples.length < 20) this.unexpectedExamples.push(`${shown} ${request.path} (${KINDS[request.kind].label}, expected ${KINDS[request.kind].expected})`);
+    if (this.unexpectedExamples.length < 20)
+      this.unexpectedExamples.push(
+        `${shown} ${request.path} (${KINDS[request.kind].label}, expected ${KINDS[request.kind].expected})`,
+      );
   }
 
   /**
@@ -353,7 +386,8 @@ async function loadMix(base: string, next: () => Planned, seconds: number, tally
           context.id = tally.sent(planned);
           return { ...request, path: planned.path };
         },
-        onResponse: (status: number | undefined, _body: string, context: RequestContext) => tally.answered(context.id, status),
+        onResponse: (status: number | undefined, _body: string, context: RequestContext) =>
+          tally.answered(context.id, status),
       },
     ],
   });
@@ -363,12 +397,21 @@ async function loadMix(base: string, next: () => Planned, seconds: number, tally
 
 /** Every discovered URL once (and a few generated ones), a few at a time: code loaded, pages in the cache. */
 async function visitEveryUrlOnce(base: string, site: Site, tally: Tally) {
-  const visits: Planned[] = (Object.keys(site.paths) as DiscoveredKind[]).flatMap((kind) => site.paths[kind].map((urlPath) => ({ kind, path: urlPath })));
-  for (let i = 0; i < 8; i++) visits.push({ kind: 'notFound', path: unknownPath(site, i) }, { kind: 'refusal', path: refusedPreviewPath(site, i) });
+  const visits: Planned[] = (Object.keys(site.paths) as DiscoveredKind[]).flatMap((kind) =>
+    site.paths[kind].map((urlPath) => ({ kind, path: urlPath })),
+  );
+  for (let i = 0; i < 8; i++)
+    visits.push(
+      { kind: 'notFound', path: unknownPath(site, i) },
+      { kind: 'refusal', path: refusedPreviewPath(site, i) },
+    );
   const worker = async () => {
     for (let visit = visits.shift(); visit; visit = visits.shift()) {
       const id = tally.sent(visit);
-      const response = await fetch(`${base}${visit.path}`, { redirect: 'manual', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      const response = await fetch(`${base}${visit.path}`, {
+        redirect: 'manual',
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
       await response.arrayBuffer();
       tally.answered(id, response.status);
     }
@@ -426,7 +469,13 @@ async function warmUp(server: BenchServer, next: () => Planned, tally: Tally) {
     levelledOff = roundMeans.length >= 2 && roundMeans.at(-1)! <= roundMeans.at(-2)! * (1 + LEVELLED_OFF_RISE);
   }
   const samples = rss.stop();
-  return { seconds: roundMeans.length * WARMUP_SECONDS, requests, samples, levelledOff, baselineMb: meanOfLast(samples, GROWTH_WINDOW_SECONDS) };
+  return {
+    seconds: roundMeans.length * WARMUP_SECONDS,
+    requests,
+    samples,
+    levelledOff,
+    baselineMb: meanOfLast(samples, GROWTH_WINDOW_SECONDS),
+  };
 }
 
 /** What the server under test needs for the soak: a preview secret, so forged links meet the signature check, and the heap probe. */
@@ -496,15 +545,25 @@ export async function benchSoak(server: BenchServer, options: SoakOptions = {}):
   ];
   for (const problem of problems.slice(0, 30)) console.log(`  ${problem}`);
   const trace = (series: RssSample[]) => series.map((sample) => sample.mb.toFixed(0)).join(' ');
-  console.log(`server RSS (MB) every ${RSS_EVERY_MS / 1000} s, warm-up: ${trace(warmup.samples)}; soak: ${trace(samples)}\n`);
+  console.log(
+    `server RSS (MB) every ${RSS_EVERY_MS / 1000} s, warm-up: ${trace(warmup.samples)}; soak: ${trace(samples)}\n`,
+  );
 
   const results: Result[] = [
-    { name: `soak, requests answered (${SOAK_SECONDS} s, ${CONNECTIONS} connections)`, value: run.requests.total, unit: 'requests' },
+    {
+      name: `soak, requests answered (${SOAK_SECONDS} s, ${CONNECTIONS} connections)`,
+      value: run.requests.total,
+      unit: 'requests',
+    },
     { name: 'soak, throughput', value: run.requests.average, unit: 'req/s' },
     { name: 'soak, errors (socket, timeout, dropped, unexpected status)', value: errors, unit: 'errors', target: 0 },
     { name: 'soak, latency p50', value: run.latency.p50, unit: 'ms' },
     { name: 'soak, latency p99', value: run.latency.p99, unit: 'ms' },
-    { name: `soak, server RSS mean of the warm-up's last ${GROWTH_WINDOW_SECONDS} s (baseline)`, value: baselineMb, unit: 'MB' },
+    {
+      name: `soak, server RSS mean of the warm-up's last ${GROWTH_WINDOW_SECONDS} s (baseline)`,
+      value: baselineMb,
+      unit: 'MB',
+    },
     { name: 'soak, server RSS peak', value: Math.max(...samples.map((s) => s.mb)), unit: 'MB' },
     { name: 'soak, server RSS at the end', value: samples.at(-1)!.mb, unit: 'MB' },
     { name: `soak, server RSS mean of the last ${window.toFixed(0)} s`, value: lastMeanMb, unit: 'MB' },
@@ -532,7 +591,14 @@ async function main() {
   }
   const missed = printResults(results);
   fs.mkdirSync('artifacts', { recursive: true });
-  fs.writeFileSync('artifacts/bench-soak.json', JSON.stringify({ date: new Date().toISOString(), seconds: SOAK_SECONDS, connections: CONNECTIONS, results }, null, 2));
+  fs.writeFileSync(
+    'artifacts/bench-soak.json',
+    JSON.stringify(
+      { date: new Date().toISOString(), seconds: SOAK_SECONDS, connections: CONNECTIONS, results },
+      null,
+      2,
+    ),
+  );
   process.exit(missed ? 1 : 0);
 }
 

@@ -16,10 +16,19 @@ export interface Throughput {
 }
 
 /** `seconds` at 10 connections; any error, timeout or answer other than 2xx makes the figure worthless. */
-export async function measureThroughput(url: string, { headers = {}, seconds = SECONDS }: { headers?: Record<string, string>; seconds?: number } = {}): Promise<Throughput> {
+export async function measureThroughput(
+  url: string,
+  { headers = {}, seconds = SECONDS }: { headers?: Record<string, string>; seconds?: number } = {},
+): Promise<Throughput> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+  if (result.non2xx || result.errors || result.timeouts)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 export interface Measured extends Throughput {
@@ -102,7 +111,8 @@ export async function measureWithWrk(
   };
   const failures = number(/Non-2xx or 3xx responses: (\d+)/) || 0;
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
-  if (failures || (errors && errors.slice(1).some(Number))) throw new Error(`${url}: ${failures} non-2xx, ${errors?.[0] ?? ''}`);
+  if (failures || (errors && errors.slice(1).some(Number)))
+    throw new Error(`${url}: ${failures} non-2xx, ${errors?.[0] ?? ''}`);
   return {
     requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/),
     p50: ms(/50%\s+([\d.]+)(us|ms|s)/),
@@ -129,7 +139,11 @@ export async function measureInTurns(sides: Side[]): Promise<Measured[]> {
       const { server, url, headers } = sides[i];
       const cpuBefore = groupCpuMs(server.pid);
       const { generatorCpuMs, ...throughput } = await measureWithWrk(url, { headers });
-      rounds[i].push({ ...throughput, cpuMsPerRequest: (groupCpuMs(server.pid) - cpuBefore) / throughput.requests, generatorCpuPercent: generatorCpuMs / (ROUND_SECONDS * 10) });
+      rounds[i].push({
+        ...throughput,
+        cpuMsPerRequest: (groupCpuMs(server.pid) - cpuBefore) / throughput.requests,
+        generatorCpuPercent: generatorCpuMs / (ROUND_SECONDS * 10),
+      });
     }
   }
   return rounds.map((measured) => medianBy(measured, (round) => round.cpuMsPerRequest));

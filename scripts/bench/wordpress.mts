@@ -21,21 +21,33 @@ import { sections } from '../../lib/sections.ts';
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '10000' } } });
 const POSTS = Number(values.posts);
 const dir = path.resolve('.bench', 'wordpress');
-const secrets = { revalidate: 'bench-revalidate-secret-0123456789abcdef', preview: 'bench-preview-secret-0123456789abcdef' };
+const secrets = {
+  revalidate: 'bench-revalidate-secret-0123456789abcdef',
+  preview: 'bench-preview-secret-0123456789abcdef',
+};
 
 buildUnlessSkipped();
 const sahifaPort = await freePort();
-const wordpress = await startLocalWordPress({ dir, sahifaUrl: `http://127.0.0.1:${sahifaPort}`, revalidateSecret: secrets.revalidate, previewSecret: secrets.preview, log: console.log });
+const wordpress = await startLocalWordPress({
+  dir,
+  sahifaUrl: `http://127.0.0.1:${sahifaPort}`,
+  revalidateSecret: secrets.revalidate,
+  previewSecret: secrets.preview,
+  log: console.log,
+});
 const results: Result[] = [];
 const auth = `Basic ${Buffer.from(`editor:${wordpress.appPassword.replace(/\s+/g, '')}`).toString('base64')}`;
 /** `/wp/v2/posts/5&context=edit`: the route, then its query parameters. */
 const rest = async (method: string, route: string, body?: unknown) =>
   (
-    await fetch(`${wordpress.url}/?${[`rest_route=${encodeURIComponent(route.split('&')[0])}`, ...route.split('&').slice(1)].join('&')}`, {
-      method,
-      headers: { authorization: auth, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+    await fetch(
+      `${wordpress.url}/?${[`rest_route=${encodeURIComponent(route.split('&')[0])}`, ...route.split('&').slice(1)].join('&')}`,
+      {
+        method,
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      },
+    )
   ).json() as Promise<Record<string, unknown>>;
 const wordpressRequests = () =>
   fs
@@ -46,7 +58,13 @@ const wordpressRequests = () =>
 try {
   const marker = path.join(dir, `generated-${POSTS}`);
   if (!fs.existsSync(marker)) {
-    const generated = JSON.parse(wordpress.php(path.resolve('scripts/wordpress/generate.php'), String(POSTS), sections.join(',')).trim().split('\n').pop()!) as { seconds: number };
+    const generated = JSON.parse(
+      wordpress
+        .php(path.resolve('scripts/wordpress/generate.php'), String(POSTS), sections.join(','))
+        .trim()
+        .split('\n')
+        .pop()!,
+    ) as { seconds: number };
     fs.writeFileSync(marker, JSON.stringify(generated));
     console.log(`wordpress: ${POSTS} posts written through wp_insert_post in ${generated.seconds} s`);
   }
@@ -79,12 +97,21 @@ try {
     // Reader page views: Sahifa answers from its index and asks WordPress nothing (the poll is off here).
     const pages = ['/en/news/generated-10', '/ar/news/generated-20', '/fa/news/generated-30', '/en', '/ar/feed.xml'];
     const before = wordpressRequests();
-    for (let i = 0; i < 100; i++) await fetch(`${server.base}${pages[i % pages.length]}`).then((response) => response.arrayBuffer());
-    results.push({ name: 'requests to WordPress per reader page view', value: (wordpressRequests() - before) / 100, unit: '', target: 0 });
+    for (let i = 0; i < 100; i++)
+      await fetch(`${server.base}${pages[i % pages.length]}`).then((response) => response.arrayBuffer());
+    results.push({
+      name: 'requests to WordPress per reader page view',
+      value: (wordpressRequests() - before) / 100,
+      unit: '',
+      target: 0,
+    });
 
     // Publish: a save in WordPress to the page Sahifa serves.
     const latencies: number[] = [];
-    const target = (await rest('GET', `/wp/v2/posts&sahifa_story=generated-10&context=edit`)) as unknown as { id: number; meta: { sahifa_edition: string } }[];
+    const target = (await rest('GET', `/wp/v2/posts&sahifa_story=generated-10&context=edit`)) as unknown as {
+      id: number;
+      meta: { sahifa_edition: string };
+    }[];
     const english = target.find((post) => post.meta.sahifa_edition === 'en')!;
     for (let i = 0; i < 20; i++) {
       const title = `Edited headline ${i} ${Date.now()}`;
@@ -97,8 +124,18 @@ try {
       }
       latencies.push(Date.now() - saved);
     }
-    results.push({ name: 'publish: WordPress save → page served, p50', value: percentile(latencies, 50), unit: 'ms', target: 1000 });
-    results.push({ name: 'publish: WordPress save → page served, p95', value: percentile(latencies, 95), unit: 'ms', target: 2000 });
+    results.push({
+      name: 'publish: WordPress save → page served, p50',
+      value: percentile(latencies, 50),
+      unit: 'ms',
+      target: 1000,
+    });
+    results.push({
+      name: 'publish: WordPress save → page served, p95',
+      value: percentile(latencies, 95),
+      unit: 'ms',
+      target: 2000,
+    });
 
     // A reader's p99 with and without a full sync running behind.
     const readFor = async (ms: number) => {
@@ -108,7 +145,9 @@ try {
         Array.from({ length: 10 }, async (_, worker) => {
           for (let i = worker; Date.now() < until; i += 10) {
             const t = performance.now();
-            await fetch(`${server.base}/en/news/generated-${i % Math.min(500, Math.floor(POSTS / 3))}`).then((response) => response.arrayBuffer());
+            await fetch(`${server.base}/en/news/generated-${i % Math.min(500, Math.floor(POSTS / 3))}`).then(
+              (response) => response.arrayBuffer(),
+            );
             times.push(performance.now() - t);
           }
         }),
@@ -125,7 +164,13 @@ try {
     });
     if (rescan.status !== 202) throw new Error(`the full sync was not started: ${rescan.status}`);
     const during = await readFor(15_000);
-    results.push({ name: 'reader p99 during a full sync (10 connections)', value: during, unit: 'ms', target: 250, reference: `${idle.toFixed(1)} ms with no sync` });
+    results.push({
+      name: 'reader p99 during a full sync (10 connections)',
+      value: during,
+      unit: 'ms',
+      target: 250,
+      reference: `${idle.toFixed(1)} ms with no sync`,
+    });
   } finally {
     server.stop();
   }
@@ -136,5 +181,8 @@ try {
 console.log(`\nbench:wordpress, ${POSTS} posts, ${new Date().toISOString()}`);
 const missed = printResults(results);
 fs.mkdirSync('artifacts', { recursive: true });
-fs.writeFileSync(path.join('artifacts', 'bench-wordpress.json'), JSON.stringify({ posts: POSTS, at: new Date().toISOString(), results }, null, 2));
+fs.writeFileSync(
+  path.join('artifacts', 'bench-wordpress.json'),
+  JSON.stringify({ posts: POSTS, at: new Date().toISOString(), results }, null, 2),
+);
 process.exit(missed ? 1 : 0);

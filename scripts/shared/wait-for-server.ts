@@ -39,7 +39,10 @@ async function failOnExit(child: ChildProcess, signal: AbortSignal): Promise<nev
 }
 
 /** Milliseconds until `target` answered. */
-export async function waitForServer(target: string, { child, timeoutMs = 60_000, intervalMs = 50 }: WaitOptions = {}): Promise<number> {
+export async function waitForServer(
+  target: string,
+  { child, timeoutMs = 60_000, intervalMs = 50 }: WaitOptions = {},
+): Promise<number> {
   const url = new URL(target);
   const started = performance.now();
   const deadline = AbortSignal.timeout(timeoutMs);

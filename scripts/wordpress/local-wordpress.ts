@@ -55,11 +55,17 @@ export function missingPackages(): string[] {
     ['php-cli', '/usr/bin/php'],
   ];
   const missing = needs.filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
-  if (fs.existsSync('/usr/bin/php') && !execFileSync('php', ['-m'], { encoding: 'utf8' }).includes('mysqli')) missing.push('php-mysql');
+  if (fs.existsSync('/usr/bin/php') && !execFileSync('php', ['-m'], { encoding: 'utf8' }).includes('mysqli'))
+    missing.push('php-mysql');
   return missing;
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, child: ChildProcess | undefined, timeoutMs = 30_000) {
+async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  child: ChildProcess | undefined,
+  timeoutMs = 30_000,
+) {
   const started = Date.now();
   while (!(await Promise.resolve(check()).catch(() => false))) {
     if (child && child.exitCode !== null) throw new Error(`${what}: the process exited (${child.exitCode})`);
@@ -68,7 +74,17 @@ async function until(what: string, check: () => boolean | Promise<boolean>, chil
   }
 }
 
-function wpConfig({ dbPort, url, options, salt }: { dbPort: number; url: string; options: LocalWordPressOptions; salt: string }) {
+function wpConfig({
+  dbPort,
+  url,
+  options,
+  salt,
+}: {
+  dbPort: number;
+  url: string;
+  options: LocalWordPressOptions;
+  salt: string;
+}) {
   const constants: Record<string, string> = {
     DB_NAME: 'wordpress',
     DB_USER: 'wp',
@@ -85,8 +101,20 @@ function wpConfig({ dbPort, url, options, salt }: { dbPort: number; url: string;
     SAHIFA_REVALIDATE_SECRET: options.revalidateSecret,
     SAHIFA_PREVIEW_SECRET: options.previewSecret,
   };
-  for (const name of ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']) constants[name] = `${salt}-${name}`;
-  const defines = Object.entries(constants).map(([name, value]) => `define(${JSON.stringify(name)}, ${JSON.stringify(value)});`);
+  for (const name of [
+    'AUTH_KEY',
+    'SECURE_AUTH_KEY',
+    'LOGGED_IN_KEY',
+    'NONCE_KEY',
+    'AUTH_SALT',
+    'SECURE_AUTH_SALT',
+    'LOGGED_IN_SALT',
+    'NONCE_SALT',
+  ])
+    constants[name] = `${salt}-${name}`;
+  const defines = Object.entries(constants).map(
+    ([name, value]) => `define(${JSON.stringify(name)}, ${JSON.stringify(value)});`,
+  );
   return `<?php\n// Written by scripts/wordpress/local-wordpress.ts at each start.\n${defines.join('\n')}\n$table_prefix = 'wp_';\nif (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');\nrequire_once ABSPATH . 'wp-settings.php';\n`;
 }
 
@@ -99,13 +127,25 @@ export async function startLocalWordPress(options: LocalWordPressOptions): Promi
   fs.mkdirSync(dir, { recursive: true });
   const secretsFile = path.join(dir, 'secrets.json');
   const secrets = fs.existsSync(secretsFile)
-    ? (JSON.parse(fs.readFileSync(secretsFile, 'utf8')) as { adminPassword: string; editorPassword: string; salt: string })
-    : { adminPassword: crypto.randomBytes(9).toString('base64url'), editorPassword: crypto.randomBytes(9).toString('base64url'), salt: crypto.randomBytes(24).toString('hex') };
+    ? (JSON.parse(fs.readFileSync(secretsFile, 'utf8')) as {
+        adminPassword: string;
+        editorPassword: string;
+        salt: string;
+      })
+    : {
+        adminPassword: crypto.randomBytes(9).toString('base64url'),
+        editorPassword: crypto.randomBytes(9).toString('base64url'),
+        salt: crypto.randomBytes(24).toString('hex'),
+      };
   fs.writeFileSync(secretsFile, JSON.stringify(secrets), { mode: 0o600 });
 
   if (!fs.existsSync(path.join(dataDir, 'mysql'))) {
     log('wordpress: creating a private MariaDB data folder');
-    execFileSync('mariadb-install-db', [`--datadir=${dataDir}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=socket'], { stdio: 'ignore' });
+    execFileSync(
+      'mariadb-install-db',
+      [`--datadir=${dataDir}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=socket'],
+      { stdio: 'ignore' },
+    );
   }
   const dbPort = await freePort();
   const database = spawn(
@@ -122,9 +162,15 @@ export async function startLocalWordPress(options: LocalWordPressOptions): Promi
     ],
     { stdio: ['ignore', 'ignore', fs.openSync(path.join(dir, 'mariadb.log'), 'a')], detached: true },
   );
-  const sql = (statement: string) => execFileSync('mariadb', [`--socket=${socket}`, '-u', 'root', '-e', statement], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const sql = (statement: string) =>
+    execFileSync('mariadb', [`--socket=${socket}`, '-u', 'root', '-e', statement], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   await until('MariaDB', async () => (sql('SELECT 1'), true), database);
-  sql("CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4; CREATE USER IF NOT EXISTS 'wp'@'127.0.0.1' IDENTIFIED BY 'wp'; GRANT ALL ON wordpress.* TO 'wp'@'127.0.0.1';");
+  sql(
+    "CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4; CREATE USER IF NOT EXISTS 'wp'@'127.0.0.1' IDENTIFIED BY 'wp'; GRANT ALL ON wordpress.* TO 'wp'@'127.0.0.1';",
+  );
 
   if (!fs.existsSync(path.join(wordpressDir, 'wp-load.php'))) {
     log('wordpress: copying Debian’s WordPress');
@@ -139,8 +185,14 @@ export async function startLocalWordPress(options: LocalWordPressOptions): Promi
   const webPort = options.webPort ?? (await freePort());
   const url = `http://127.0.0.1:${webPort}`;
   fs.writeFileSync(path.join(wordpressDir, 'wp-config.php'), wpConfig({ dbPort, url, options, salt: secrets.salt }));
-  const php = (script: string, ...args: string[]) => execFileSync('php', [script, wordpressDir, ...args], { encoding: 'utf8', cwd: wordpressDir });
-  const installed = JSON.parse(php(path.join(HERE, 'install.php'), secrets.adminPassword, secrets.editorPassword, sections.join(',')).trim().split('\n').pop()!) as {
+  const php = (script: string, ...args: string[]) =>
+    execFileSync('php', [script, wordpressDir, ...args], { encoding: 'utf8', cwd: wordpressDir });
+  const installed = JSON.parse(
+    php(path.join(HERE, 'install.php'), secrets.adminPassword, secrets.editorPassword, sections.join(','))
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as {
     appPassword: string;
     adminAppPassword: string;
   };
@@ -153,7 +205,11 @@ export async function startLocalWordPress(options: LocalWordPressOptions): Promi
       stdio: ['ignore', 'ignore', fs.openSync(path.join(dir, 'php.log'), 'a')],
       detached: true,
     });
-    await until('WordPress', async () => (await fetch(`${url}/?rest_route=/`, { signal: AbortSignal.timeout(2000) })).ok, web);
+    await until(
+      'WordPress',
+      async () => (await fetch(`${url}/?rest_route=/`, { signal: AbortSignal.timeout(2000) })).ok,
+      web,
+    );
   };
   const kill = (child: ChildProcess | undefined) => {
     try {
@@ -204,7 +260,14 @@ export function storiesForImport(contentDir: string, publicDir: string) {
         sources: story.sources,
         status: story.status,
         dateGmt: story.publishedAt.toISOString().slice(0, 19).replace('T', ' '),
-        image: story.image ? { file: path.resolve(publicDir, `.${story.image.src}`), alt: story.image.alt, caption: story.image.caption, credit: story.image.credit } : undefined,
+        image: story.image
+          ? {
+              file: path.resolve(publicDir, `.${story.image.src}`),
+              alt: story.image.alt,
+              caption: story.image.caption,
+              credit: story.image.credit,
+            }
+          : undefined,
       });
     }
   }
@@ -212,8 +275,16 @@ export function storiesForImport(contentDir: string, publicDir: string) {
 }
 
 /** Imports story files into the WordPress; the post ID of each `key/locale`. */
-export function importStories(wordpress: LocalWordPress, contentDir: string, publicDir: string): Record<string, number> {
+export function importStories(
+  wordpress: LocalWordPress,
+  contentDir: string,
+  publicDir: string,
+): Record<string, number> {
   const file = path.join(wordpress.dir, 'import.json');
   fs.writeFileSync(file, JSON.stringify(storiesForImport(contentDir, publicDir)));
-  return (JSON.parse(wordpress.php(path.join(HERE, 'import.php'), file).trim().split('\n').pop()!) as { posts: Record<string, number> }).posts;
+  return (
+    JSON.parse(wordpress.php(path.join(HERE, 'import.php'), file).trim().split('\n').pop()!) as {
+      posts: Record<string, number>;
+    }
+  ).posts;
 }

@@ -23,7 +23,9 @@ async function get(request: APIRequestContext, url: string) {
   return { status: response.status(), cache: response.headers()['x-nextjs-cache'], body: await response.text() };
 }
 
-test('a story older than the prerendered ones renders on its first request, then comes from the cache unchanged', async ({ request }) => {
+test('a story older than the prerendered ones renders on its first request, then comes from the cache unchanged', async ({
+  request,
+}) => {
   const stories = content.allPublished('ar');
   test.skip(stories.length <= PRERENDERED, 'every story is prerendered in this build');
   const oldest = stories.at(-1)!;
@@ -39,10 +41,13 @@ test('a story older than the prerendered ones renders on its first request, then
 });
 
 test('only the newest stories are in the build', async () => {
-  const built = (locale: string, file: string) => fs.existsSync(path.join(DIST, 'server', 'app', locale, 'news', `${file}.html`));
+  const built = (locale: string, file: string) =>
+    fs.existsSync(path.join(DIST, 'server', 'app', locale, 'news', `${file}.html`));
   const stories = content.allPublished('ar');
-  for (const story of stories.slice(0, Math.min(PRERENDERED, stories.length))) expect(built('ar', story.slug) || built('ar', encodeURIComponent(story.slug)), story.slug).toBe(true);
-  for (const story of stories.slice(PRERENDERED)) expect(built('ar', story.slug) || built('ar', encodeURIComponent(story.slug)), story.slug).toBe(false);
+  for (const story of stories.slice(0, Math.min(PRERENDERED, stories.length)))
+    expect(built('ar', story.slug) || built('ar', encodeURIComponent(story.slug)), story.slug).toBe(true);
+  for (const story of stories.slice(PRERENDERED))
+    expect(built('ar', story.slug) || built('ar', encodeURIComponent(story.slug)), story.slug).toBe(false);
 });
 
 test('a scan of unknown story, card, section and page URLs is answered 404 and grows no cache', async ({ request }) => {
@@ -50,10 +55,17 @@ test('a scan of unknown story, card, section and page URLs is answered 404 and g
   const scanned = [];
   for (let i = 0; i < 150; i++) {
     const token = `scan-${run}-${i}`;
-    scanned.push(`/ar/news/${token}`, `/en/news/${token}/opengraph-image`, `/ar/section/${token}`, `/en/section/world/page/${700000 + i}`);
+    scanned.push(
+      `/ar/news/${token}`,
+      `/en/news/${token}/opengraph-image`,
+      `/ar/section/${token}`,
+      `/en/section/world/page/${700000 + i}`,
+    );
   }
   for (let i = 0; i < scanned.length; i += 20) {
-    const statuses = await Promise.all(scanned.slice(i, i + 20).map(async (url) => (await request.get(url, { maxRedirects: 0 })).status()));
+    const statuses = await Promise.all(
+      scanned.slice(i, i + 20).map(async (url) => (await request.get(url, { maxRedirects: 0 })).status()),
+    );
     for (const [j, status] of statuses.entries()) expect(status, scanned[i + j]).toBe(404);
   }
   // A 404 is still the full localized page, with no cache of it kept.
@@ -61,6 +73,8 @@ test('a scan of unknown story, card, section and page URLs is answered 404 and g
   expect(miss.body).toContain('dir="rtl"');
   expect(miss.cache).not.toBe('HIT');
   // Other tests render real pages meanwhile, so look for the scan's own URLs among the files.
-  const written = filesUnder(path.join(DIST, 'server')).filter((file) => file.includes(`scan-${run}`) || /page\/7\d{5}/.test(file));
+  const written = filesUnder(path.join(DIST, 'server')).filter(
+    (file) => file.includes(`scan-${run}`) || /page\/7\d{5}/.test(file),
+  );
   expect(written, 'files the scan left in the cache').toEqual([]);
 });

@@ -19,7 +19,10 @@ test.describe.configure({ mode: 'default' });
 
 const SECRET = process.env.REVALIDATE_SECRET ?? '';
 const METRICS_TOKEN = 'cluster-metrics-token';
-test.skip(!SECRET || !process.env.CONTENT_DIR || !fs.existsSync('/usr/bin/redis-server'), 'scripts/test.sh sets the secrets and installs redis-server');
+test.skip(
+  !SECRET || !process.env.CONTENT_DIR || !fs.existsSync('/usr/bin/redis-server'),
+  'scripts/test.sh sets the secrets and installs redis-server',
+);
 
 const SLUG = 'publish-me';
 const REFERENCE = storyPath('ar', 'armenia-freezes-csto-participation');
@@ -30,7 +33,11 @@ test.afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 const status = async (url: string) => (await fetch(url, { redirect: 'manual' })).status;
 const text = async (url: string) => (await fetch(url)).text();
 const hook = (base: string, slugs: string[]) =>
-  fetch(`${base}/api/revalidate`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body: JSON.stringify({ slugs }) });
+  fetch(`${base}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ slugs }),
+  });
 
 /** The value of one metric sample, as the server's /metrics says it. */
 async function metric(base: string, name: string, labels: Record<string, string> = {}): Promise<number | undefined> {
@@ -44,9 +51,20 @@ async function metric(base: string, name: string, labels: Record<string, string>
 function fleet(redisArgs: string[]) {
   const state = { redisPort: 0, redis: undefined as Proc | undefined, servers: [] as { base: string; proc: Proc }[] };
   const startRedis = () => {
-    state.redis = run('/usr/bin/redis-server', ['--port', String(state.redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...redisArgs]);
+    state.redis = run('/usr/bin/redis-server', [
+      '--port',
+      String(state.redisPort),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      ...redisArgs,
+    ]);
   };
-  const redisCli = (...args: string[]) => execFileSync('redis-cli', ['-p', String(state.redisPort), ...args], { encoding: 'utf8' }).trim();
+  const redisCli = (...args: string[]) =>
+    execFileSync('redis-cli', ['-p', String(state.redisPort), ...args], { encoding: 'utf8' }).trim();
   const redisUrl = () => `redis://127.0.0.1:${state.redisPort}`;
 
   test.beforeAll(async () => {
@@ -55,7 +73,14 @@ function fleet(redisArgs: string[]) {
     startRedis();
     await waitForServer(redisUrl(), { child: state.redis!.child, timeoutMs: 10_000 });
     const started = await Promise.all(
-      ['a', 'b'].map((name) => startSahifa({ REDIS_URL: redisUrl(), CONTENT_INDEX_FILE: path.join(scratch, `${name}-${state.redisPort}.sqlite`), SAHIFA_LOG_RENDERS: '1', METRICS_TOKEN })),
+      ['a', 'b'].map((name) =>
+        startSahifa({
+          REDIS_URL: redisUrl(),
+          CONTENT_INDEX_FILE: path.join(scratch, `${name}-${state.redisPort}.sqlite`),
+          SAHIFA_LOG_RENDERS: '1',
+          METRICS_TOKEN,
+        }),
+      ),
     );
     for (const { base, proc, ready } of started) {
       await ready;
@@ -118,7 +143,9 @@ async function publishReachesTheOther(servers: { base: string; proc: Proc }[]) {
     );
     expect(await status(`${b.base}${storyPath('ar', SLUG)}/opengraph-image`)).toBe(200);
     expect(await text(`${a.base}/ar`)).toContain(storyPath('ar', SLUG));
-    console.log(`publish through A: on B the story after ${story.ms} ms, the home page after ${home.ms} ms, the feed after ${feed.ms} ms`);
+    console.log(
+      `publish through A: on B the story after ${story.ms} ms, the home page after ${home.ms} ms, the feed after ${feed.ms} ms`,
+    );
     expect(renders().length - before, 'renders of /ar across both servers after the publish').toBe(1);
 
     fs.writeFileSync(storyFile(), original);
@@ -159,7 +186,9 @@ test.describe('a Redis started with no options', () => {
     for (const { base, proc } of state.servers) {
       const [up] = events(proc, 'cache.redis_up');
       expect(up.msg).toMatch(/^\[cache\] Redis 7\.\d+\.\d+ answers: pages are shared through it/);
-      expect(events(proc).filter((event) => event.level === 'error' && !event.event.startsWith('content.'))).toEqual([]);
+      expect(events(proc).filter((event) => event.level === 'error' && !event.event.startsWith('content.'))).toEqual(
+        [],
+      );
       expect(await metric(base, 'sahifa_shared_cache_state', { state: 'up' })).toBe(1);
       expect(await metric(base, 'sahifa_redis_up', { connection: 'publish' })).toBe(1);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
@@ -237,7 +266,9 @@ test.describe('a Redis started with no options', () => {
     await everyPageAnswers(state.servers, 'with Redis down');
     for (const [i, { base, proc }] of state.servers.entries()) {
       expect(events(proc, 'cache.redis_down', from[i]), 'one line per state change').toHaveLength(1);
-      expect(events(proc, 'cache.redis_down', from[i])[0].msg).toBe("[cache] Redis unreachable: serving from this server's own cache until it returns");
+      expect(events(proc, 'cache.redis_down', from[i])[0].msg).toBe(
+        "[cache] Redis unreachable: serving from this server's own cache until it returns",
+      );
       expect(await metric(base, 'sahifa_redis_up', { connection: 'cache' })).toBe(0);
       // Still ready: a server without Redis serves from its own cache.
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
@@ -255,7 +286,11 @@ test.describe('a Redis started with no options', () => {
 
   test('a server started while Redis is down serves at once, and joins the others when Redis comes up', async () => {
     stop(state.redis);
-    const { base, proc: late, ready } = await startSahifa({ REDIS_URL: redisUrl(), CONTENT_INDEX_FILE: path.join(scratch, 'late.sqlite') });
+    const {
+      base,
+      proc: late,
+      ready,
+    } = await startSahifa({ REDIS_URL: redisUrl(), CONTENT_INDEX_FILE: path.join(scratch, 'late.sqlite') });
     try {
       await ready;
       expect(await status(`${base}${REFERENCE}`)).toBe(200);
@@ -301,7 +336,10 @@ test.describe('a Redis started with no options', () => {
 
   test('a Redis setting that breaks sharing is one error line naming the fix', async () => {
     redisCli('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru');
-    const { proc, ready } = await startSahifa({ REDIS_URL: redisUrl(), CONTENT_INDEX_FILE: path.join(scratch, 'setting.sqlite') });
+    const { proc, ready } = await startSahifa({
+      REDIS_URL: redisUrl(),
+      CONTENT_INDEX_FILE: path.join(scratch, 'setting.sqlite'),
+    });
     try {
       await ready;
       await until(
@@ -329,7 +367,9 @@ test.describe('a managed Redis that refuses CONFIG', () => {
     for (const { proc } of state.servers) {
       // A busy start may go slow and back (a warning each way); never down, never an error.
       expect(events(proc, 'cache.redis_up')[0]?.msg).toMatch(/pages are shared through it/);
-      expect(events(proc).filter((event) => event.level === 'error' && !event.event.startsWith('content.'))).toEqual([]);
+      expect(events(proc).filter((event) => event.level === 'error' && !event.event.startsWith('content.'))).toEqual(
+        [],
+      );
     }
   });
 

@@ -37,8 +37,12 @@ export function loadSnapshot() {
     allPublished: published,
     allDrafts: () => drafts,
     story: (locale: Locale, slug: string) => stories.find((story) => story.locale === locale && story.slug === slug),
-    localesOf: (slug: string) => locales.filter((locale) => stories.some((story) => story.locale === locale && story.slug === slug)),
-    latest: (locale: Locale, offset = 0, limit = 20) => ({ items: published(locale).slice(offset, offset + limit), total: published(locale).length }),
+    localesOf: (slug: string) =>
+      locales.filter((locale) => stories.some((story) => story.locale === locale && story.slug === slug)),
+    latest: (locale: Locale, offset = 0, limit = 20) => ({
+      items: published(locale).slice(offset, offset + limit),
+      total: published(locale).length,
+    }),
     inSection: (locale: Locale, section: string, offset = 0, limit = 20) => {
       const list = published(locale).filter((story) => story.section === section);
       return { items: list.slice(offset, offset + limit), total: list.length };

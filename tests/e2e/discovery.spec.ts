@@ -6,7 +6,11 @@ import { editions, locales } from '../../lib/locales';
 import { sections } from '../../lib/sections';
 import { content, saveScreenshot, storyPath } from './support';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url', 'sitemap', 'xhtml:link'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'url', 'sitemap', 'xhtml:link'].includes(name),
+});
 const PAGE_SIZE = 10;
 
 async function fetchXml(request: APIRequestContext, path: string) {
@@ -27,19 +31,25 @@ async function expectResolves(request: APIRequestContext, url: string, baseURL: 
 }
 
 function draftsIn(text: string) {
-  return content.allDrafts().filter((draft) => text.includes(encodeURIComponent(draft.slug)) || text.includes(draft.title));
+  return content
+    .allDrafts()
+    .filter((draft) => text.includes(encodeURIComponent(draft.slug)) || text.includes(draft.title));
 }
 
 for (const locale of locales) {
   const feeds = [`/${locale}/feed.xml`, ...sections.map((s) => `/${locale}/section/${s}/feed.xml`)];
 
-  test(`${locale}: every RSS feed is valid RSS 2.0 with dates, permalinks, summaries and pictures`, async ({ request, baseURL }) => {
+  test(`${locale}: every RSS feed is valid RSS 2.0 with dates, permalinks, summaries and pictures`, async ({
+    request,
+    baseURL,
+  }) => {
     for (const path of feeds) {
       const { response, text, xml } = await fetchXml(request, path);
       expect(response.headers()['content-type']).toContain('application/rss+xml');
       expect(xml.rss['@version']).toBe('2.0');
       const channel = xml.rss.channel;
-      for (const field of ['title', 'link', 'description']) expect(String(channel[field] ?? ''), `${path} channel.${field}`).not.toBe('');
+      for (const field of ['title', 'link', 'description'])
+        expect(String(channel[field] ?? ''), `${path} channel.${field}`).not.toBe('');
       expect(channel.language).toBe(editions[locale].feedLanguage);
       await expectResolves(request, channel.link, baseURL!);
       const items = channel.item ?? [];
@@ -50,7 +60,9 @@ for (const locale of locales) {
         expect(String(item.description)).not.toBe('');
         expect(item.guid['@isPermaLink']).toBe('true');
         expect(item.guid['#text']).toBe(item.link);
-        expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+        expect(item.pubDate).toMatch(
+          /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+        );
         const date = Date.parse(item.pubDate);
         expect(Number.isNaN(date)).toBe(false);
         expect(date).toBeLessThanOrEqual(previous);
@@ -72,7 +84,9 @@ for (const locale of locales) {
     ]) {
       const html = await (await request.get(path)).text();
       const head = html.slice(0, html.indexOf('</head>'));
-      expect(head, path).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml"[^>]*href="[^"]*${feed.replace(/\//g, '\\/')}"`));
+      expect(head, path).toMatch(
+        new RegExp(`<link rel="alternate" type="application/rss\\+xml"[^>]*href="[^"]*${feed.replace(/\//g, '\\/')}"`),
+      );
     }
   });
 }
@@ -85,14 +99,18 @@ test('a headline full of <, & and ]]> still makes a valid feed that says it righ
   expect(item.title).toBe(tricky!.title);
 });
 
-test('the sitemap index lists files that hold every published story with lastmod and hreflang, the fronts, tags and authors, and no draft', async ({ request, baseURL }) => {
+test('the sitemap index lists files that hold every published story with lastmod and hreflang, the fronts, tags and authors, and no draft', async ({
+  request,
+  baseURL,
+}) => {
   const index = await fetchXml(request, '/sitemap.xml');
   const files: string[] = index.xml.sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
   const lists = ['stories', 'tags', 'authors'].flatMap((kind) => locales.map((locale) => `${kind}-${locale}-1`));
   expect(files).toEqual(['fronts', ...lists].map((name) => `${baseURL}/sitemaps/${name}.xml`));
   const parts = await Promise.all(files.map((file) => fetchXml(request, new URL(file).pathname)));
   const text = parts.map((part) => part.text).join('');
-  const urls: { loc: string; lastmod?: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[] = parts.flatMap((part) => part.xml.urlset.url);
+  const urls: { loc: string; lastmod?: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[] =
+    parts.flatMap((part) => part.xml.urlset.url);
   const locs = urls.map((u) => u.loc);
   for (const locale of locales) {
     expect(locs).toContain(`${baseURL}/${locale}`);
@@ -103,7 +121,9 @@ test('the sitemap index lists files that hold every published story with lastmod
       expect(Date.parse(entry!.lastmod!)).toBe((story.updatedAt ?? story.publishedAt).getTime());
       const editionsOfStory = content.localesOf(story.slug);
       if (editionsOfStory.length > 1) {
-        expect(entry!['xhtml:link']!.map((l) => l['@hreflang']).sort()).toEqual([...editionsOfStory, 'x-default'].sort());
+        expect(entry!['xhtml:link']!.map((l) => l['@hreflang']).sort()).toEqual(
+          [...editionsOfStory, 'x-default'].sort(),
+        );
       }
     }
   }
@@ -118,14 +138,20 @@ test('the news sitemap is a valid Google News sitemap of the last 48 hours', asy
   const { text, xml } = await fetchXml(request, '/news-sitemap.xml');
   expect(xml.urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
   const now = Date.now();
-  const expected = locales.flatMap((locale) => content.allPublished(locale).filter((s) => s.publishedAt.getTime() <= now && s.publishedAt.getTime() >= now - 48 * 3600 * 1000));
+  const expected = locales.flatMap((locale) =>
+    content
+      .allPublished(locale)
+      .filter((s) => s.publishedAt.getTime() <= now && s.publishedAt.getTime() >= now - 48 * 3600 * 1000),
+  );
   const urls = xml.urlset.url ?? [];
   expect(urls.length).toBe(expected.length);
   for (const url of urls) {
     const news = url['news:news'];
     const language = news['news:publication']['news:language'];
     expect(locales).toContain(language);
-    expect(news['news:publication']['news:name']).toBe(JSON.parse(fs.readFileSync(`messages/${language}.json`, 'utf8')).site.name);
+    expect(news['news:publication']['news:name']).toBe(
+      JSON.parse(fs.readFileSync(`messages/${language}.json`, 'utf8')).site.name,
+    );
     expect(Number.isNaN(Date.parse(news['news:publication_date']))).toBe(false);
     expect(String(news['news:title'])).not.toBe('');
     await expectResolves(request, url.loc, baseURL!);
@@ -142,12 +168,16 @@ test('robots.txt points at both sitemaps', async ({ request, baseURL }) => {
 
 test.describe('section fronts', () => {
   for (const locale of locales) {
-    test(`${locale}: every section lists its stories newest first, named in the edition's language`, async ({ page }) => {
+    test(`${locale}: every section lists its stories newest first, named in the edition's language`, async ({
+      page,
+    }) => {
       for (const section of sections) {
         const response = await page.goto(`/${locale}/section/${section}`);
         expect(response?.status()).toBe(200);
         const expected = content.inSection(locale, section, 0, PAGE_SIZE).items.map((s) => storyPath(locale, s.slug));
-        const listed = await page.locator('main article h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        const listed = await page
+          .locator('main article h2 a')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         expect(listed).toEqual(expected);
         const navLink = page.locator(`header nav a[href="/${locale}/section/${section}"]`);
         await expect(navLink).toHaveText((await page.locator('h1').innerText()).split('\n')[0].trim());
@@ -166,10 +196,17 @@ test.describe('section fronts', () => {
       await expect(page.locator('nav a[rel="prev"]')).toHaveCount(0);
       await next.click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/section/world/page/2$`));
-      const second = content.inSection(locale, 'world', PAGE_SIZE, PAGE_SIZE).items.map((s) => storyPath(locale, s.slug));
-      expect(await page.locator('main article h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(second);
+      const second = content
+        .inSection(locale, 'world', PAGE_SIZE, PAGE_SIZE)
+        .items.map((s) => storyPath(locale, s.slug));
+      expect(
+        await page.locator('main article h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      ).toEqual(second);
       await expect(page.locator('nav a[rel="prev"]')).toHaveAttribute('href', `/${locale}/section/world`);
-      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/${locale}/section/world/page/2$`));
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+        'href',
+        new RegExp(`/${locale}/section/world/page/2$`),
+      );
       await expect(page.locator(`nav a[aria-current="page"]`)).toHaveText(formatNumber(2, locale));
 
       expect((await request.get(`/${locale}/section/world/page/${pages + 1}`)).status()).toBe(404);
@@ -190,7 +227,9 @@ test.describe('section fronts', () => {
       for (const query of ['?page=0', '?page=-1', '?page=abc', '?page=99999']) {
         const response = await request.get(`/${locale}/section/world${query}`);
         expect(response.status(), query).toBe(200);
-        expect(await response.text()).toContain(storyPath(locale, content.inSection(locale, 'world', 0, 1).items[0].slug));
+        expect(await response.text()).toContain(
+          storyPath(locale, content.inSection(locale, 'world', 0, 1).items[0].slug),
+        );
       }
     });
   }
@@ -198,14 +237,20 @@ test.describe('section fronts', () => {
 
 test.describe('the home page reads like a front page', () => {
   for (const locale of locales) {
-    test(`${locale}: a block per section with its own stories, the top never repeated, and no draft`, async ({ page }) => {
+    test(`${locale}: a block per section with its own stories, the top never repeated, and no draft`, async ({
+      page,
+    }) => {
       await page.goto(`/${locale}`);
       const blocks = page.locator('[data-home-section]');
       const withStories = sections.filter((s) => content.inSection(locale, s, 0, 1).total > 0);
-      expect(await blocks.evaluateAll((els) => els.map((el) => el.getAttribute('data-home-section')))).toEqual(withStories);
+      expect(await blocks.evaluateAll((els) => els.map((el) => el.getAttribute('data-home-section')))).toEqual(
+        withStories,
+      );
       for (const section of withStories) {
         const ofSection = content.inSection(locale, section, 0, 100).items.map((s) => storyPath(locale, s.slug));
-        const listed = await page.locator(`[data-home-section="${section}"] article h3 a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+        const listed = await page
+          .locator(`[data-home-section="${section}"] article h3 a`)
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
         expect(listed.length).toBeGreaterThan(0);
         expect(
           listed.every((href) => ofSection.includes(href)),
@@ -231,7 +276,9 @@ test.describe('the home page reads like a front page', () => {
         ]) {
           await page.goto(path);
           await page.evaluate(() => document.fonts.ready);
-          expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+          ).toBeLessThanOrEqual(0);
           await saveScreenshot(page, `${name}-${locale}-${width}`, width < 1280);
         }
       });

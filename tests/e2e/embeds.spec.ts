@@ -21,16 +21,23 @@ function elsewhere(page: Page, site: string): string[] {
 }
 
 for (const locale of locales) {
-  test(`${locale}: quoted posts are cards with links, nothing loads from a platform before its button is clicked, then its frame does`, async ({ page, baseURL }) => {
+  test(`${locale}: quoted posts are cards with links, nothing loads from a platform before its button is clicked, then its frame does`, async ({
+    page,
+    baseURL,
+  }) => {
     const site = new URL(baseURL!).origin;
     const requests = elsewhere(page, site);
     // The machine has no way out: the platform's frame is answered here, so the test sees it arrive.
-    await page.route(`${EMBED_FRAME_ORIGINS.youtube}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<p>video</p>' }));
+    await page.route(`${EMBED_FRAME_ORIGINS.youtube}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<p>video</p>' }),
+    );
     const response = await page.goto(storyPath(locale, SLUG));
     await page.waitForLoadState('networkidle');
 
     const figures = page.locator('figure[data-embed]');
-    expect(await figures.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-embed')))).toEqual(PROVIDERS);
+    expect(await figures.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-embed')))).toEqual(
+      PROVIDERS,
+    );
     await expect(page.locator('iframe')).toHaveCount(0);
     expect(requests, 'no request to another origin before a click').toEqual([]);
 
@@ -54,7 +61,9 @@ for (const locale of locales) {
     await button.click();
     const frame = youtube.locator('iframe');
     await expect(frame).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
-    await expect.poll(() => requests.filter((url) => url.startsWith(EMBED_FRAME_ORIGINS.youtube)).length).toBeGreaterThan(0);
+    await expect
+      .poll(() => requests.filter((url) => url.startsWith(EMBED_FRAME_ORIGINS.youtube)).length)
+      .toBeGreaterThan(0);
     expect(
       requests.every((url) => url.startsWith(EMBED_FRAME_ORIGINS.youtube)),
       requests.join('\n'),
@@ -63,7 +72,10 @@ for (const locale of locales) {
   });
 }
 
-test('without JavaScript and on the lite page, an embed is its card and link, with no button', async ({ browser, request }) => {
+test('without JavaScript and on the lite page, an embed is its card and link, with no button', async ({
+  browser,
+  request,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(storyPath('ar', SLUG));
@@ -79,7 +91,10 @@ test('without JavaScript and on the lite page, an embed is its card and link, wi
   expect(lite).toContain('href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"');
 });
 
-test('a story without embeds allows no frame and loads no embed script; the embed page has no axe violations', async ({ page, request }) => {
+test('a story without embeds allows no frame and loads no embed script; the embed page has no axe violations', async ({
+  page,
+  request,
+}) => {
   const plain = await request.get(storyPath('ar', 'armenia-freezes-csto-participation'));
   expect(plain.headers()['content-security-policy']).toContain("frame-src 'none'");
   // Client components are named in the page's RSC payload: the embed one is there only where embeds are.

@@ -9,18 +9,25 @@ import { content, REFERENCE_SLUG, saveScreenshot, storyPath } from './support';
  * Readers finding stories: tag chips and bylines lead to their pages and feeds, and the search in
  * every page's header works without JavaScript, in every edition, whatever a reader types.
  */
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url', 'xhtml:link'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'url', 'xhtml:link'].includes(name),
+});
 const PAGE_SIZE = 10;
 
 /** A tag's or author's address, as a browser's URL and a request have it (percent-encoded)… */
-const labelPath = (locale: Locale, kind: 'tag' | 'author', name: string) => `/${locale}/${kind}/${encodeURIComponent(labelKey(name))}`;
+const labelPath = (locale: Locale, kind: 'tag' | 'author', name: string) =>
+  `/${locale}/${kind}/${encodeURIComponent(labelKey(name))}`;
 /** …and as the page links it: keys are letters, digits and hyphens, written as they are. */
 const labelHref = (locale: Locale, kind: 'tag' | 'author', name: string) => `/${locale}/${kind}/${labelKey(name)}`;
 
 /** The published stories of an edition carrying a tag or author, newest first, as the snapshot has them. */
 function carrying(locale: Locale, kind: 'tag' | 'author', name: string) {
   const key = labelKey(name);
-  return content.allPublished(locale).filter((story) => (kind === 'tag' ? story.tags : (story.authors ?? [])).some((n) => labelKey(n) === key));
+  return content
+    .allPublished(locale)
+    .filter((story) => (kind === 'tag' ? story.tags : (story.authors ?? [])).some((n) => labelKey(n) === key));
 }
 
 /** Per edition: a word of the reference story's headline, and a word nearly every story has (ten results a page). */
@@ -48,7 +55,10 @@ for (const locale of locales) {
     await expect(page.locator('h1')).toContainText(tag);
     const expected = carrying(locale, 'tag', tag).slice(0, PAGE_SIZE);
     expect(await storyLinks(page)).toEqual(expected.map((story) => storyPath(locale, story.slug)));
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${labelPath(locale, 'tag', tag)}$`));
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      new RegExp(`${labelPath(locale, 'tag', tag)}$`),
+    );
     const feedHref = await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href');
     expect(feedHref).toMatch(new RegExp(`${labelPath(locale, 'tag', tag)}/feed.xml$`));
 
@@ -57,7 +67,9 @@ for (const locale of locales) {
     const text = await feed.text();
     expect(XMLValidator.validate(text)).toBe(true);
     const items = parser.parse(text).rss.channel.item as { link: string }[];
-    expect(items.map((item) => new URL(item.link).pathname)).toEqual(carrying(locale, 'tag', tag).map((story) => storyPath(locale, story.slug)));
+    expect(items.map((item) => new URL(item.link).pathname)).toEqual(
+      carrying(locale, 'tag', tag).map((story) => storyPath(locale, story.slug)),
+    );
     await saveScreenshot(page, `tag-${locale}`);
   });
 
@@ -77,8 +89,16 @@ for (const locale of locales) {
     expect((await page.request.get(`${labelPath(locale, 'author', author)}/feed.xml`)).status()).toBe(200);
   });
 
-  test(`${locale}: unknown tags and authors are the edition's 404; other spellings of a name lead to its one address`, async ({ request }) => {
-    for (const path of [`/${locale}/tag/no-such-tag`, `/${locale}/author/nobody-at-all`, `/${locale}/tag/no-such-tag/feed.xml`, `/${locale}/topic/x`, `/${locale}/tag/🔥`]) {
+  test(`${locale}: unknown tags and authors are the edition's 404; other spellings of a name lead to its one address`, async ({
+    request,
+  }) => {
+    for (const path of [
+      `/${locale}/tag/no-such-tag`,
+      `/${locale}/author/nobody-at-all`,
+      `/${locale}/tag/no-such-tag/feed.xml`,
+      `/${locale}/topic/x`,
+      `/${locale}/tag/🔥`,
+    ]) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(404);
     }
@@ -87,7 +107,9 @@ for (const locale of locales) {
     const missing = await request.get(`/${locale}/tag/no-such-tag`);
     expect(await missing.text()).toContain(`lang="${locale}"`);
     const tag = reference.tags[0];
-    const shouted = await request.get(`/${locale}/tag/${encodeURIComponent(` ${tag.toUpperCase()} `)}`, { maxRedirects: 0 });
+    const shouted = await request.get(`/${locale}/tag/${encodeURIComponent(` ${tag.toUpperCase()} `)}`, {
+      maxRedirects: 0,
+    });
     expect(shouted.status()).toBe(308);
     expect(shouted.headers().location).toBe(labelPath(locale, 'tag', tag));
     // Answered before any page renders: nothing of it is stored.
@@ -95,7 +117,10 @@ for (const locale of locales) {
     expect((await request.get(`${labelPath(locale, 'tag', tag)}/page/1`, { maxRedirects: 0 })).status()).toBe(308);
   });
 
-  test(`${locale}: the search form in the header works without JavaScript and marks what it found`, async ({ browser, baseURL }) => {
+  test(`${locale}: the search form in the header works without JavaScript and marks what it found`, async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
     await page.goto(`/${locale}`);
@@ -105,7 +130,9 @@ for (const locale of locales) {
     await field.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/${locale}/search\\?q=`));
     await expect(page.locator('main ol a').first()).toBeVisible();
-    expect(await page.locator('main ol a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain(storyPath(locale, REFERENCE_SLUG));
+    expect(await page.locator('main ol a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain(
+      storyPath(locale, REFERENCE_SLUG),
+    );
     await expect(page.locator('main ol mark').first()).toHaveText(query);
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
     await expect(page.locator('main input[name="q"]')).toHaveValue(query);
@@ -116,12 +143,16 @@ for (const locale of locales) {
     const query = probes[locale].common;
     await page.goto(`/${locale}/search?q=${encodeURIComponent(query)}`);
     test.skip((await page.locator('nav a[rel="next"]').count()) === 0, 'fewer stories than two pages in this build');
-    const first = await page.locator('main ol time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
+    const first = await page
+      .locator('main ol time')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
     expect(first.length).toBe(PAGE_SIZE);
     expect([...first].sort().reverse()).toEqual(first);
     await page.locator('nav a[rel="next"]').click();
     await expect(page).toHaveURL(/[?&]page=2/);
-    const second = await page.locator('main ol time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
+    const second = await page
+      .locator('main ol time')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
     expect(second.length).toBeGreaterThan(0);
     expect(second[0] <= first.at(-1)!).toBe(true);
     await saveScreenshot(page, `search-${locale}`);
@@ -129,7 +160,19 @@ for (const locale of locales) {
 }
 
 test('ar: every spelling of Armenia and Russia finds the reference story', async ({ request }) => {
-  for (const query of ['أرمينيا', 'ارمينيا', 'أَرْمِينِيَا', 'أرمـينيا', 'والأرمينية', 'بروسيا', 'وروسيا', 'روسيا', 'منظمه معاهده', 'باشينيان ٢٠٢٣', 'فرانس 24']) {
+  for (const query of [
+    'أرمينيا',
+    'ارمينيا',
+    'أَرْمِينِيَا',
+    'أرمـينيا',
+    'والأرمينية',
+    'بروسيا',
+    'وروسيا',
+    'روسيا',
+    'منظمه معاهده',
+    'باشينيان ٢٠٢٣',
+    'فرانس 24',
+  ]) {
     const response = await request.get(`/ar/search?q=${encodeURIComponent(query)}`);
     expect(response.status(), query).toBe(200);
     expect(await response.text(), query).toContain(`href="${storyPath('ar', REFERENCE_SLUG)}"`);
@@ -144,8 +187,19 @@ test('en: case, accents and plurals find the reference story', async ({ request 
   }
 });
 
-test('fa: Persian spellings, half spaces, Arabic-keyboard letters and either digits find the reference story', async ({ request }) => {
-  for (const query of ['ارمنستان', 'روسیه', 'روسيه', 'بین\u200cالمللی', 'بینالمللی', 'پاشینیان ۲۰۲۳', 'پاشينيان 2023', 'ارمنستانِ']) {
+test('fa: Persian spellings, half spaces, Arabic-keyboard letters and either digits find the reference story', async ({
+  request,
+}) => {
+  for (const query of [
+    'ارمنستان',
+    'روسیه',
+    'روسيه',
+    'بین\u200cالمللی',
+    'بینالمللی',
+    'پاشینیان ۲۰۲۳',
+    'پاشينيان 2023',
+    'ارمنستانِ',
+  ]) {
     const response = await request.get(`/fa/search?q=${encodeURIComponent(query)}`);
     expect(response.status(), query).toBe(200);
     expect(await response.text(), query).toContain(`href="${storyPath('fa', REFERENCE_SLUG)}"`);
@@ -173,7 +227,9 @@ async function expectProperPage(request: APIRequestContext, locale: Locale, quer
   return html;
 }
 
-test('bad queries get a proper page: empty, blank, 1,000 characters, bidi overrides, emoji, markup', async ({ request }) => {
+test('bad queries get a proper page: empty, blank, 1,000 characters, bidi overrides, emoji, markup', async ({
+  request,
+}) => {
   for (const locale of locales) {
     await expectProperPage(request, locale, '');
     await expectProperPage(request, locale, '   \t  ');
@@ -190,7 +246,13 @@ test('bad queries get a proper page: empty, blank, 1,000 characters, bidi overri
     expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   }
   // Repeated and odd parameters, and a page far past the end.
-  for (const path of ['/ar/search?q=a&q=b', '/ar/search?page=-1', `/ar/search?q=${encodeURIComponent('أرمينيا')}&page=999999`, '/en/search?q=%', '/en/search?q=the&page=abc']) {
+  for (const path of [
+    '/ar/search?q=a&q=b',
+    '/ar/search?page=-1',
+    `/ar/search?q=${encodeURIComponent('أرمينيا')}&page=999999`,
+    '/en/search?q=%',
+    '/en/search?q=the&page=abc',
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBeLessThan(500);
   }
@@ -199,7 +261,10 @@ test('bad queries get a proper page: empty, blank, 1,000 characters, bidi overri
   expect(await past.text()).toContain(`href="${storyPath('ar', REFERENCE_SLUG)}"`);
 });
 
-test('a tag written alike in several editions links them with hreflang; the sitemap lists every edition’s tag and author pages', async ({ request, baseURL }) => {
+test('a tag written alike in several editions links them with hreflang; the sitemap lists every edition’s tag and author pages', async ({
+  request,
+  baseURL,
+}) => {
   // Wi-Fi is written the same in both editions.
   const page = await request.get('/ar/tag/wi-fi');
   expect(page.status()).toBe(200);
@@ -210,11 +275,13 @@ test('a tag written alike in several editions links them with hreflang; the site
   expect(alone).not.toContain('<link rel="alternate" hrefLang="en"');
 
   const index = await (await request.get('/sitemap.xml')).text();
-  for (const locale of locales) for (const kind of ['tags', 'authors']) expect(index).toContain(`/sitemaps/${kind}-${locale}-1.xml`);
+  for (const locale of locales)
+    for (const kind of ['tags', 'authors']) expect(index).toContain(`/sitemaps/${kind}-${locale}-1.xml`);
   const tags = await (await request.get('/sitemaps/tags-ar-1.xml')).text();
   expect(XMLValidator.validate(tags)).toBe(true);
   const urls = (parser.parse(tags).urlset.url as { loc: string }[]).map((url) => url.loc);
-  for (const tag of content.story('ar', REFERENCE_SLUG)!.tags) expect(urls).toContain(`${baseURL}${labelPath('ar', 'tag', tag)}`);
+  for (const tag of content.story('ar', REFERENCE_SLUG)!.tags)
+    expect(urls).toContain(`${baseURL}${labelPath('ar', 'tag', tag)}`);
   // A draft's tags are not there.
   expect(urls).not.toContain(`${baseURL}${labelPath('ar', 'tag', 'زراعة منزلية')}`);
 });
@@ -230,8 +297,17 @@ for (const [locale, tag] of [
     await page.goto(labelPath(locale, 'tag', tag));
     await page.locator('nav a[rel="next"]').click();
     await expect(page).toHaveURL(new RegExp(`${labelPath(locale, 'tag', tag)}/page/2$`));
-    expect(await storyLinks(page)).toEqual(stories.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((story) => storyPath(locale, story.slug)));
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${labelPath(locale, 'tag', tag)}/page/2$`));
-    expect((await page.request.get(`${labelPath(locale, 'tag', tag)}/page/${Math.ceil(stories.length / PAGE_SIZE) + 1}`)).status()).toBe(404);
+    expect(await storyLinks(page)).toEqual(
+      stories.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((story) => storyPath(locale, story.slug)),
+    );
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      new RegExp(`${labelPath(locale, 'tag', tag)}/page/2$`),
+    );
+    expect(
+      (
+        await page.request.get(`${labelPath(locale, 'tag', tag)}/page/${Math.ceil(stories.length / PAGE_SIZE) + 1}`)
+      ).status(),
+    ).toBe(404);
   });
 }

@@ -9,7 +9,9 @@ async function fontsOf(page: Page, path: string) {
   });
   await page.goto(path, { waitUntil: 'networkidle' });
   await page.evaluate(() => document.fonts.ready);
-  const loaded = await page.evaluate(() => [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/['"]/g, '')));
+  const loaded = await page.evaluate(() =>
+    [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/['"]/g, '')),
+  );
   return { files, loaded };
 }
 
@@ -42,7 +44,9 @@ test('the English story fetches no Arabic face, only the letters of its edition 
   }
 });
 
-test('a stored page answers a conditional GET with 304 and no body, and a changed tag with the page', async ({ request }) => {
+test('a stored page answers a conditional GET with 304 and no body, and a changed tag with the page', async ({
+  request,
+}) => {
   const path = storyPath('ar', REFERENCE_SLUG);
   const first = await request.get(path);
   const etag = first.headers()['etag'];

@@ -28,7 +28,8 @@ type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const int = (random: Random, from: number, to: number) => from + Math.floor(random() * (to - from + 1));
 const hexByte = (random: Random) => `%${int(random, 0, 255).toString(16).toUpperCase().padStart(2, '0')}`;
-const junk = (random: Random, length: number) => Array.from({ length }, () => pick(random, "abcXYZ019-_.~!$&'()*+,;=:@%/?#[]".split(''))).join('');
+const junk = (random: Random, length: number) =>
+  Array.from({ length }, () => pick(random, "abcXYZ019-_.~!$&'()*+,;=:@%/?#[]".split(''))).join('');
 
 interface FuzzRequest {
   kind: string;
@@ -39,17 +40,36 @@ interface FuzzRequest {
 
 /** Real addresses of this build, which the generators then break. */
 function realPaths(): string[] {
-  const paths = ['/', '/sitemap.xml', '/sitemaps/fronts.xml', '/news-sitemap.xml', '/robots.txt', '/api/preview', '/api/revalidate'];
+  const paths = [
+    '/',
+    '/sitemap.xml',
+    '/sitemaps/fronts.xml',
+    '/news-sitemap.xml',
+    '/robots.txt',
+    '/api/preview',
+    '/api/revalidate',
+  ];
   for (const locale of locales) {
     const stories = content.latest(locale, 0, 3).items;
-    paths.push(`/${locale}`, `/${locale}/feed.xml`, `/${locale}/section/${sections[0]}`, `/${locale}/section/${sections[1]}/page/2`);
-    for (const story of stories) paths.push(storyPath(locale, story.slug), `${storyPath(locale, story.slug)}/opengraph-image`);
+    paths.push(
+      `/${locale}`,
+      `/${locale}/feed.xml`,
+      `/${locale}/section/${sections[0]}`,
+      `/${locale}/section/${sections[1]}/page/2`,
+    );
+    for (const story of stories)
+      paths.push(storyPath(locale, story.slug), `${storyPath(locale, story.slug)}/opengraph-image`);
   }
   return paths;
 }
 
 function request(method: string, target: string, headers: Record<string, string> = {}, body?: Buffer): FuzzRequest {
-  const all = { Host: `127.0.0.1:${port}`, Connection: 'close', ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
+  const all = {
+    Host: `127.0.0.1:${port}`,
+    Connection: 'close',
+    ...headers,
+    ...(body ? { 'Content-Length': String(body.length) } : {}),
+  };
   const lines = Object.entries(all).map(([name, value]) => `${name}: ${value}`);
   return { kind: '', head: `${method} ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`, body };
 }
@@ -63,9 +83,11 @@ function request(method: string, target: string, headers: Record<string, string>
 function spellingsOf(url: string): string[] {
   const segments = url.split('/');
   const last = segments.length - 1;
-  const respell = (at: number, spell: (segment: string) => string) => segments.map((segment, i) => (i === at ? spell(segment) : segment)).join('/');
+  const respell = (at: number, spell: (segment: string) => string) =>
+    segments.map((segment, i) => (i === at ? spell(segment) : segment)).join('/');
   const decoded = (segment: string) => decodeURIComponent(segment);
-  const escapeLetter = (segment: string) => segment.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const escapeLetter = (segment: string) =>
+    segment.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const spellings = [
     respell(last, escapeLetter),
     respell(last, (segment) => escapeLetter(segment).replace('%', '%25')),
@@ -95,9 +117,27 @@ const generators: Record<string, (random: Random, base: string) => FuzzRequest> 
   'broken escapes': (random, base) =>
     request(
       'GET',
-      breakSegment(random, base, () => pick(random, ['%', '%A', '%%', '%u0041', '%G1', '%E0%A4%A', '%C0%AF', '%ED%A0%80', '%F4%90%80%80', '%FF%FE', '%AF%4E'])),
+      breakSegment(random, base, () =>
+        pick(random, [
+          '%',
+          '%A',
+          '%%',
+          '%u0041',
+          '%G1',
+          '%E0%A4%A',
+          '%C0%AF',
+          '%ED%A0%80',
+          '%F4%90%80%80',
+          '%FF%FE',
+          '%AF%4E',
+        ]),
+      ),
     ),
-  'escapes in the query': (random, base) => request('GET', `${base}?${junk(random, 4)}=${hexByte(random)}${pick(random, ['%', '%E0%A4', '&&', '=='])}&utm_source=${hexByte(random)}`),
+  'escapes in the query': (random, base) =>
+    request(
+      'GET',
+      `${base}?${junk(random, 4)}=${hexByte(random)}${pick(random, ['%', '%E0%A4', '&&', '=='])}&utm_source=${hexByte(random)}`,
+    ),
   'long segments': (random, base) =>
     request(
       'GET',
@@ -106,16 +146,50 @@ const generators: Record<string, (random: Random, base: string) => FuzzRequest> 
   'dot segments and NUL': (random, base) =>
     request(
       'GET',
-      breakSegment(random, base, () => pick(random, ['..', '%2e%2e', '%2E%2E%2F%2E%2E', '..%2F..%2Fetc%2Fpasswd', '%00', 'x%00.html', '.', '%5C..%5C', '', '.env', '.next%2Fserver'])),
+      breakSegment(random, base, () =>
+        pick(random, [
+          '..',
+          '%2e%2e',
+          '%2E%2E%2F%2E%2E',
+          '..%2F..%2Fetc%2Fpasswd',
+          '%00',
+          'x%00.html',
+          '.',
+          '%5C..%5C',
+          '',
+          '.env',
+          '.next%2Fserver',
+        ]),
+      ),
     ),
   'RSC variants': (random, base) => {
     const headers: Record<string, string> = {};
     if (random() < 0.6) headers.RSC = pick(random, ['1', '0', 'x']);
     if (random() < 0.4) headers['Next-Router-Prefetch'] = pick(random, ['1', '2', 'x']);
-    if (random() < 0.4) headers['Next-Router-Segment-Prefetch'] = pick(random, ['/_tree', '/_full', `/${junk(random, 12)}`, '/$d$locale/__PAGE__', '%FF']);
-    if (random() < 0.4) headers['Next-Router-State-Tree'] = pick(random, ['garbage', '%5B%5D', encodeURIComponent('["",{"children":["x",{}]}]'), '%FF', '[[[[[[[[[[[[[[[[[[[[']);
+    if (random() < 0.4)
+      headers['Next-Router-Segment-Prefetch'] = pick(random, [
+        '/_tree',
+        '/_full',
+        `/${junk(random, 12)}`,
+        '/$d$locale/__PAGE__',
+        '%FF',
+      ]);
+    if (random() < 0.4)
+      headers['Next-Router-State-Tree'] = pick(random, [
+        'garbage',
+        '%5B%5D',
+        encodeURIComponent('["",{"children":["x",{}]}]'),
+        '%FF',
+        '[[[[[[[[[[[[[[[[[[[[',
+      ]);
     if (random() < 0.3) headers['Next-Url'] = pick(random, ['/%FF', '/ar', junk(random, 20)]);
-    const suffix = pick(random, ['', '.rsc', '.segments/_tree.segment.rsc', `?_rsc=${junk(random, 5)}`, '.prefetch.rsc']);
+    const suffix = pick(random, [
+      '',
+      '.rsc',
+      '.segments/_tree.segment.rsc',
+      `?_rsc=${junk(random, 5)}`,
+      '.prefetch.rsc',
+    ]);
     return request('GET', `${base}${suffix}`, headers);
   },
   'internal headers': (random, base) =>
@@ -130,7 +204,14 @@ const generators: Record<string, (random: Random, base: string) => FuzzRequest> 
         'x-now-route-matches',
         'x-middleware-rewrite',
         'x-prerender-revalidate',
-      ])]: pick(random, ['proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware', '/api/revalidate', '500', '1', '%FF']),
+      ])]: pick(random, [
+        'proxy:proxy:proxy:proxy:proxy',
+        'middleware:middleware:middleware:middleware:middleware',
+        '/api/revalidate',
+        '500',
+        '1',
+        '%FF',
+      ]),
     }),
   'server actions': (random, base) =>
     request(
@@ -138,14 +219,42 @@ const generators: Record<string, (random: Random, base: string) => FuzzRequest> 
       base,
       {
         'Next-Action': createHash('sha1').update(String(random())).digest('hex'),
-        'Content-Type': pick(random, ['text/plain;charset=UTF-8', 'multipart/form-data; boundary=x', 'application/json']),
+        'Content-Type': pick(random, [
+          'text/plain;charset=UTF-8',
+          'multipart/form-data; boundary=x',
+          'application/json',
+        ]),
       },
       Buffer.from(pick(random, ['[]', '--x\r\n', '{"a":', junk(random, 64)])),
     ),
   'spellings of a real URL': (random, base) =>
-    request('GET', pick(random, spellingsOf(base)), random() < 0.3 ? { Cookie: pick(random, ['sahifa_preview=x', '__prerender_bypass=nope']) } : {}),
+    request(
+      'GET',
+      pick(random, spellingsOf(base)),
+      random() < 0.3 ? { Cookie: pick(random, ['sahifa_preview=x', '__prerender_bypass=nope']) } : {},
+    ),
   'odd methods': (random, base) =>
-    request(pick(random, ['TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'MKCOL', 'PURGE', 'SEARCH', 'LINK', 'M-SEARCH', 'QUERY', 'BREW', 'get', 'G3T']), base),
+    request(
+      pick(random, [
+        'TRACE',
+        'TRACK',
+        'PUT',
+        'DELETE',
+        'PATCH',
+        'OPTIONS',
+        'PROPFIND',
+        'MKCOL',
+        'PURGE',
+        'SEARCH',
+        'LINK',
+        'M-SEARCH',
+        'QUERY',
+        'BREW',
+        'get',
+        'G3T',
+      ]),
+      base,
+    ),
   'huge cookies': (random, base) =>
     request('GET', base, {
       Cookie: pick(random, [
@@ -186,14 +295,21 @@ const generators: Record<string, (random: Random, base: string) => FuzzRequest> 
     return request(
       'POST',
       '/api/revalidate',
-      { 'Content-Type': pick(random, ['application/json', 'text/plain', 'application/x-www-form-urlencoded']), ...(auth ? { Authorization: auth } : {}) },
+      {
+        'Content-Type': pick(random, ['application/json', 'text/plain', 'application/x-www-form-urlencoded']),
+        ...(auth ? { Authorization: auth } : {}),
+      },
       Buffer.from(body),
     );
   },
   'bad preview links': (random) => {
     const params = new URLSearchParams();
     for (const name of ['slug', 'locale', 'exp', 'sig', 'token', 'draft'])
-      if (random() < 0.6) params.set(name, pick(random, ['', '%FF', '../x', 'ar', 'xx', '-1', '1e309', 'NaN', junk(random, 30), 'a'.repeat(900)]));
+      if (random() < 0.6)
+        params.set(
+          name,
+          pick(random, ['', '%FF', '../x', 'ar', 'xx', '-1', '1e309', 'NaN', junk(random, 30), 'a'.repeat(900)]),
+        );
     return request('GET', `/api/preview${pick(random, ['', '/exit'])}?${params.toString().replace(/%25FF/g, '%FF')}`);
   },
   'ranges and validators': (random, base) =>
@@ -220,14 +336,22 @@ function send(fuzz: FuzzRequest): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
-    socket.setTimeout(15_000, () => socket.destroy(new Error(`no answer within 15 s to ${fuzz.head.split('\r\n')[0].slice(0, 200)}`)));
+    socket.setTimeout(15_000, () =>
+      socket.destroy(new Error(`no answer within 15 s to ${fuzz.head.split('\r\n')[0].slice(0, 200)}`)),
+    );
     socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? socket.destroy() : reject(error)));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? socket.destroy() : reject(error),
+    );
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('latin1');
       const split = text.indexOf('\r\n\r\n');
       const head = split === -1 ? text : text.slice(0, split);
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head, body: split === -1 ? '' : text.slice(split + 4) });
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0),
+        head,
+        body: split === -1 ? '' : text.slice(split + 4),
+      });
     });
     socket.write(fuzz.head, 'latin1');
     if (fuzz.body) socket.write(fuzz.body);
@@ -235,11 +359,19 @@ function send(fuzz: FuzzRequest): Promise<Answer> {
 }
 
 /** A stack frame, or a path on the server's disk. */
-const LEAKS = [/^\s*at .+\(.+:\d+:\d+\)/m, /node_modules/, /\.next\/server/, /webpack-internal|turbopack:\/\//, new RegExp(process.cwd().replace(/[/.]/g, '\\$&'))];
+const LEAKS = [
+  /^\s*at .+\(.+:\d+:\d+\)/m,
+  /node_modules/,
+  /\.next\/server/,
+  /webpack-internal|turbopack:\/\//,
+  new RegExp(process.cwd().replace(/[/.]/g, '\\$&')),
+];
 
 function folderFingerprint(dir: string): string {
   const hash = createHash('sha256');
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) => path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)))) {
+  for (const entry of fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .sort((a, b) => path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)))) {
     const file = path.join(entry.parentPath, entry.name);
     hash.update(file);
     if (entry.isFile()) hash.update(fs.readFileSync(file));
@@ -247,7 +379,9 @@ function folderFingerprint(dir: string): string {
   return hash.digest('hex');
 }
 
-test(`${REQUESTS} malformed requests (seed ${SEED}): no 5xx, no stack trace or path, the site healthy after, the content untouched`, async ({ request: api }) => {
+test(`${REQUESTS} malformed requests (seed ${SEED}): no 5xx, no stack trace or path, the site healthy after, the content untouched`, async ({
+  request: api,
+}) => {
   test.setTimeout(120_000);
   const random = seededRandom(SEED);
   const bases = realPaths();
@@ -276,13 +410,18 @@ test(`${REQUESTS} malformed requests (seed ${SEED}): no 5xx, no stack trace or p
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 
-  const summary = [...statuses].map(([kind, byStatus]) => `${kind}: ${[...byStatus].map(([status, n]) => `${status}×${n}`).join(' ')}`).join('\n');
+  const summary = [...statuses]
+    .map(([kind, byStatus]) => `${kind}: ${[...byStatus].map(([status, n]) => `${status}×${n}`).join(' ')}`)
+    .join('\n');
   test.info().annotations.push({ type: 'statuses', description: summary });
   console.log(`fuzz seed ${SEED}, ${plan.length} requests\n${summary}`);
   expect(failures, `replay with FUZZ_SEED=${SEED}`).toEqual([]);
   // Every kind was sent and most were answered (a parser error may close the connection instead).
   expect(statuses.size).toBe(kinds.length);
-  const answered = [...statuses.values()].reduce((sum, byStatus) => sum + [...byStatus].filter(([status]) => status > 0).reduce((n, [, count]) => n + count, 0), 0);
+  const answered = [...statuses.values()].reduce(
+    (sum, byStatus) => sum + [...byStatus].filter(([status]) => status > 0).reduce((n, [, count]) => n + count, 0),
+    0,
+  );
   expect(answered).toBeGreaterThan(REQUESTS * 0.9);
 
   for (const locale of locales) {
@@ -293,7 +432,9 @@ test(`${REQUESTS} malformed requests (seed ${SEED}): no 5xx, no stack trace or p
   expect(folderFingerprint(contentDir)).toBe(before);
 });
 
-test('a few thousand spellings of real story, card, tag and author URLs: each sent to the one URL or refused, the page cache unchanged', async ({ request: api }) => {
+test('a few thousand spellings of real story, card, tag and author URLs: each sent to the one URL or refused, the page cache unchanged', async ({
+  request: api,
+}) => {
   test.setTimeout(120_000);
   const urls = new Set<string>();
   for (const locale of locales) {
@@ -301,12 +442,16 @@ test('a few thousand spellings of real story, card, tag and author URLs: each se
       urls.add(storyPath(locale, story.slug));
       urls.add(`${storyPath(locale, story.slug)}/opengraph-image`);
       for (const tag of story.tags) urls.add(`/${locale}/tag/${encodeURIComponent(labelKey(tag))}`);
-      for (const author of story.authors ?? []) urls.add(`/${locale}/author/${encodeURIComponent(labelKey(author))}/feed.xml`);
+      for (const author of story.authors ?? [])
+        urls.add(`/${locale}/author/${encodeURIComponent(labelKey(author))}/feed.xml`);
     }
   }
   // Every real URL rendered and stored first, so the scan itself is all that could add a file.
   for (const url of urls) expect((await api.get(url, { maxRedirects: 0 })).status(), url).toBe(200);
-  const cacheFiles = () => fs.readdirSync(path.join(process.cwd(), '.next'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+  const cacheFiles = () =>
+    fs
+      .readdirSync(path.join(process.cwd(), '.next'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile()).length;
   const before = cacheFiles();
 
   const answers = new Map<string, number>();
@@ -319,11 +464,15 @@ test('a few thousand spellings of real story, card, tag and author URLs: each se
       answers.set(String(status), (answers.get(String(status)) ?? 0) + 1);
       const location = response.headers()['location'];
       // 400: a spelling that no longer decodes to UTF-8 once its escape is escaped (%25D8%A7…).
-      if (status === 308 ? location !== url : status !== 404 && status !== 400) wrong.push(`${status} ${spelling} → ${location ?? ''} (the URL is ${url})`);
-      if (status === 404 && /s-maxage=(?:[1-9]\d{2,})/.test(response.headers()['cache-control'] ?? '')) wrong.push(`a 404 a CDN keeps long: ${spelling}`);
+      if (status === 308 ? location !== url : status !== 404 && status !== 400)
+        wrong.push(`${status} ${spelling} → ${location ?? ''} (the URL is ${url})`);
+      if (status === 404 && /s-maxage=(?:[1-9]\d{2,})/.test(response.headers()['cache-control'] ?? ''))
+        wrong.push(`a 404 a CDN keeps long: ${spelling}`);
     }
   }
-  console.log(`${spellings.length * 2} spellings of ${urls.size} URLs: ${[...answers].map(([status, n]) => `${status}×${n}`).join(' ')}`);
+  console.log(
+    `${spellings.length * 2} spellings of ${urls.size} URLs: ${[...answers].map(([status, n]) => `${status}×${n}`).join(' ')}`,
+  );
   expect(spellings.length).toBeGreaterThan(1000);
   expect(wrong.slice(0, 20)).toEqual([]);
   expect(cacheFiles(), 'files in .next after the scan').toBe(before);

@@ -13,12 +13,18 @@ import { contentDir, snapshotFile, type ContentSnapshot } from './content-snapsh
 export default async function globalSetup() {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-e2e-'));
   try {
-    const store = createFileStore({ dir: contentDir, indexFile: path.join(scratch, 'index.sqlite'), waitForScan: true, log: () => {} });
+    const store = createFileStore({
+      dir: contentDir,
+      indexFile: path.join(scratch, 'index.sqlite'),
+      waitForScan: true,
+      log: () => {},
+    });
     await store.ready();
     const stories = [];
     for (const locale of locales) {
       const { total } = await store.latest(locale, 0, 0);
-      for (const summary of (await store.latest(locale, 0, total)).items) stories.push((await store.story(locale, summary.slug))!);
+      for (const summary of (await store.latest(locale, 0, total)).items)
+        stories.push((await store.story(locale, summary.slug))!);
     }
     const snapshot: ContentSnapshot = { stories, drafts: await store.drafts(), problems: await store.problems() };
     fs.mkdirSync(path.dirname(snapshotFile), { recursive: true });

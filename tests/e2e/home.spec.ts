@@ -11,7 +11,10 @@ for (const locale of locales) {
     const newest = content.latest(locale, 0, 2).items;
     const leadLink = page.locator('#lead-heading ~ article h3 a, section[aria-labelledby="lead-heading"] h3 a').first();
     await expect(leadLink).toHaveAttribute('href', storyPath(locale, newest[0].slug));
-    await expect(page.locator('section[aria-labelledby="latest-heading"] h3 a').first()).toHaveAttribute('href', storyPath(locale, newest[1].slug));
+    await expect(page.locator('section[aria-labelledby="latest-heading"] h3 a').first()).toHaveAttribute(
+      'href',
+      storyPath(locale, newest[1].slug),
+    );
     for (const draft of content.allDrafts()) {
       await expect(page.locator(`a[href="${storyPath(locale, draft.slug)}"]`)).toHaveCount(0);
     }
@@ -31,7 +34,10 @@ for (const locale of locales) {
   });
 }
 
-test('/ sends a reader to an edition: Arabic by default, another edition when the browser asks for its language', async ({ playwright, baseURL }) => {
+test('/ sends a reader to an edition: Arabic by default, another edition when the browser asks for its language', async ({
+  playwright,
+  baseURL,
+}) => {
   const request = await playwright.request.newContext({ baseURL });
   const arabic = await request.get('/', { maxRedirects: 0 });
   expect(arabic.status()).toBeGreaterThanOrEqual(300);
@@ -42,7 +48,10 @@ test('/ sends a reader to an edition: Arabic by default, another edition when th
     ['fa-IR,fa;q=0.9,en;q=0.5', 'fa'],
     ['fr-FR,fr;q=0.9', 'ar'],
   ]) {
-    const reader = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': acceptLanguage } });
+    const reader = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { 'accept-language': acceptLanguage },
+    });
     const answer = await reader.get('/', { maxRedirects: 0 });
     expect(new URL(answer.headers()['location'], 'http://x').pathname, acceptLanguage).toBe(`/${edition}`);
   }

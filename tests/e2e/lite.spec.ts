@@ -54,7 +54,9 @@ async function transferred(page: Page, url: string, waitUntil: 'load' | 'network
 }
 
 for (const locale of locales) {
-  test(`${locale}: every lite page is within its budget with no script, the full story and home beside theirs`, async ({ page }, testInfo) => {
+  test(`${locale}: every lite page is within its budget with no script, the full story and home beside theirs`, async ({
+    page,
+  }, testInfo) => {
     test.slow();
     const rows: string[] = [];
     for (const [kind, { path: full, budget }] of Object.entries(readerPages(locale))) {
@@ -65,7 +67,9 @@ for (const locale of locales) {
       const whole = kind === 'story' || kind === 'home' ? await transferred(page, full, 'load') : undefined;
       rows.push(
         `${locale} ${kind.padEnd(8)} lite ${String(lite.all).padStart(6)} B (${lite.requests} requests, script ${lite.script} B; budget ${budget})` +
-          (whole ? `   full ${String(whole.all).padStart(7)} B (${whole.requests} requests, script ${whole.script} B)` : ''),
+          (whole
+            ? `   full ${String(whole.all).padStart(7)} B (${whole.requests} requests, script ${whole.script} B)`
+            : ''),
       );
       expect(lite.script, `${kind}: script bytes`).toBe(0);
       expect(lite.all, `${kind}: ${JSON.stringify(lite.byType)}`).toBeLessThanOrEqual(budget);
@@ -75,7 +79,10 @@ for (const locale of locales) {
     await testInfo.attach(`budgets-${locale}`, { body: rows.join('\n'), contentType: 'text/plain' });
   });
 
-  test(`${locale}: lite pages have no script element, a policy that allows none, their full page as canonical, and lead to lite pages`, async ({ page, request }) => {
+  test(`${locale}: lite pages have no script element, a policy that allows none, their full page as canonical, and lead to lite pages`, async ({
+    page,
+    request,
+  }) => {
     const t = messages(locale).lite;
     for (const { path: full } of Object.values(readerPages(locale))) {
       const lite = litePath(full);
@@ -90,12 +97,18 @@ for (const locale of locales) {
       await page.goto(lite);
       await expect(page.locator('html')).toHaveClass('lite');
       const canonical = full.split('?')[0];
-      if (!full.includes('search')) await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new URL(canonical, page.url()).href);
+      if (!full.includes('search'))
+        await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+          'href',
+          new URL(canonical, page.url()).href,
+        );
       const notice = page.locator('header [role="note"]');
       await expect(notice).toContainText(t.notice.split('{')[0].trim());
       await expect(notice.locator('a')).toHaveAttribute('href', full);
       // Every link to a page of the site stays lite: all but the notice's, pictures and the share redirects.
-      const links = await page.locator('body a[href^="/"]:not([role="note"] a)').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      const links = await page
+        .locator('body a[href^="/"]:not([role="note"] a)')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
       const pageLinks = links.filter((href) => !/^\/images\/|\/share\/[a-z]+(?:\?post=[a-z0-9-]+)?$/.test(href));
       expect(pageLinks.length, lite).toBeGreaterThan(5);
       expect(
@@ -108,7 +121,9 @@ for (const locale of locales) {
 
   // The lite forms of the components (the notice, the picture's link, pages without thumbnails or island);
   // the rest is the full pages' markup, which story.spec.ts and live.spec.ts check with axe.
-  test(`${locale}: the lite story and live page have no axe violations and fit a phone; the story's screenshot at 390 px`, async ({ page }) => {
+  test(`${locale}: the lite story and live page have no axe violations and fit a phone; the story's screenshot at 390 px`, async ({
+    page,
+  }) => {
     test.slow();
     await page.setViewportSize({ width: 390, height: 844 });
     for (const [name, full] of [
@@ -117,17 +132,25 @@ for (const locale of locales) {
     ]) {
       await page.goto(litePath(full));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${full}.lite: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${full}.lite: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${full}.lite is wider than the screen`).toBeLessThanOrEqual(0);
       if (name === 'story') await saveScreenshot(page, `${name}-${locale}-390`, true, 'lite');
     }
   });
 
-  test(`${locale}: the full page links to its lite version, and a live page's lite version does not poll`, async ({ page, request }) => {
+  test(`${locale}: the full page links to its lite version, and a live page's lite version does not poll`, async ({
+    page,
+    request,
+  }) => {
     for (const full of [storyPath(locale, REFERENCE_SLUG), `/${locale}`, `/${locale}/search?q=x`]) {
       await page.goto(full);
-      await expect(page.locator('header a', { hasText: messages(locale).lite.link })).toHaveAttribute('href', litePath(full));
+      await expect(page.locator('header a', { hasText: messages(locale).lite.link })).toHaveAttribute(
+        'href',
+        litePath(full),
+      );
     }
     const live = litePath(storyPath(locale, LIVE));
     await page.goto(live);
@@ -137,18 +160,24 @@ for (const locale of locales) {
     expect(permalink).toMatch(/\/post\/[a-z0-9-]+\.lite$/);
     const redirect = await request.get(permalink!, { maxRedirects: 0 });
     expect(redirect.status()).toBe(307);
-    expect(new URL(redirect.headers().location).pathname).toMatch(new RegExp(`^${storyPath(locale, LIVE).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/page/\\d+)?\\.lite$`));
+    expect(new URL(redirect.headers().location).pathname).toMatch(
+      new RegExp(`^${storyPath(locale, LIVE).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/page/\\d+)?\\.lite$`),
+    );
   });
 }
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   for (const locale of locales) {
-    test(`${locale}: a lite story has the full story's words in the same order, its picture behind a link that says its size`, async ({ page }) => {
+    test(`${locale}: a lite story has the full story's words in the same order, its picture behind a link that says its size`, async ({
+      page,
+    }) => {
       // The full page as the server sends it: its share dialog is added by JavaScript.
       const words = async (url: string) => {
         await page.goto(url);
-        return page.locator('main :is(h1, h2, h3, p, li, time, figcaption)').evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
+        return page
+          .locator('main :is(h1, h2, h3, p, li, time, figcaption)')
+          .evaluateAll((els) => els.map((el) => el.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
       };
       const story = storyPath(locale, REFERENCE_SLUG);
       const lite = await words(litePath(story));
@@ -201,7 +230,9 @@ test('lite addresses written otherwise: one spelling, a lite 404 for no page, ne
   }
 });
 
-test('Save-Data: on gets the same cacheable full page, which links to its lite version (no redirect, no Vary)', async ({ request }) => {
+test('Save-Data: on gets the same cacheable full page, which links to its lite version (no redirect, no Vary)', async ({
+  request,
+}) => {
   const story = storyPath('en', REFERENCE_SLUG);
   const response = await request.get(story, { headers: { 'Save-Data': 'on' }, maxRedirects: 0 });
   expect(response.status()).toBe(200);
@@ -209,11 +240,15 @@ test('Save-Data: on gets the same cacheable full page, which links to its lite v
   expect(await response.text()).toContain(`href="${litePath(story)}"`);
 });
 
-test('a preview session never reaches a lite page: drafts are 404, published stories the public page', async ({ page }) => {
+test('a preview session never reaches a lite page: drafts are 404, published stories the public page', async ({
+  page,
+}) => {
   const secret = process.env.PREVIEW_SECRET;
   test.skip(!secret, 'PREVIEW_SECRET is set by scripts/test.sh for the server under test');
   const draft = content.allDrafts().find((d) => d.locale === 'ar' && !['publish-me', 'edit-me'].includes(d.slug))!;
-  const start = await page.goto(`/api/preview?${previewQuery({ slug: draft.slug, locale: 'ar', expiresAt: Math.floor(Date.now() / 1000) + 600 }, secret!)}`);
+  const start = await page.goto(
+    `/api/preview?${previewQuery({ slug: draft.slug, locale: 'ar', expiresAt: Math.floor(Date.now() / 1000) + 600 }, secret!)}`,
+  );
   expect(start?.status()).toBe(200);
   await expect(page.locator('[data-preview-banner]')).toBeVisible();
   const draftLite = await page.goto(litePath(storyPath('ar', draft.slug)));

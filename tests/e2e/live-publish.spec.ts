@@ -20,13 +20,23 @@ const postsDir = (locale: Locale) => path.join(contentDir, 'stories', LIVE, 'liv
 const storyFile = (locale: Locale) => path.join(contentDir, 'stories', LIVE, `${locale}.md`);
 
 async function hook(request: APIRequestContext) {
-  const response = await request.post('/api/revalidate', { data: { slugs: [LIVE] }, headers: { authorization: `Bearer ${SECRET}` } });
+  const response = await request.post('/api/revalidate', {
+    data: { slugs: [LIVE] },
+    headers: { authorization: `Bearer ${SECRET}` },
+  });
   expect(response.status()).toBe(200);
   return (await response.json()) as { revalidated: string[] };
 }
 
 function writePost(locale: Locale, id: string, text: string, headline?: string) {
-  const lines = ['---', `time: "${new Date().toISOString()}"`, ...(headline ? [`headline: "${headline}"`] : []), '---', text, ''];
+  const lines = [
+    '---',
+    `time: "${new Date().toISOString()}"`,
+    ...(headline ? [`headline: "${headline}"`] : []),
+    '---',
+    text,
+    '',
+  ];
   fs.writeFileSync(path.join(postsDir(locale), `${id}.md`), lines.join('\n'));
 }
 
@@ -42,7 +52,10 @@ const firstInStream = (page: Page) => page.locator('#live-posts > li:not([hidden
 test.describe.configure({ mode: 'default' });
 
 for (const locale of locales) {
-  test(`${locale}: a post published while the page is open appears at the top; further down, a button and "(n)" in the title, the scroll kept`, async ({ page, request }) => {
+  test(`${locale}: a post published while the page is open appears at the top; further down, a button and "(n)" in the title, the scroll kept`, async ({
+    page,
+    request,
+  }) => {
     const atTop = `e2e-${locale}-top`;
     const below = `e2e-${locale}-below`;
     try {
@@ -84,7 +97,10 @@ for (const locale of locales) {
   });
 }
 
-test('ar: an edited post changes in place and a deleted one disappears from the open page', async ({ page, request }) => {
+test('ar: an edited post changes in place and a deleted one disappears from the open page', async ({
+  page,
+  request,
+}) => {
   const edited = path.join(postsDir('ar'), '025-update.md');
   const deleted = path.join(postsDir('ar'), '024-update.md');
   const originals = { edited: fs.readFileSync(edited, 'utf8'), deleted: fs.readFileSync(deleted, 'utf8') };
@@ -114,7 +130,9 @@ test('ar: the open page catches up after the network drops, with no post twice',
     await page.waitForTimeout(5000);
     await context.setOffline(false);
     await expect(firstInStream(page)).toHaveAttribute('data-post-id', id, { timeout: 30_000 });
-    const ids = await page.locator('#live-posts article').evaluateAll((articles) => articles.map((a) => a.getAttribute('data-post-id')));
+    const ids = await page
+      .locator('#live-posts article')
+      .evaluateAll((articles) => articles.map((a) => a.getAttribute('data-post-id')));
     expect(new Set(ids).size).toBe(ids.length);
   } finally {
     fs.rmSync(path.join(postsDir('ar'), `${id}.md`), { force: true });
@@ -122,7 +140,10 @@ test('ar: the open page catches up after the network drops, with no post twice',
   }
 });
 
-test('ar: when the live page ends, the open page drops its badge and stops; the page stays as an archive', async ({ page, request }) => {
+test('ar: when the live page ends, the open page drops its badge and stops; the page stays as an archive', async ({
+  page,
+  request,
+}) => {
   const original = fs.readFileSync(storyFile('ar'), 'utf8');
   try {
     await openLivePage(page, 'ar');

@@ -26,19 +26,25 @@ function postIds(slug: string, locale: Locale): string[] {
 }
 
 async function streamIds(page: Page): Promise<string[]> {
-  return page.locator('#live-posts > li:not([hidden]) > article').evaluateAll((articles) => articles.map((a) => a.getAttribute('data-post-id')!));
+  return page
+    .locator('#live-posts > li:not([hidden]) > article')
+    .evaluateAll((articles) => articles.map((a) => a.getAttribute('data-post-id')!));
 }
 
 async function jsonLd(page: Page) {
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-  return blocks.map((text) => JSON.parse(text) as Record<string, unknown>).find((data) => data['@type'] === 'LiveBlogPosting');
+  return blocks
+    .map((text) => JSON.parse(text) as Record<string, unknown>)
+    .find((data) => data['@type'] === 'LiveBlogPosting');
 }
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   for (const locale of locales) {
-    test(`the ${locale} live page is complete: badge, key points, pinned post, key events, newest posts first, pages`, async ({ page }) => {
+    test(`the ${locale} live page is complete: badge, key points, pinned post, key events, newest posts first, pages`, async ({
+      page,
+    }) => {
       const ids = postIds(LIVE, locale);
       const response = await page.goto(storyPath(locale, LIVE));
       expect(response?.status()).toBe(200);
@@ -49,7 +55,9 @@ test.describe('without JavaScript', () => {
       const shown = await streamIds(page);
       expect(shown).toHaveLength(Math.min(ids.length, 20));
       // Newest first, by each post's own <time datetime>; posts of the same minute in a fixed order.
-      const times = await page.locator('#live-posts time').evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime')!)));
+      const times = await page
+        .locator('#live-posts time')
+        .evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime')!)));
       expect(times).toEqual([...times].sort((a, b) => b - a));
       const again = await page.goto(storyPath(locale, LIVE)).then(() => streamIds(page));
       expect(again).toEqual(shown);
@@ -62,11 +70,17 @@ test.describe('without JavaScript', () => {
       expect(share).toBe(`${storyPath(locale, LIVE)}/share/whatsapp?post=${shown[0]}`);
       const redirect = await page.request.get(share, { maxRedirects: 0 });
       expect(redirect.status()).toBe(302);
-      expect(decodeURIComponent(redirect.headers().location)).toMatch(new RegExp(`^https://wa\\.me/\\?text=.+/${locale}/news/${LIVE}/post/${shown[0]}\\?utm_source=whatsapp`, 's'));
+      expect(decodeURIComponent(redirect.headers().location)).toMatch(
+        new RegExp(`^https://wa\\.me/\\?text=.+/${locale}/news/${LIVE}/post/${shown[0]}\\?utm_source=whatsapp`, 's'),
+      );
 
       // Key events link to their posts: an anchor on this page, or the permanent link that finds the page.
       const events = page.locator('#key-events + ol a');
-      const keyPosts = ids.filter((id) => /^key: true$/m.test(fs.readFileSync(path.join(contentDir, 'stories', LIVE, 'live', locale, `${id}.md`), 'utf8')));
+      const keyPosts = ids.filter((id) =>
+        /^key: true$/m.test(
+          fs.readFileSync(path.join(contentDir, 'stories', LIVE, 'live', locale, `${id}.md`), 'utf8'),
+        ),
+      );
       await expect(events).toHaveCount(keyPosts.length);
       for (const href of await events.evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) {
         if (href.startsWith('#')) expect(await page.locator(href).count()).toBe(1);
@@ -99,7 +113,17 @@ test.describe('without JavaScript', () => {
       expect(live).toBeDefined();
       expect(live.coverageStartTime).toBe(story.publishedAt.toISOString());
       expect(live.coverageEndTime).toBeUndefined();
-      for (const field of ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'image', 'url', 'inLanguage']) expect(live[field], field).toBeTruthy();
+      for (const field of [
+        'headline',
+        'datePublished',
+        'dateModified',
+        'author',
+        'publisher',
+        'image',
+        'url',
+        'inLanguage',
+      ])
+        expect(live[field], field).toBeTruthy();
       const updates = live.liveBlogUpdate as Record<string, string>[];
       expect(updates.length).toBe(Math.min(postIds(LIVE, locale).length, 20));
       for (const update of updates) {
@@ -121,7 +145,9 @@ test.describe('without JavaScript', () => {
 });
 
 for (const locale of locales) {
-  test(`${locale}: cards of a running live page carry the badge in home and section lists; an ended one's do not`, async ({ page }) => {
+  test(`${locale}: cards of a running live page carry the badge in home and section lists; an ended one's do not`, async ({
+    page,
+  }) => {
     for (const list of [`/${locale}`, `/${locale}/section/world`]) {
       await page.goto(list);
       const liveCard = page.locator('article', { has: page.locator(`a[href="${storyPath(locale, LIVE)}"]`) }).first();
@@ -140,7 +166,9 @@ for (const locale of locales) {
     await saveScreenshot(page, `live-${locale}-390`, true, 'live');
   });
 
-  test(`${locale}: the share card of a running live page carries the badge; the ended page's card does not`, async ({ request }) => {
+  test(`${locale}: the share card of a running live page carries the badge; the ended page's card does not`, async ({
+    request,
+  }) => {
     const cards: Record<string, Buffer> = {};
     for (const slug of [LIVE, ENDED]) {
       const html = await (await request.get(storyPath(locale, slug))).text();
@@ -165,7 +193,9 @@ for (const locale of locales) {
 }
 
 test('a post file that fails is reported with its path and field while the other posts show', async ({ request }) => {
-  expect(content.problems).toContainEqual(expect.objectContaining({ path: expect.stringContaining(`${LIVE}/live/ar/bad-time.md`), field: 'time' }));
+  expect(content.problems).toContainEqual(
+    expect.objectContaining({ path: expect.stringContaining(`${LIVE}/live/ar/bad-time.md`), field: 'time' }),
+  );
   const html = await (await request.get(storyPath('ar', LIVE))).text();
   expect(html).toContain('data-post-id="025-update"');
   expect(html).not.toContain('bad-time');
@@ -179,16 +209,26 @@ test('the poll refuses cursors and ids this site never wrote, and answers only l
   expect(same.status()).toBe(200);
   expect(same.headers()['cache-control']).toMatch(/public.*s-maxage=\d/);
   expect(await same.json()).toMatchObject({ status: 'live', cursor: current.cursor, posts: [] });
-  for (const bad of ['zzz', 'x'.repeat(2000), '1.GGGGGGGG', `${(Date.now() + 3 * 86400_000).toString(36)}.00000000`, '%00', '-1.00000000']) {
+  for (const bad of [
+    'zzz',
+    'x'.repeat(2000),
+    '1.GGGGGGGG',
+    `${(Date.now() + 3 * 86400_000).toString(36)}.00000000`,
+    '%00',
+    '-1.00000000',
+  ]) {
     const response = await request.get(`${base}?after=${encodeURIComponent(bad)}`);
     expect(response.status(), bad.slice(0, 40)).toBe(400);
   }
-  for (const bad of ['../x', 'A', Array.from({ length: 21 }, (_, i) => `p${i}`).join(',')]) expect((await request.get(`${base}?posts=${encodeURIComponent(bad)}`)).status()).toBe(400);
+  for (const bad of ['../x', 'A', Array.from({ length: 21 }, (_, i) => `p${i}`).join(',')])
+    expect((await request.get(`${base}?posts=${encodeURIComponent(bad)}`)).status()).toBe(400);
   // A cursor that looks right but was forged gets the whole window back: nothing breaks.
   const forged = await request.get(`${base}?after=1.00000000`);
   expect(forged.status()).toBe(200);
   expect((await forged.json()).window.length).toBeGreaterThan(0);
-  expect((await request.get(`${storyPath('ar', content.allPublished('ar').find((s) => !s.live)!.slug)}/updates`)).status()).toBe(404);
+  expect(
+    (await request.get(`${storyPath('ar', content.allPublished('ar').find((s) => !s.live)!.slug)}/updates`)).status(),
+  ).toBe(404);
   expect((await request.get(`${storyPath('ar', LIVE)}/post/no-such-post`, { maxRedirects: 0 })).status()).toBe(404);
   expect((await request.get(`${storyPath('ar', LIVE)}/page/99`)).status()).toBe(404);
   expect((await request.get(`${storyPath('ar', ENDED)}/page/2`)).status()).toBe(404);

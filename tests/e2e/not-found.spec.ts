@@ -28,7 +28,8 @@ const oddPaths: [string, Locale][] = [
   [`/ar/news/${'a'.repeat(2000)}`, 'ar'],
 ];
 
-const notFoundTitle = (locale: Locale): string => JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')).notFound.title;
+const notFoundTitle = (locale: Locale): string =>
+  JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')).notFound.title;
 
 for (const [path, locale] of badPaths) {
   test(`${path.slice(0, 60)} is the ${locale} 404 page`, async ({ page }) => {
@@ -85,19 +86,26 @@ test('drafts are not public', async ({ request }) => {
   }
 });
 
-test('a malformed content file is reported with path and field, and every other story still serves', async ({ request }) => {
+test('a malformed content file is reported with path and field, and every other story still serves', async ({
+  request,
+}) => {
   for (const slug of ['broken-missing-title', 'broken-impossible-date', 'broken-correction-date']) {
     expect((await request.get(storyPath('ar', slug))).status()).toBe(404);
   }
   for (const locale of locales) {
-    for (const story of content.allPublished(locale)) expect((await request.get(storyPath(locale, story.slug))).status(), `${locale} ${story.slug}`).toBe(200);
+    for (const story of content.allPublished(locale))
+      expect((await request.get(storyPath(locale, story.slug))).status(), `${locale} ${story.slug}`).toBe(200);
   }
-  const logs = [process.env.E2E_SERVER_LOG, process.env.E2E_BUILD_LOG].filter((file): file is string => !!file && fs.existsSync(file));
+  const logs = [process.env.E2E_SERVER_LOG, process.env.E2E_BUILD_LOG].filter(
+    (file): file is string => !!file && fs.existsSync(file),
+  );
   test.skip(logs.length === 0, 'run through scripts/test.sh to check the server log');
   for (const file of logs) {
     const log = fs.readFileSync(file, 'utf8');
     expect(log, file).toMatch(/stories\/broken-missing-title\/ar\.md: title:/);
     expect(log, file).toMatch(/stories\/broken-impossible-date\/ar\.md: publishedAt:/);
-    expect(log, file).toMatch(/stories\/broken-correction-date\/ar\.md: corrections\.0\.date: is before the day of publishedAt/);
+    expect(log, file).toMatch(
+      /stories\/broken-correction-date\/ar\.md: corrections\.0\.date: is before the day of publishedAt/,
+    );
   }
 });

@@ -15,17 +15,31 @@ import { REFERENCE_SLUG, storyPath } from './support';
  * of this build of their own, beside a plain redis-server. Runs with the many-servers tests, last.
  */
 test.describe.configure({ mode: 'default' });
-test.skip(!process.env.CONTENT_DIR || !fs.existsSync('/usr/bin/redis-server'), 'scripts/test.sh sets CONTENT_DIR and installs redis-server');
+test.skip(
+  !process.env.CONTENT_DIR || !fs.existsSync('/usr/bin/redis-server'),
+  'scripts/test.sh sets CONTENT_DIR and installs redis-server',
+);
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-operations-'));
 test.afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 const indexFile = (name: string) => path.join(scratch, `${name}.sqlite`);
-const READER_PAGES = ['/ar', '/en', '/fa', storyPath('ar', REFERENCE_SLUG), storyPath('en', REFERENCE_SLUG), '/ar/feed.xml', '/ar/section/world'];
+const READER_PAGES = [
+  '/ar',
+  '/en',
+  '/fa',
+  storyPath('ar', REFERENCE_SLUG),
+  storyPath('en', REFERENCE_SLUG),
+  '/ar/feed.xml',
+  '/ar/section/world',
+];
 
 test('healthz answers at once; readyz says 503 with the reason until the index answers and the shared cache state is known', async () => {
   // A Redis that is not there: its state is known ("down") only after the start-up wait.
-  const { base, proc, ready } = await startSahifa({ REDIS_URL: `redis://127.0.0.1:${await freePort()}`, CONTENT_INDEX_FILE: indexFile('unready') });
+  const { base, proc, ready } = await startSahifa({
+    REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+    CONTENT_INDEX_FILE: indexFile('unready'),
+  });
   try {
     // Every answer from the first until ready; which reason shows first depends on which wait ends last.
     const answers: string[] = [];
@@ -45,7 +59,11 @@ test('healthz answers at once; readyz says 503 with the reason until the index a
     await ready;
     const waiting = answers.slice(0, -1);
     expect(waiting.length, 'readyz answered 503 before it was ready').toBeGreaterThan(0);
-    for (const answer of waiting) expect(['503 starting: the content index is opening\n', '503 starting: waiting for the first answer from Redis\n']).toContain(answer);
+    for (const answer of waiting)
+      expect([
+        '503 starting: the content index is opening\n',
+        '503 starting: waiting for the first answer from Redis\n',
+      ]).toContain(answer);
     expect(healthy, 'healthz answered 200 all the while').toBe(waiting.length);
     expect(redisKnownWhenReady, 'ready only once Redis was known to be down').toBe(1);
     expect(events(proc, 'cache.redis_down')).toHaveLength(1);
@@ -59,7 +77,9 @@ test('healthz answers at once; readyz says 503 with the reason until the index a
   }
 });
 
-test('robots.txt keeps crawlers off the operations endpoints; metrics are not public by default', async ({ request }) => {
+test('robots.txt keeps crawlers off the operations endpoints; metrics are not public by default', async ({
+  request,
+}) => {
   const robots = await (await request.get('/robots.txt')).text();
   for (const endpoint of ['/healthz', '/readyz', '/metrics']) expect(robots).toContain(`Disallow: ${endpoint}`);
   // The suite's own server runs with no METRICS_TOKEN and no METRICS_PORT.
@@ -79,7 +99,12 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
 
   test.beforeAll(async () => {
     const metricsPort = await freePort();
-    const started = await startSahifa({ ...secrets, ACCESS_LOG: '1', METRICS_PORT: String(metricsPort), CONTENT_INDEX_FILE: indexFile('logs') });
+    const started = await startSahifa({
+      ...secrets,
+      ACCESS_LOG: '1',
+      METRICS_PORT: String(metricsPort),
+      CONTENT_INDEX_FILE: indexFile('logs'),
+    });
     await started.ready;
     server = { ...started, metricsBase: `http://127.0.0.1:${metricsPort}` };
   });
@@ -89,9 +114,13 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
     for (const page of READER_PAGES) await fetch(`${server.base}${page}`);
     await fetch(`${server.base}/ar/news/%ZZ`);
     await fetch(`${server.base}/api/revalidate`, { method: 'POST', headers: { authorization: 'Bearer wrong' } });
-    expect((await fetch(`${server.base}/metrics`, { headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${server.base}/metrics`, { headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` } })).status,
+    ).toBe(404);
     expect((await fetch(`${server.metricsBase}/metrics`)).status).toBe(401);
-    const response = await fetch(`${server.metricsBase}/metrics`, { headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` } });
+    const response = await fetch(`${server.metricsBase}/metrics`, {
+      headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` },
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     const families = parsePrometheus(text);
@@ -100,20 +129,35 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
       expect(found, name).toBeDefined();
       return found!;
     };
-    const sample = (name: string, labels: Record<string, string>) => family(name).metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
-    expect(Number(sample('sahifa_http_requests_total', { route: 'story', status: '200' })?.value)).toBeGreaterThanOrEqual(2);
-    expect(Number(sample('sahifa_http_requests_total', { route: 'home', status: '200' })?.value)).toBeGreaterThanOrEqual(3);
+    const sample = (name: string, labels: Record<string, string>) =>
+      family(name).metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
+    expect(
+      Number(sample('sahifa_http_requests_total', { route: 'story', status: '200' })?.value),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      Number(sample('sahifa_http_requests_total', { route: 'home', status: '200' })?.value),
+    ).toBeGreaterThanOrEqual(3);
     expect(family('sahifa_http_request_duration_seconds').type).toBe('HISTOGRAM');
     // The parser drops a labelled histogram's labels and counts, so the count is read from the text.
-    expect(Number(/^sahifa_http_request_duration_seconds_count\{route="feed"\} (\d+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(/^sahifa_http_request_duration_seconds_count\{route="feed"\} (\d+)$/m.exec(text)?.[1]),
+    ).toBeGreaterThanOrEqual(1);
     expect(Number(sample('sahifa_refused_requests_total', { reason: 'badRequest' })?.value)).toBe(1);
     expect(Number(sample('sahifa_publish_requests_total', { outcome: '401' })?.value)).toBe(1);
     expect(family('sahifa_page_cache_responses_total').metrics.length).toBeGreaterThan(0);
     expect(Number(sample('sahifa_cache_lookups_total', { layer: 'local', result: 'hit' })?.value)).toBeGreaterThan(0);
     expect(Number(sample('sahifa_index_stories', { locale: 'ar' })?.value)).toBeGreaterThan(5);
     expect(Number(sample('sahifa_index_scan_folders', { state: 'scanning' })?.value)).toBe(0);
-    expect(Number(sample('sahifa_index_scan_folders', { state: 'found' })?.value)).toBe(Number(sample('sahifa_index_scan_folders', { state: 'examined' })?.value));
-    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) family(name);
+    expect(Number(sample('sahifa_index_scan_folders', { state: 'found' })?.value)).toBe(
+      Number(sample('sahifa_index_scan_folders', { state: 'examined' })?.value),
+    );
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_heap_size_used_bytes',
+    ])
+      family(name);
   });
 
   test('the log is JSON lines with level, time and event, and never holds a secret, a signature or a cookie', async () => {
@@ -123,9 +167,16 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
     const opened = await fetch(`${server.base}/api/preview?${query}`, { redirect: 'manual' });
     expect(opened.status).toBe(303);
     const session = /sahifa_preview=([^;]+)/.exec(opened.headers.get('set-cookie') ?? '')![1];
-    await fetch(`${server.base}${storyPath('ar', 'draft-city-rooftop-gardens')}`, { headers: { cookie: `sahifa_preview=${session}` } });
+    await fetch(`${server.base}${storyPath('ar', 'draft-city-rooftop-gardens')}`, {
+      headers: { cookie: `sahifa_preview=${session}` },
+    });
     await fetch(`${server.base}/api/preview?${query.replace(signature, '0'.repeat(64))}`, { redirect: 'manual' });
-    await fetch(`${server.base}/ar`, { headers: { cookie: `sahifa_preview=${cookieValue}; other=${cookieValue}`, authorization: `Bearer ${cookieValue}` } });
+    await fetch(`${server.base}/ar`, {
+      headers: {
+        cookie: `sahifa_preview=${cookieValue}; other=${cookieValue}`,
+        authorization: `Bearer ${cookieValue}`,
+      },
+    });
     const published = await fetch(`${server.base}/api/revalidate`, {
       method: 'POST',
       headers: { authorization: `Bearer ${secrets.REVALIDATE_SECRET}`, 'content-type': 'application/json' },
@@ -134,14 +185,17 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
     expect(published.status).toBe(200);
     await fetch(`${server.metricsBase}/metrics`, { headers: { authorization: `Bearer ${secrets.METRICS_TOKEN}` } });
     await until(
-      async () => events(server.proc, 'http.request').filter((event) => event.route === 'publish' && event.status === '200').length,
+      async () =>
+        events(server.proc, 'http.request').filter((event) => event.route === 'publish' && event.status === '200')
+          .length,
       (n) => n === 1,
       5000,
     );
     expect(events(server.proc, 'publish.done')).toHaveLength(1);
 
     const log = server.proc.log.join('\n');
-    for (const secret of [...Object.values(secrets), signature, session, cookieValue]) expect(log, 'the log holds a secret').not.toContain(secret);
+    for (const secret of [...Object.values(secrets), signature, session, cookieValue])
+      expect(log, 'the log holds a secret').not.toContain(secret);
     for (const line of server.proc.log) {
       const event = JSON.parse(line);
       expect(typeof event.level).toBe('string');
@@ -149,8 +203,15 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
       expect(typeof event.event).toBe('string');
     }
     const requests = events(server.proc, 'http.request');
-    expect(requests.find((event) => event.route === 'preview')).toMatchObject({ path: '/api/preview', method: 'GET', status: '303' });
-    expect(requests.find((event) => event.route === 'publish' && event.status === '200')).toMatchObject({ path: '/api/revalidate', method: 'POST' });
+    expect(requests.find((event) => event.route === 'preview')).toMatchObject({
+      path: '/api/preview',
+      method: 'GET',
+      status: '303',
+    });
+    expect(requests.find((event) => event.route === 'publish' && event.status === '200')).toMatchObject({
+      path: '/api/revalidate',
+      method: 'POST',
+    });
     expect(events(server.proc, 'preview.refused')).toHaveLength(1);
   });
 });
@@ -158,9 +219,22 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
 test('rolling restart behind a balancer: 50 connections for 20 s, each server restarted in turn, no request fails', async () => {
   test.setTimeout(120_000);
   const redisPort = await freePort();
-  const redis = run('/usr/bin/redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  const redis = run('/usr/bin/redis-server', [
+    '--port',
+    String(redisPort),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
   await waitForServer(`redis://127.0.0.1:${redisPort}`, { child: redis.child, timeoutMs: 10_000 });
-  const env = (name: string) => ({ REDIS_URL: `redis://127.0.0.1:${redisPort}`, CONTENT_INDEX_FILE: indexFile(`rolling-${name}`), SHUTDOWN_DRAIN_MS: '2000' });
+  const env = (name: string) => ({
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    CONTENT_INDEX_FILE: indexFile(`rolling-${name}`),
+    SHUTDOWN_DRAIN_MS: '2000',
+  });
   const ports = [await freePort(), await freePort()];
   const procs: Proc[] = [];
   for (const [i, port] of ports.entries()) {
@@ -267,7 +341,10 @@ test('rolling restart behind a balancer: 50 connections for 20 s, each server re
 });
 
 test('SIGTERM: readyz turns 503 at once, pages keep answering through the drain, then the process exits', async () => {
-  const { base, proc, ready } = await startSahifa({ CONTENT_INDEX_FILE: indexFile('drain'), SHUTDOWN_DRAIN_MS: '3000' });
+  const { base, proc, ready } = await startSahifa({
+    CONTENT_INDEX_FILE: indexFile('drain'),
+    SHUTDOWN_DRAIN_MS: '3000',
+  });
   await ready;
   const exited = new Promise<number | null>((resolve) => proc.child.once('exit', (code) => resolve(code)));
   const signalled = Date.now();

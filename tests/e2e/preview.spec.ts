@@ -29,7 +29,10 @@ async function startPreview(page: Page, target: Partial<PreviewTarget> = {}) {
 
 test.describe('an editor previews a draft', () => {
   for (const draft of drafts) {
-    test(`${draft.locale}/${draft.slug}: link, banner, the page as it will go live, the share panel, exit`, async ({ page, context }) => {
+    test(`${draft.locale}/${draft.slug}: link, banner, the page as it will go live, the share panel, exit`, async ({
+      page,
+      context,
+    }) => {
       await startPreview(page, { slug: draft.slug, locale: draft.locale });
       await expect(page).toHaveURL(new RegExp(`${storyPath(draft.locale, draft.slug)}$`));
       const banner = page.locator('[data-preview-banner]');
@@ -46,9 +49,10 @@ test.describe('an editor previews a draft', () => {
         const card = panel.locator(`figure[data-platform="${platform}"]`);
         await expect(card).toContainText(draft.title);
         const img = card.locator('img');
-        expect(new URL((await img.getAttribute('src'))!, 'http://x').pathname + new URL((await img.getAttribute('src'))!, 'http://x').search).toBe(
-          new URL(ogImage).pathname + new URL(ogImage).search,
-        );
+        expect(
+          new URL((await img.getAttribute('src'))!, 'http://x').pathname +
+            new URL((await img.getAttribute('src'))!, 'http://x').search,
+        ).toBe(new URL(ogImage).pathname + new URL(ogImage).search);
         await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(1200);
       }
 
@@ -64,7 +68,9 @@ test.describe('an editor previews a draft', () => {
 
       await banner.getByRole('link', { name: messages(draft.locale).preview.exit }).click();
       await expect(page).toHaveURL(new RegExp(`/${draft.locale}$`));
-      expect((await context.cookies()).filter((c) => ['__prerender_bypass', 'sahifa_preview'].includes(c.name))).toEqual([]);
+      expect(
+        (await context.cookies()).filter((c) => ['__prerender_bypass', 'sahifa_preview'].includes(c.name)),
+      ).toEqual([]);
       expect((await page.goto(storyPath(draft.locale, draft.slug)))?.status()).toBe(404);
     });
   }
@@ -89,10 +95,14 @@ test.describe('an editor previews a draft', () => {
   test('the editors list shows every draft with a working link, and the content problems', async ({ page }) => {
     await startPreview(page);
     await page.goto('/ar/preview');
-    for (const draft of content.allDrafts()) await expect(page.locator(`[data-draft="${draft.slug}"]`).first()).toBeVisible();
+    for (const draft of content.allDrafts())
+      await expect(page.locator(`[data-draft="${draft.slug}"]`).first()).toBeVisible();
     const problems = page.locator('[data-problems]');
-    for (const problem of content.problems) await expect(problems).toContainText(`${problem.field}: ${problem.message}`);
-    const href = (await page.locator(`[data-draft="${arabicDraft.slug}"][lang="ar"] a`, { hasText: 'افتح المعاينة' }).getAttribute('href'))!;
+    for (const problem of content.problems)
+      await expect(problems).toContainText(`${problem.field}: ${problem.message}`);
+    const href = (await page
+      .locator(`[data-draft="${arabicDraft.slug}"][lang="ar"] a`, { hasText: 'افتح المعاينة' })
+      .getAttribute('href'))!;
     expect(href).toMatch(/^\/api\/preview\?slug=/);
     // The list's links end with the session that shows them: a session cannot renew itself.
     const session = (await page.context().cookies()).find((c) => c.name === 'sahifa_preview')!;
@@ -105,7 +115,13 @@ test.describe('an editor previews a draft', () => {
     await startPreview(page);
     const request = context.request;
     const ogImage = (await page.locator('meta[property="og:image"]').getAttribute('content'))!;
-    for (const url of [storyPath('ar', arabicDraft.slug), new URL(ogImage).pathname + new URL(ogImage).search, '/ar/preview', storyPath('ar', REFERENCE_SLUG), '/ar']) {
+    for (const url of [
+      storyPath('ar', arabicDraft.slug),
+      new URL(ogImage).pathname + new URL(ogImage).search,
+      '/ar/preview',
+      storyPath('ar', REFERENCE_SLUG),
+      '/ar',
+    ]) {
       const response = await request.get(url);
       expect(response.status(), url).toBe(200);
       expect(response.headers()['cache-control'], url).toMatch(/private/);
@@ -124,7 +140,9 @@ test.describe('nothing leaks without a valid preview session', () => {
    */
   async function notFoundShape(request: APIRequestContext, path: string, requestedSlug: string) {
     const response = await request.get(path, { maxRedirects: 0 });
-    const body = (await response.text()).replaceAll(encodeURIComponent(requestedSlug), 'SLUG').replaceAll(requestedSlug, 'SLUG');
+    const body = (await response.text())
+      .replaceAll(encodeURIComponent(requestedSlug), 'SLUG')
+      .replaceAll(requestedSlug, 'SLUG');
     const flight = /<script>self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)<\/script>/g;
     const rows = [...body.matchAll(flight)].flatMap((match) => (JSON.parse(match[1]) as string).split('\n')).sort();
     return {
@@ -136,7 +154,9 @@ test.describe('nothing leaks without a valid preview session', () => {
     };
   }
 
-  test('a draft, its share image and the editors list answer exactly like things that do not exist', async ({ request }) => {
+  test('a draft, its share image and the editors list answer exactly like things that do not exist', async ({
+    request,
+  }) => {
     const missing = 'no-such-story-at-all';
     for (const draft of drafts) {
       const page = await notFoundShape(request, storyPath(draft.locale, draft.slug), draft.slug);
@@ -158,13 +178,22 @@ test.describe('nothing leaks without a valid preview session', () => {
     expect(list.status).toBe(404);
     expect(list).toEqual(unknownPage);
     const unknownStory = await notFoundShape(request, storyPath('ar', missing), missing);
-    expect({ ...list, body: undefined, rows: undefined }).toEqual({ ...unknownStory, body: undefined, rows: undefined });
+    expect({ ...list, body: undefined, rows: undefined }).toEqual({
+      ...unknownStory,
+      body: undefined,
+      rows: undefined,
+    });
   });
 
   test('Draft Mode alone, or a forged or expired session, shows nothing', async ({ page, context, baseURL }) => {
     await startPreview(page);
     const bypass = (await context.cookies()).find((c) => c.name === '__prerender_bypass')!;
-    for (const session of [undefined, 'garbage', `${now() - 10}.${'0'.repeat(64)}`, `${now() + 3600}.${'a'.repeat(64)}`]) {
+    for (const session of [
+      undefined,
+      'garbage',
+      `${now() - 10}.${'0'.repeat(64)}`,
+      `${now() + 3600}.${'a'.repeat(64)}`,
+    ]) {
       await context.clearCookies();
       await context.addCookies([{ name: bypass.name, value: bypass.value, url: baseURL! }]);
       if (session) await context.addCookies([{ name: 'sahifa_preview', value: session, url: baseURL! }]);
@@ -190,9 +219,12 @@ test.describe('nothing leaks without a valid preview session', () => {
 
 test.describe('bad preview links are refused cleanly', () => {
   const good = () => link();
-  const replace = (url: string, key: string, value: string) => url.replace(new RegExp(`${key}=[^&]*`), `${key}=${value}`);
+  const replace = (url: string, key: string, value: string) =>
+    url.replace(new RegExp(`${key}=[^&]*`), `${key}=${value}`);
 
-  test('expired, tampered, foreign, malformed, published or unknown: 401, one short page, no session', async ({ request }) => {
+  test('expired, tampered, foreign, malformed, published or unknown: 401, one short page, no session', async ({
+    request,
+  }) => {
     const published = content.allPublished('ar')[0];
     const cases: Record<string, string> = {
       expired: link({ expiresAt: now() - 1 }),
@@ -232,7 +264,12 @@ test.describe('bad preview links are refused cleanly', () => {
   });
 
   test('a redirect target smuggled into the link is ignored', async ({ request }) => {
-    for (const extra of ['next=//evil.example', 'redirect=https%3A%2F%2Fevil.example%2F', 'url=%2F%2Fevil.example', 'next=%2Fen%2Fnews%2Fx']) {
+    for (const extra of [
+      'next=//evil.example',
+      'redirect=https%3A%2F%2Fevil.example%2F',
+      'url=%2F%2Fevil.example',
+      'next=%2Fen%2Fnews%2Fx',
+    ]) {
       const response = await request.get(`${good()}&${extra}`, { maxRedirects: 0 });
       expect(response.status(), extra).toBe(303);
       expect(response.headers()['location'], extra).toBe(storyPath('ar', arabicDraft.slug));

@@ -12,9 +12,14 @@ export interface Proc {
 }
 
 export function run(command: string, args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log: string[] = [];
-  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => log.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+  for (const stream of [child.stdout, child.stderr])
+    stream.on('data', (chunk: Buffer) => log.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
   return { child, log };
 }
 
@@ -28,9 +33,15 @@ export function stop(proc: Proc | undefined) {
 }
 
 /** A server of this build on a free port, logging JSON lines; `ready` resolves once it answers. */
-export async function startSahifa(env: Record<string, string>, port?: number): Promise<{ base: string; proc: Proc; ready: Promise<number> }> {
+export async function startSahifa(
+  env: Record<string, string>,
+  port?: number,
+): Promise<{ base: string; proc: Proc; ready: Promise<number> }> {
   port ??= await freePort();
-  const proc = run(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], { LOG_FORMAT: 'json', ...env });
+  const proc = run(process.execPath, ['server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
+    LOG_FORMAT: 'json',
+    ...env,
+  });
   const base = `http://127.0.0.1:${port}`;
   return { base, proc, ready: waitForServer(`${base}/ar`, { child: proc.child }) };
 }
@@ -53,12 +64,17 @@ export function events(proc: Proc, name?: string, from = 0): LogEvent[] {
 }
 
 /** Polls `check` every 50 ms until `accept` takes its value; fails after `timeoutMs`. */
-export async function until<T>(check: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<{ value: T; ms: number }> {
+export async function until<T>(
+  check: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs: number,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   for (;;) {
     const value = await check().catch(() => undefined as T);
     if (accept(value)) return { value, ms: Date.now() - started };
-    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms (last: ${String(value).slice(0, 200)})`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`not within ${timeoutMs} ms (last: ${String(value).slice(0, 200)})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

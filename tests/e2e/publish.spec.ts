@@ -34,10 +34,24 @@ async function hook(request: APIRequestContext, slugs: string[]) {
 test('the publish hook refuses callers without the secret, and bodies it cannot use', async ({ request }) => {
   const body = { slugs: [SLUG] };
   expect((await request.post('/api/revalidate', { data: body })).status()).toBe(401);
-  expect((await request.post('/api/revalidate', { data: body, headers: { authorization: 'Bearer wrong' } })).status()).toBe(401);
-  expect((await request.post('/api/revalidate', { data: body, headers: { authorization: SECRET } })).status()).toBe(401);
-  for (const bad of ['not json', '{}', '{"slugs": []}', '{"slugs": "publish-me"}', '{"slugs": ["../etc"]}', '{"slugs": [42]}']) {
-    const response = await request.post('/api/revalidate', { data: bad, headers: { ...auth, 'content-type': 'application/json' } });
+  expect(
+    (await request.post('/api/revalidate', { data: body, headers: { authorization: 'Bearer wrong' } })).status(),
+  ).toBe(401);
+  expect((await request.post('/api/revalidate', { data: body, headers: { authorization: SECRET } })).status()).toBe(
+    401,
+  );
+  for (const bad of [
+    'not json',
+    '{}',
+    '{"slugs": []}',
+    '{"slugs": "publish-me"}',
+    '{"slugs": ["../etc"]}',
+    '{"slugs": [42]}',
+  ]) {
+    const response = await request.post('/api/revalidate', {
+      data: bad,
+      headers: { ...auth, 'content-type': 'application/json' },
+    });
     expect(response.status(), bad).toBe(400);
   }
   expect((await request.get('/api/revalidate')).status()).toBe(405);
@@ -45,15 +59,23 @@ test('the publish hook refuses callers without the secret, and bodies it cannot 
 
 test('a 10 MB body and 10,000 slugs are refused quickly, and the server keeps serving', async ({ request }) => {
   const started = Date.now();
-  const huge = await request.post('/api/revalidate', { data: 'x'.repeat(10 * 1024 * 1024), headers: { ...auth, 'content-type': 'application/json' } });
+  const huge = await request.post('/api/revalidate', {
+    data: 'x'.repeat(10 * 1024 * 1024),
+    headers: { ...auth, 'content-type': 'application/json' },
+  });
   expect(huge.status()).toBe(413);
-  const many = await request.post('/api/revalidate', { data: { slugs: Array.from({ length: 10_000 }, (_, i) => `s${i}`) }, headers: auth });
+  const many = await request.post('/api/revalidate', {
+    data: { slugs: Array.from({ length: 10_000 }, (_, i) => `s${i}`) },
+    headers: auth,
+  });
   expect([400, 413]).toContain(many.status());
   expect(Date.now() - started).toBeLessThan(10_000);
   expect((await request.get('/ar')).status()).toBe(200);
 });
 
-test('a draft whose file turns to published appears on the site after one hook call, without a rebuild', async ({ request }) => {
+test('a draft whose file turns to published appears on the site after one hook call, without a rebuild', async ({
+  request,
+}) => {
   const original = fs.readFileSync(file(), 'utf8');
   // Cached before the publish, and still the same cache entry after it.
   await cacheState(request, storyPath('ar', BYSTANDER));
@@ -71,11 +93,21 @@ test('a draft whose file turns to published appears on the site after one hook c
     expect((await hook.json()).stories).toEqual([{ slug: SLUG, published: ['ar'] }]);
 
     await expect.poll(async () => (await request.get(storyPath('ar', SLUG))).status(), { timeout: 15_000 }).toBe(200);
-    await expect.poll(async () => (await request.get('/ar')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
-    await expect.poll(async () => (await request.get('/ar.lite')).text(), { timeout: 15_000 }).toContain(`${storyPath('ar', SLUG)}.lite`);
-    await expect.poll(async () => (await request.get('/ar/section/science')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
-    await expect.poll(async () => (await request.get('/ar/feed.xml')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
-    await expect.poll(async () => (await request.get('/ar/section/science/feed.xml')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
+    await expect
+      .poll(async () => (await request.get('/ar')).text(), { timeout: 15_000 })
+      .toContain(storyPath('ar', SLUG));
+    await expect
+      .poll(async () => (await request.get('/ar.lite')).text(), { timeout: 15_000 })
+      .toContain(`${storyPath('ar', SLUG)}.lite`);
+    await expect
+      .poll(async () => (await request.get('/ar/section/science')).text(), { timeout: 15_000 })
+      .toContain(storyPath('ar', SLUG));
+    await expect
+      .poll(async () => (await request.get('/ar/feed.xml')).text(), { timeout: 15_000 })
+      .toContain(storyPath('ar', SLUG));
+    await expect
+      .poll(async () => (await request.get('/ar/section/science/feed.xml')).text(), { timeout: 15_000 })
+      .toContain(storyPath('ar', SLUG));
     const after = await cacheState(request, storyPath('ar', BYSTANDER));
     expect(after.cache, 'a story the publish does not touch keeps its cached page').toBe('HIT');
     expect(after.body).toBe(bystander.body);
@@ -83,22 +115,37 @@ test('a draft whose file turns to published appears on the site after one hook c
     expect(image.status()).toBe(200);
 
     // A new headline is a new card URL, so no platform keeps showing the old picture.
-    const cardUrl = async () => /property="og:image" content="([^"]+)"/.exec(await (await request.get(storyPath('ar', SLUG))).text())?.[1];
+    const cardUrl = async () =>
+      /property="og:image" content="([^"]+)"/.exec(await (await request.get(storyPath('ar', SLUG))).text())?.[1];
     const before = await cardUrl();
     expect(before).toMatch(/opengraph-image\?v=[0-9a-f]{12}$/);
     expect(await (await request.get(`${storyPath('ar', SLUG)}.lite`)).text()).not.toContain('(محدّث)');
     fs.writeFileSync(file(), fs.readFileSync(file(), 'utf8').replace(/^title: "(.*)"$/m, 'title: "$1 (محدّث)"'));
     expect((await request.post('/api/revalidate', { data: { slugs: [SLUG] }, headers: auth })).status()).toBe(200);
     await expect.poll(cardUrl, { timeout: 15_000 }).not.toBe(before);
-    await expect.poll(async () => (await request.get(`${storyPath('ar', SLUG)}.lite`)).text(), { timeout: 15_000 }).toContain('(محدّث)');
+    await expect
+      .poll(async () => (await request.get(`${storyPath('ar', SLUG)}.lite`)).text(), { timeout: 15_000 })
+      .toContain('(محدّث)');
 
     // A correction: under the headline, and on the corrections page cached before it.
     expect(await (await request.get('/ar/corrections')).text()).not.toContain(storyPath('ar', SLUG));
     const correction = 'صُحّح اسم المدينة.';
-    fs.writeFileSync(file(), fs.readFileSync(file(), 'utf8').replace(/^status: published$/m, `status: published\ncorrections:\n  - date: "2099-01-01"\n    text: "${correction}"`));
+    fs.writeFileSync(
+      file(),
+      fs
+        .readFileSync(file(), 'utf8')
+        .replace(
+          /^status: published$/m,
+          `status: published\ncorrections:\n  - date: "2099-01-01"\n    text: "${correction}"`,
+        ),
+    );
     expect((await request.post('/api/revalidate', { data: { slugs: [SLUG] }, headers: auth })).status()).toBe(200);
-    await expect.poll(async () => (await request.get('/ar/corrections')).text(), { timeout: 15_000 }).toContain(storyPath('ar', SLUG));
-    await expect.poll(async () => (await request.get(storyPath('ar', SLUG))).text(), { timeout: 15_000 }).toContain(correction);
+    await expect
+      .poll(async () => (await request.get('/ar/corrections')).text(), { timeout: 15_000 })
+      .toContain(storyPath('ar', SLUG));
+    await expect
+      .poll(async () => (await request.get(storyPath('ar', SLUG))).text(), { timeout: 15_000 })
+      .toContain(correction);
     expect((await request.get(new URL((await cardUrl())!).pathname)).status()).toBe(200);
   } finally {
     fs.writeFileSync(file(), original);
@@ -107,7 +154,9 @@ test('a draft whose file turns to published appears on the site after one hook c
 });
 
 for (const change of ['unpublished', 'deleted'] as const) {
-  test(`a story ${change} and the hook called: gone from its page, the fronts and the feeds; back when restored`, async ({ request }) => {
+  test(`a story ${change} and the hook called: gone from its page, the fronts and the feeds; back when restored`, async ({
+    request,
+  }) => {
     const story = content.inSection('ar', 'world', 0, 100).items.find((s) => s.slug.startsWith('archive-'))!;
     const folder = path.join(CONTENT_DIR, 'stories', story.slug);
     const storyFile = path.join(folder, 'ar.md');
@@ -116,15 +165,22 @@ for (const change of ['unpublished', 'deleted'] as const) {
     const listed = async () =>
       (await request.get('/ar/section/world'))
         .text()
-        .then(async (front) => front + (await (await request.get('/ar/section/world/page/2')).text()) + (await (await request.get('/ar/feed.xml')).text()));
+        .then(
+          async (front) =>
+            front +
+            (await (await request.get('/ar/section/world/page/2')).text()) +
+            (await (await request.get('/ar/feed.xml')).text()),
+        );
     expect((await request.get(url)).status()).toBe(200);
     expect(await listed()).toContain(url);
     try {
-      if (change === 'unpublished') fs.writeFileSync(storyFile, original.replace(/^status: published$/m, 'status: draft'));
+      if (change === 'unpublished')
+        fs.writeFileSync(storyFile, original.replace(/^status: published$/m, 'status: draft'));
       else fs.renameSync(folder, `${folder}.away`);
       const answer = await hook(request, [story.slug]);
       // Unpublishing the Arabic file leaves the story's other editions published; deleting the folder leaves none.
-      const stillPublished = change === 'deleted' ? [] : content.localesOf(story.slug).filter((locale) => locale !== 'ar');
+      const stillPublished =
+        change === 'deleted' ? [] : content.localesOf(story.slug).filter((locale) => locale !== 'ar');
       expect(answer.stories).toEqual([{ slug: story.slug, published: stillPublished }]);
       await expect.poll(async () => (await request.get(url)).status(), { timeout: 15_000 }).toBe(404);
       await expect.poll(listed, { timeout: 15_000 }).not.toContain(url);
@@ -150,7 +206,9 @@ test('a story re-rendered after a publish is byte for byte the page the build ma
   expect((await cacheState(request, url)).body).toBe(before.body);
 });
 
-test('a half-written file named to the hook keeps the last good version on the site and is reported', async ({ request }) => {
+test('a half-written file named to the hook keeps the last good version on the site and is reported', async ({
+  request,
+}) => {
   const story = content.allPublished('ar').find((s) => s.slug === BYSTANDER)!;
   const storyFile = path.join(CONTENT_DIR, 'stories', BYSTANDER, 'ar.md');
   const original = fs.readFileSync(storyFile, 'utf8');

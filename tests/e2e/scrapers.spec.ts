@@ -17,10 +17,12 @@ const userAgents: Record<string, string> = {
   Discordbot: 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)',
   Pinterestbot: 'Mozilla/5.0 (compatible; Pinterestbot/1.0; +http://www.pinterest.com/bot.html)',
   Mastodon: 'http.rb/5.1.1 (Mastodon/4.2.0; +https://mastodon.social/)',
-  iMessage: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0',
+  iMessage:
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0',
   Googlebot: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
   curl: 'curl/8.5.0',
-  'desktop Chrome': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  'desktop Chrome':
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
 };
 
 const messages = (locale: Locale) => JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8'));
@@ -64,7 +66,10 @@ async function fetchShareImage(request: APIRequestContext, url: string, userAgen
 }
 
 for (const [name, userAgent] of Object.entries(userAgents)) {
-  test(`${name} reads a complete card in <head> of every edition, and the image, with no redirect`, async ({ request, baseURL }) => {
+  test(`${name} reads a complete card in <head> of every edition, and the image, with no redirect`, async ({
+    request,
+    baseURL,
+  }) => {
     for (const locale of locales) {
       const story = content.story(locale, REFERENCE_SLUG)!;
       const pageUrl = `${baseURL}${storyPath(locale, REFERENCE_SLUG)}`;
@@ -75,7 +80,11 @@ for (const [name, userAgent] of Object.entries(userAgents)) {
       expect(meta(head, 'description')).toBe(story.summary);
       const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href');
       expect(canonical).toBe(pageUrl);
-      const alternates = Object.fromEntries(head.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
+      const alternates = Object.fromEntries(
+        head
+          .querySelectorAll('link[rel="alternate"][hreflang]')
+          .map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
+      );
       expect(alternates).toEqual({
         ...Object.fromEntries(locales.map((edition) => [edition, `${baseURL}${storyPath(edition, REFERENCE_SLUG)}`])),
         'x-default': `${baseURL}${storyPath('ar', REFERENCE_SLUG)}`,
@@ -123,7 +132,10 @@ test('the canonical never carries the tracking parameters a reader arrived with'
 });
 
 for (const locale of locales)
-  test(`${locale}: NewsArticle JSON-LD describes the story, with the publisher, its logo and the sources, and cannot break out of its script`, async ({ request, baseURL }) => {
+  test(`${locale}: NewsArticle JSON-LD describes the story, with the publisher, its logo and the sources, and cannot break out of its script`, async ({
+    request,
+    baseURL,
+  }) => {
     const story = content.story(locale, REFERENCE_SLUG)!;
     const { html } = await fetchHead(request, `${baseURL}${storyPath(locale, REFERENCE_SLUG)}`);
     const scripts = parse(html).querySelectorAll('script[type="application/ld+json"]');
@@ -162,10 +174,15 @@ for (const locale of locales) {
   });
 }
 
-test('share images are saved for a look: the reference story in every edition and a mixed-script headline', async ({ request, baseURL }) => {
+test('share images are saved for a look: the reference story in every edition and a mixed-script headline', async ({
+  request,
+  baseURL,
+}) => {
   const dir = path.join(process.cwd(), 'artifacts', 'share-images');
   fs.mkdirSync(dir, { recursive: true });
-  const mixed = content.allPublished('ar').find((story) => /[\u0600-\u06FF]/.test(story.title) && /[A-Za-z]/.test(story.title) && /\d/.test(story.title));
+  const mixed = content
+    .allPublished('ar')
+    .find((story) => /[\u0600-\u06FF]/.test(story.title) && /[A-Za-z]/.test(story.title) && /\d/.test(story.title));
   expect(mixed, 'the sample content has a headline mixing Arabic, Latin and digits').toBeTruthy();
   const cards: [string, string, string][] = [
     ...locales.map((locale): [string, string, string] => [`reference-${locale}`, locale, REFERENCE_SLUG]),
@@ -196,10 +213,16 @@ test('each story has its own card URL, and the card is cached for good', async (
 });
 
 test('awkward headlines still give valid metadata and a readable image', async ({ request, baseURL }) => {
-  const edge = locales.flatMap((locale) => content.allPublished(locale)).filter((story) => story.slug.startsWith('edge-'));
+  const edge = locales
+    .flatMap((locale) => content.allPublished(locale))
+    .filter((story) => story.slug.startsWith('edge-'));
   test.skip(edge.length === 0, 'the edge-case fixtures are part of the scripts/test.sh build');
   for (const story of edge) {
-    const { response, head } = await fetchHead(request, `${baseURL}${storyPath(story.locale, story.slug)}`, userAgents.Twitterbot);
+    const { response, head } = await fetchHead(
+      request,
+      `${baseURL}${storyPath(story.locale, story.slug)}`,
+      userAgents.Twitterbot,
+    );
     expect(response.status(), story.slug).toBe(200);
     expect(meta(head, 'og:title')).toBe(story.title);
     expect(meta(head, 'og:description')).toBe(story.summary);

@@ -61,13 +61,16 @@ test.describe('security headers', () => {
         expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
         const scripts = policy.get('script-src')!;
         expect(scripts).toContain("'self'");
-        for (const forbidden of ["'unsafe-eval'", '*', 'data:', 'http:', 'https:']) expect(scripts).not.toContain(forbidden);
+        for (const forbidden of ["'unsafe-eval'", '*', 'data:', 'http:', 'https:'])
+          expect(scripts).not.toContain(forbidden);
         expect(policy.get('style-src')!.filter((source) => !source.startsWith("'sha256-"))).toEqual(["'self'"]);
         expect(baseline).not.toMatch(/(^|\s)\*(\s|;|$)/);
 
         const headers = response.headers();
         // A preview answer names an unpublished story: no referrer at all.
-        expect(headers['referrer-policy']).toBe(kind === 'previewRefused' ? 'no-referrer' : 'strict-origin-when-cross-origin');
+        expect(headers['referrer-policy']).toBe(
+          kind === 'previewRefused' ? 'no-referrer' : 'strict-origin-when-cross-origin',
+        );
         expect(headers['permissions-policy']).toMatch(/camera=\(\)/);
         expect(headers['x-content-type-options']).toBe('nosniff');
         expect(headers['x-frame-options']).toBe('DENY');
@@ -106,9 +109,14 @@ async function watchViolations(page: Page) {
   await page.addInitScript(() => {
     const seen: string[] = [];
     Object.defineProperty(window, '__cspViolations', { value: seen });
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
-  return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations))];
+  return async () => [
+    ...console,
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)),
+  ];
 }
 
 test.describe('pages work in Chromium under the policy', () => {
@@ -141,25 +149,39 @@ test.describe('pages work in Chromium under the policy', () => {
     test.skip(!process.env.PREVIEW_SECRET, 'PREVIEW_SECRET is set by scripts/test.sh');
     const draft = content.allDrafts().find((story) => !['publish-me', 'edit-me'].includes(story.slug))!;
     const violations = await watchViolations(page);
-    const query = previewQuery({ slug: draft.slug, locale: draft.locale, expiresAt: Math.floor(Date.now() / 1000) + 600 }, process.env.PREVIEW_SECRET!);
+    const query = previewQuery(
+      { slug: draft.slug, locale: draft.locale, expiresAt: Math.floor(Date.now() / 1000) + 600 },
+      process.env.PREVIEW_SECRET!,
+    );
     const response = await page.goto(`/api/preview?${query}`);
     expect(response?.status()).toBe(200);
     await expect(page.locator('[data-preview-banner]')).toBeVisible();
     const panelImages = page.locator('[data-share-preview] img');
     await expect(panelImages.first()).toBeVisible();
-    expect(await panelImages.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await panelImages.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+      true,
+    );
     expect(await violations()).toEqual([]);
   });
 });
 
 test.describe('requests no page could serve get a 4xx', () => {
-  for (const path of ['/ar/news/%AF%4E', '/%', '/en/news/%E0%A4%A', '/ar/%FF', '/ar/news/%C0%AF', '/_next/static/%FF', '/api/preview/%ED%A0%80']) {
+  for (const path of [
+    '/ar/news/%AF%4E',
+    '/%',
+    '/en/news/%E0%A4%A',
+    '/ar/%FF',
+    '/ar/news/%C0%AF',
+    '/_next/static/%FF',
+    '/api/preview/%ED%A0%80',
+  ]) {
     test(`a path that does not decode, ${path}: 400 in every edition's words`, async ({ request }) => {
       const response = await request.get(path);
       expect(response.status()).toBe(400);
       expect(response.headers()['content-type']).toMatch(/^text\/plain/);
       const body = await response.text();
-      for (const locale of locales) expect(body).toContain(JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')).errors.badRequest);
+      for (const locale of locales)
+        expect(body).toContain(JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')).errors.badRequest);
     });
   }
 
@@ -171,7 +193,9 @@ test.describe('requests no page could serve get a 4xx', () => {
     { path: '/api/revalidate', allowed: ['POST'] },
   ];
   for (const { path, allowed } of methods) {
-    test(`${path}: other methods than ${allowed.join(', ')} get 405 with Allow, the allowed ones reach the route`, async ({ request }) => {
+    test(`${path}: other methods than ${allowed.join(', ')} get 405 with Allow, the allowed ones reach the route`, async ({
+      request,
+    }) => {
       for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND']) {
         const response = await request.fetch(path, { method, maxRedirects: 0 });
         if (allowed.includes(method)) {
@@ -193,8 +217,15 @@ test.describe('requests no page could serve get a 4xx', () => {
 
 test.describe('the cache cannot be poisoned or made to render on demand', () => {
   for (const locale of locales) {
-    test(`${locale}: forged Host and X-Forwarded-* headers change no URL in a page, a feed or a redirect`, async ({ request, baseURL }) => {
-      const forged = { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https', Forwarded: 'host=evil.example' };
+    test(`${locale}: forged Host and X-Forwarded-* headers change no URL in a page, a feed or a redirect`, async ({
+      request,
+      baseURL,
+    }) => {
+      const forged = {
+        'X-Forwarded-Host': 'evil.example',
+        'X-Forwarded-Proto': 'https',
+        Forwarded: 'host=evil.example',
+      };
       const story = storyPath(locale, content.latest(locale).items[0].slug);
       for (const path of [story, `/${locale}`, `/${locale}/feed.xml`, '/sitemap.xml']) {
         const response = await request.get(path, { headers: forged });
@@ -203,7 +234,10 @@ test.describe('the cache cannot be poisoned or made to render on demand', () => 
         expect(body, path).not.toContain('evil.example');
         expect(body, path).toContain(new URL(baseURL!).host);
       }
-      const redirect = await request.get(`/${locale}/section/${sections[0]}/page/1`, { headers: forged, maxRedirects: 0 });
+      const redirect = await request.get(`/${locale}/section/${sections[0]}/page/1`, {
+        headers: forged,
+        maxRedirects: 0,
+      });
       expect(redirect.status()).toBe(308);
       expect(redirect.headers().location).toBe(`/${locale}/section/${sections[0]}`);
     });
@@ -226,9 +260,14 @@ test.describe('the cache cannot be poisoned or made to render on demand', () => 
  */
 test.describe('findings of the outside security review', () => {
   const story = (locale: Locale) => storyPath(locale, REFERENCE_SLUG);
-  const serverLog = () => (process.env.E2E_SERVER_LOG && fs.existsSync(process.env.E2E_SERVER_LOG) ? fs.readFileSync(process.env.E2E_SERVER_LOG, 'utf8') : '');
+  const serverLog = () =>
+    process.env.E2E_SERVER_LOG && fs.existsSync(process.env.E2E_SERVER_LOG)
+      ? fs.readFileSync(process.env.E2E_SERVER_LOG, 'utf8')
+      : '';
 
-  test('1: a slug or key written with an escaped letter, twice escaped, or an escaped route word is sent to its URL or is a 404 with no story tags', async ({ request }) => {
+  test('1: a slug or key written with an escaped letter, twice escaped, or an escaped route word is sent to its URL or is a 404 with no story tags', async ({
+    request,
+  }) => {
     // Was: 200 and a stored card under how-tides-wor%6B, never cleared by a publish.
     const escaped = await request.get('/en/news/how-tides-wor%6B/opengraph-image', { maxRedirects: 0 });
     expect(escaped.status()).toBe(308);
@@ -252,15 +291,23 @@ test.describe('findings of the outside security review', () => {
     const arabicSlug = content.latest('ar', 0, 100).items.find((item) => /[أإآؤئ]/.test(item.slug))?.slug;
     expect(arabicSlug, 'a story whose slug has a hamza letter').toBeDefined();
     for (const suffix of ['', '/opengraph-image']) {
-      const response = await request.get(`/ar/news/${encodeURIComponent(arabicSlug!.normalize('NFD'))}${suffix}`, { maxRedirects: 0 });
+      const response = await request.get(`/ar/news/${encodeURIComponent(arabicSlug!.normalize('NFD'))}${suffix}`, {
+        maxRedirects: 0,
+      });
       expect(response.status()).toBe(308);
       expect(response.headers()['location']).toBe(`${storyPath('ar', arabicSlug!)}${suffix}`);
     }
   });
 
-  test('3 and 8: a preview cookie without a valid session changes nothing: public headers, served from the cache', async ({ request }) => {
+  test('3 and 8: a preview cookie without a valid session changes nothing: public headers, served from the cache', async ({
+    request,
+  }) => {
     await request.get(story('en'));
-    for (const cookie of ['sahifa_preview=x', '__prerender_bypass=nope', 'sahifa_preview=1.' + '0'.repeat(64) + '; __prerender_bypass=nope']) {
+    for (const cookie of [
+      'sahifa_preview=x',
+      '__prerender_bypass=nope',
+      'sahifa_preview=1.' + '0'.repeat(64) + '; __prerender_bypass=nope',
+    ]) {
       const response = await request.get(story('en'), { headers: { cookie } });
       expect(response.status(), cookie).toBe(200);
       // Was: HIT with s-maxage, `X-Robots-Tag: noindex` and no `Vary: Cookie`; the bypass cookie forced a render.
@@ -290,9 +337,18 @@ test.describe('findings of the outside security review', () => {
     expect(serverLog()).not.toContain('Failed to find Server Action');
   });
 
-  test('4: the image optimizer serves the site’s pictures only, and a stranger writes no log line', async ({ request }) => {
+  test('4: the image optimizer serves the site’s pictures only, and a stranger writes no log line', async ({
+    request,
+  }) => {
     const before = serverLog().split('\n').length;
-    for (const url of ['/', '/x\n[preview] refused a link: forged', '/x\u001b[2J', `${story('en')}/opengraph-image`, '/brand/logo.png', '/api/revalidate']) {
+    for (const url of [
+      '/',
+      '/x\n[preview] refused a link: forged',
+      '/x\u001b[2J',
+      `${story('en')}/opengraph-image`,
+      '/brand/logo.png',
+      '/api/revalidate',
+    ]) {
       for (let i = 0; i < 20; i++) {
         const response = await request.get(`/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`);
         // Was: 500 and one `⨯ internal image response failed for <url>` line each.
@@ -350,7 +406,12 @@ test.describe('findings of the outside security review', () => {
 });
 
 /** A request sent as written, dot segments and all (clients resolve them first). */
-async function sendRaw(method: string, target: string, headers: Record<string, string> = {}, body = ''): Promise<{ status: number; head: string }> {
+async function sendRaw(
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body = '',
+): Promise<{ status: number; head: string }> {
   const port = Number(process.env.E2E_PORT ?? 3100);
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -361,7 +422,9 @@ async function sendRaw(method: string, target: string, headers: Record<string, s
       const head = Buffer.concat(chunks).toString('latin1').split('\r\n\r\n')[0];
       resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head });
     });
-    const lines = Object.entries({ Host: `127.0.0.1:${port}`, Connection: 'close', ...headers }).map(([name, value]) => `${name}: ${value}`);
+    const lines = Object.entries({ Host: `127.0.0.1:${port}`, Connection: 'close', ...headers }).map(
+      ([name, value]) => `${name}: ${value}`,
+    );
     socket.end(`${method} ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n${body}`);
   });
 }

@@ -31,7 +31,8 @@ test.beforeAll(async () => {
   await started.ready;
   server = started;
   // Cached before the fault: these must keep serving through it.
-  for (const locale of locales) expect((await fetch(`${server.base}${storyPath(locale, REFERENCE_SLUG)}`)).status).toBe(200);
+  for (const locale of locales)
+    expect((await fetch(`${server.base}${storyPath(locale, REFERENCE_SLUG)}`)).status).toBe(200);
   fs.writeFileSync(faultFile, '');
 });
 
@@ -41,7 +42,9 @@ test.afterAll(() => {
 });
 
 for (const locale of locales) {
-  test(`${locale}: a page that fails on the server is the edition's error page, 500, without JavaScript`, async ({ browser }) => {
+  test(`${locale}: a page that fails on the server is the edition's error page, 500, without JavaScript`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 412, height: 900 } });
     const page = await context.newPage();
     const response = await page.goto(`${server!.base}${searchPath(locale)}`);
@@ -55,11 +58,16 @@ for (const locale of locales) {
     await expect(page).toHaveTitle(t.errors.serverTitle);
     // The edition's own header: its name, its sections, and the other editions.
     await expect(page.locator('header').getByRole('link', { name: t.site.name })).toHaveAttribute('href', `/${locale}`);
-    await expect(page.getByRole('navigation', { name: t.site.mainNav }).getByRole('link')).toHaveCount(Object.keys(t.sections).length);
-    for (const other of locales.filter((l) => l !== locale)) await expect(page.locator(`header a[hreflang="${other}"]`)).toHaveText(editions[other].ownName);
+    await expect(page.getByRole('navigation', { name: t.site.mainNav }).getByRole('link')).toHaveCount(
+      Object.keys(t.sections).length,
+    );
+    for (const other of locales.filter((l) => l !== locale))
+      await expect(page.locator(`header a[hreflang="${other}"]`)).toHaveText(editions[other].ownName);
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
     // "Try again" is this very address.
-    expect(await page.getByRole('link', { name: t.errors.retry }).evaluate((a) => (a as HTMLAnchorElement).href)).toBe(`${server!.base}${searchPath(locale)}`);
+    expect(await page.getByRole('link', { name: t.errors.retry }).evaluate((a) => (a as HTMLAnchorElement).href)).toBe(
+      `${server!.base}${searchPath(locale)}`,
+    );
     if (locale !== 'en') await saveScreenshot(page, `server-error-${locale}`, false);
     await context.close();
   });

@@ -7,9 +7,19 @@ import { REFERENCE_SLUG, content, saveScreenshot, storyPath } from './support';
 /** The share control's words in an edition, as its messages file has them. */
 function labelsOf(locale: Locale) {
   const { share } = JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8'));
-  return { share: share.button, close: share.close, copy: share.copy, copied: share.copied, whatsapp: share.labels.whatsapp, telegram: share.labels.telegram };
+  return {
+    share: share.button,
+    close: share.close,
+    copy: share.copy,
+    copied: share.copied,
+    whatsapp: share.labels.whatsapp,
+    telegram: share.labels.telegram,
+  };
 }
-const labels = Object.fromEntries(locales.map((locale) => [locale, labelsOf(locale)])) as Record<Locale, ReturnType<typeof labelsOf>>;
+const labels = Object.fromEntries(locales.map((locale) => [locale, labelsOf(locale)])) as Record<
+  Locale,
+  ReturnType<typeof labelsOf>
+>;
 
 /** Headless Chromium may or may not offer the Web Share API; these tests decide which path they test. */
 async function withoutWebShare(page: Page) {
@@ -38,11 +48,16 @@ async function openDialog(page: Page) {
 for (const locale of locales) {
   const story = () => content.story(locale, REFERENCE_SLUG)!;
 
-  test(`${locale}: every share link reaches its platform's form, with the canonical URL, its source and the title`, async ({ page, request }) => {
+  test(`${locale}: every share link reaches its platform's form, with the canonical URL, its source and the title`, async ({
+    page,
+    request,
+  }) => {
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const canonical = await canonicalOf(page);
     const links = page.locator('[data-share]').first().locator('details a[data-platform]');
-    const hrefs = Object.fromEntries(await links.evaluateAll((as) => as.map((a) => [a.getAttribute('data-platform'), a.getAttribute('href')!]))) as Record<string, string>;
+    const hrefs = Object.fromEntries(
+      await links.evaluateAll((as) => as.map((a) => [a.getAttribute('data-platform'), a.getAttribute('href')!])),
+    ) as Record<string, string>;
     const { title } = story();
     // Web platforms: a short link to the story's share redirect, which answers with the platform's form.
     const targets: Record<string, string> = {};
@@ -73,7 +88,11 @@ for (const locale of locales) {
     expect(canonical).not.toContain('utm_');
   });
 
-  test(`${locale}: the share control further down opens the same sheet, and without JavaScript leads to the first one`, async ({ page, browser, baseURL }) => {
+  test(`${locale}: the share control further down opens the same sheet, and without JavaScript leads to the first one`, async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     await withoutWebShare(page);
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const later = page.locator('[data-share]').nth(1);
@@ -92,7 +111,9 @@ for (const locale of locales) {
     await context.close();
   });
 
-  test(`${locale}: the share redirect answers 404 for what is not a published story's platform`, async ({ request }) => {
+  test(`${locale}: the share redirect answers 404 for what is not a published story's platform`, async ({
+    request,
+  }) => {
     for (const path of [
       `${storyPath(locale, REFERENCE_SLUG)}/share/myspace`,
       `${storyPath(locale, 'no-such-story')}/share/whatsapp`,
@@ -103,14 +124,20 @@ for (const locale of locales) {
     }
   });
 
-  test(`${locale}: with JavaScript off, WhatsApp and Telegram are one tap and the rest open without script`, async ({ browser, baseURL }) => {
+  test(`${locale}: with JavaScript off, WhatsApp and Telegram are one tap and the rest open without script`, async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const share = page.locator('[data-share]').first();
     await expect(share.getByRole('link', { name: labels[locale].whatsapp }).last()).toBeVisible();
     await expect(share.getByRole('link', { name: labels[locale].telegram }).last()).toBeVisible();
-    await expect(share.getByRole('link', { name: labels[locale].whatsapp }).last()).toHaveAttribute('href', `${storyPath(locale, REFERENCE_SLUG)}/share/whatsapp`);
+    await expect(share.getByRole('link', { name: labels[locale].whatsapp }).last()).toHaveAttribute(
+      'href',
+      `${storyPath(locale, REFERENCE_SLUG)}/share/whatsapp`,
+    );
     await share.locator('summary').click();
     for (const platform of ['whatsapp', 'telegram', 'x', 'facebook', 'linkedin', 'email']) {
       await expect(share.locator(`details a[data-platform="${platform}"]`)).toBeVisible();
@@ -171,16 +198,23 @@ for (const locale of locales) {
     await dialog.getByRole('button', { name: labels[locale].copy }).click();
     const field = dialog.locator('input[readonly]');
     await expect(field).toBeFocused();
-    expect(await field.evaluate((input: HTMLInputElement) => input.value.slice(input.selectionStart!, input.selectionEnd!))).toBe(tracked(canonical, 'copy_link'));
+    expect(
+      await field.evaluate((input: HTMLInputElement) => input.value.slice(input.selectionStart!, input.selectionEnd!)),
+    ).toBe(tracked(canonical, 'copy_link'));
     await expect(dialog.getByRole('status')).not.toHaveText('');
   });
 
-  test(`${locale}: where the Web Share API can share, the device's sheet gets title, summary and URL`, async ({ page }) => {
+  test(`${locale}: where the Web Share API can share, the device's sheet gets title, summary and URL`, async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
       const shared: unknown[] = [];
       (window as unknown as { __shared: unknown[] }).__shared = shared;
       Object.defineProperty(Navigator.prototype, 'canShare', { value: () => true, configurable: true });
-      Object.defineProperty(Navigator.prototype, 'share', { value: (data: unknown) => (shared.push(data), Promise.resolve()), configurable: true });
+      Object.defineProperty(Navigator.prototype, 'share', {
+        value: (data: unknown) => (shared.push(data), Promise.resolve()),
+        configurable: true,
+      });
     });
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const canonical = await canonicalOf(page);

@@ -15,16 +15,22 @@ import { storyAge } from '@/lib/story-age';
 import { startSahifa, stop, type Proc } from './processes';
 import { content, REFERENCE_SLUG, saveScreenshot, storyPath } from './support';
 
-const translator = createTranslator as unknown as (config: { locale: Locale; messages: Messages }) => (key: string, values: Record<string, string | number>) => string;
+const translator = createTranslator as unknown as (config: {
+  locale: Locale;
+  messages: Messages;
+}) => (key: string, values: Record<string, string | number>) => string;
 
 /** What the label of a story published at `publishedAt` says on `now`'s day, from the edition's messages. */
 async function expectedLabel(locale: Locale, publishedAt: Date, now: Date): Promise<string | undefined> {
   const age = storyAge(publishedAt, now);
   if (!age) return undefined;
-  return translator({ locale, messages: JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')) as Messages })(`story.age.${age.unit}`, {
-    count: age.count,
-    n: formatNumber(age.count, locale),
-  });
+  return translator({ locale, messages: JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')) as Messages })(
+    `story.age.${age.unit}`,
+    {
+      count: age.count,
+      n: formatNumber(age.count, locale),
+    },
+  );
 }
 
 const published = (locale: Locale) => content.story(locale, REFERENCE_SLUG)!.publishedAt;
@@ -46,7 +52,10 @@ async function hasBand(png: Buffer): Promise<boolean> {
 }
 
 for (const locale of locales) {
-  test(`${locale}: an old story says how old above its headline, on its lite page, and across its share card`, async ({ page, request }) => {
+  test(`${locale}: an old story says how old above its headline, on its lite page, and across its share card`, async ({
+    page,
+    request,
+  }) => {
     const label = await expectedLabel(locale, published(locale), new Date());
     expect(label, 'the reference story is years old').toBeTruthy();
     await page.setViewportSize({ width: 390, height: 844 });
@@ -54,7 +63,14 @@ for (const locale of locales) {
     const shown = page.locator('[data-age-label]');
     await expect(shown).toHaveText(label!);
     // Above the headline, inside the story's header, where a screen reader meets it before the headline too.
-    expect(await shown.evaluate((node) => !!(node.compareDocumentPosition(document.getElementById('story-headline')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    expect(
+      await shown.evaluate(
+        (node) =>
+          !!(
+            node.compareDocumentPosition(document.getElementById('story-headline')!) & Node.DOCUMENT_POSITION_FOLLOWING
+          ),
+      ),
+    ).toBe(true);
     expect(await shown.evaluate((node) => node.closest('article header') !== null)).toBe(true);
     await saveScreenshot(page, `story-${locale}-390`, false, 'age');
 
@@ -84,14 +100,21 @@ test.describe('a server whose day turns', () => {
   };
   test.afterAll(() => stop(server?.proc));
 
-  test('serves no copy stored before the story turned old: the label and the card with its band come with the new day', async ({ request }) => {
+  test('serves no copy stored before the story turned old: the label and the card with its band come with the new day', async ({
+    request,
+  }) => {
     test.setTimeout(60_000);
     // 23:00 in Riyadh on the 29th day after publication, then 00:30 on the 30th.
     const publishedAt = published('ar');
-    const dayBefore = new Date(Date.UTC(publishedAt.getUTCFullYear(), publishedAt.getUTCMonth(), publishedAt.getUTCDate() + 29, 20, 0));
+    const dayBefore = new Date(
+      Date.UTC(publishedAt.getUTCFullYear(), publishedAt.getUTCMonth(), publishedAt.getUTCDate() + 29, 20, 0),
+    );
     const nextDay = new Date(dayBefore.getTime() + 90 * 60_000);
     fs.writeFileSync(offsetFile, String(dayBefore.getTime() - Date.now()));
-    const started = await startSahifa({ NODE_OPTIONS: `--import=${path.resolve('tests/fixtures/shifted-clock.mjs')}`, CLOCK_OFFSET_FILE: offsetFile });
+    const started = await startSahifa({
+      NODE_OPTIONS: `--import=${path.resolve('tests/fixtures/shifted-clock.mjs')}`,
+      CLOCK_OFFSET_FILE: offsetFile,
+    });
     server = started;
     await started.ready;
     const page = () => request.get(`${started.base}${storyPath('ar', REFERENCE_SLUG)}`);
@@ -112,6 +135,8 @@ test.describe('a server whose day turns', () => {
     const old = await cardOf(request, started.base, 'ar');
     expect(old.url, 'a new card URL, so platforms fetch the card with the band').not.toBe(young.url);
     expect(await hasBand(old.png)).toBe(true);
-    expect(await (await request.get(`${started.base}${storyPath('ar', REFERENCE_SLUG)}.lite`)).text()).toContain(`>${label}</p>`);
+    expect(await (await request.get(`${started.base}${storyPath('ar', REFERENCE_SLUG)}.lite`)).text()).toContain(
+      `>${label}</p>`,
+    );
   });
 });

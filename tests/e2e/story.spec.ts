@@ -33,21 +33,29 @@ test.describe('the reference story in Arabic', () => {
 
     await expect(page.locator('.story-body h2')).toHaveText('اتساع الهوة بين موسكو ويريفان');
     const text = await page.locator('main').innerText();
-    expect(outOfOrder(text, [dateLine, headline, captionLine, summary, ...bodyParagraphs, 'تابع القراءة', sourcesLine])).toEqual([]);
+    expect(
+      outOfOrder(text, [dateLine, headline, captionLine, summary, ...bodyParagraphs, 'تابع القراءة', sourcesLine]),
+    ).toEqual([]);
   });
 
   test('continues reading with related stories: newest first, never itself, never a draft', async ({ page }) => {
     await page.goto(storyPath('ar', REFERENCE_SLUG));
     const related = page.locator('aside[aria-labelledby="continue-reading"] article');
     expect(await related.count()).toBeGreaterThan(0);
-    const hrefs = await related.locator('h3 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+    const hrefs = await related
+      .locator('h3 a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     expect(hrefs).not.toContain(storyPath('ar', REFERENCE_SLUG));
     for (const draft of content.allDrafts()) expect(hrefs).not.toContain(storyPath('ar', draft.slug));
-    const dates = await related.locator('time').evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime')!)));
+    const dates = await related
+      .locator('time')
+      .evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime')!)));
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
-  test('the edition switcher offers the English and the Persian translations, each named in its own language', async ({ page }) => {
+  test('the edition switcher offers the English and the Persian translations, each named in its own language', async ({
+    page,
+  }) => {
     await page.goto(storyPath('ar', REFERENCE_SLUG));
     await expect(page.locator('header a[hreflang]')).toHaveText(['English', 'فارسی']);
     await expect(page.locator('header a[hreflang="fa"]')).toHaveAttribute('href', storyPath('fa', REFERENCE_SLUG));
@@ -69,14 +77,24 @@ test.describe('the reference story in English', () => {
     await expect(page.locator('figcaption')).toContainText('Anadolu');
     await expect(page.locator('.story-body h2')).toHaveCount(1);
     const text = await page.locator('main').innerText();
-    expect(outOfOrder(text, ['Friday 25 October 2024', story.title, story.summary, 'Continue reading', `Sources: ${story.sources.join(', ')}`])).toEqual([]);
+    expect(
+      outOfOrder(text, [
+        'Friday 25 October 2024',
+        story.title,
+        story.summary,
+        'Continue reading',
+        `Sources: ${story.sources.join(', ')}`,
+      ]),
+    ).toEqual([]);
     await page.locator('header a[hreflang="ar"]').click();
     await expect(page).toHaveURL(new RegExp(`/ar/news/${REFERENCE_SLUG}$`));
   });
 });
 
 test.describe('the reference story in Persian', () => {
-  test('is the translation, right to left, with the Solar Hijri and Gregorian date line in Persian digits', async ({ page }) => {
+  test('is the translation, right to left, with the Solar Hijri and Gregorian date line in Persian digits', async ({
+    page,
+  }) => {
     const response = await page.goto(storyPath('fa', REFERENCE_SLUG));
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -87,7 +105,9 @@ test.describe('the reference story in Persian', () => {
     await expect(page.locator('time').first()).toHaveText('جمعه ۴ آبان ۱۴۰۳ / \u206825 October 2024\u2069');
     await expect(page.locator('figcaption')).toContainText(story.image!.credit!);
     await expect(page.locator('.story-body h2')).toHaveCount(1);
-    expect(await page.locator('.story-body p').count()).toBe(content.story('en', REFERENCE_SLUG)!.bodyHtml.match(/<p>/g)!.length);
+    expect(await page.locator('.story-body p').count()).toBe(
+      content.story('en', REFERENCE_SLUG)!.bodyHtml.match(/<p>/g)!.length,
+    );
     const text = await page.locator('main').innerText();
     expect(outOfOrder(text, [story.title, story.summary, story.sources[0]])).toEqual([]);
     await expect(page.locator('header a[hreflang]')).toHaveText(['العربية', 'English']);
@@ -103,7 +123,9 @@ test('the edition switcher offers only the editions a story exists in', async ({
   await expect(page.locator('header a[hreflang]')).toHaveCount(0);
   for (const locale of locales) {
     await page.goto(`/${locale}`);
-    await expect(page.locator('header a[hreflang]')).toHaveText(locales.filter((l) => l !== locale).map((l) => editions[l].ownName));
+    await expect(page.locator('header a[hreflang]')).toHaveText(
+      locales.filter((l) => l !== locale).map((l) => editions[l].ownName),
+    );
   }
 });
 
@@ -124,7 +146,9 @@ for (const locale of locales) {
     for (const path of [`/${locale}`, storyPath(locale, REFERENCE_SLUG)]) {
       await page.goto(path);
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
     }
   });
 
@@ -135,7 +159,9 @@ for (const locale of locales) {
       const path = storyPath(locale, REFERENCE_SLUG);
       await page.goto(path);
       await page.evaluate(() => document.fonts.ready);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
       await saveScreenshot(page, `story-${locale}-${width}`);
     });
@@ -148,14 +174,21 @@ const bodyFaces = [
   { locale: 'fa', face: /vazirmatn/i, notFetched: /naskh|kufi/i },
 ] as const;
 for (const { locale, face, notFetched } of bodyFaces) {
-  test(`${locale} body text is ${face.source}, at least 18px with line height at least 1.7, never letter-spaced`, async ({ page }) => {
+  test(`${locale} body text is ${face.source}, at least 18px with line height at least 1.7, never letter-spaced`, async ({
+    page,
+  }) => {
     await page.goto(storyPath(locale, REFERENCE_SLUG));
     const style = await page
       .locator('.story-body p')
       .first()
       .evaluate((p) => {
         const s = getComputedStyle(p);
-        return { size: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight), letterSpacing: s.letterSpacing, family: s.fontFamily };
+        return {
+          size: parseFloat(s.fontSize),
+          lineHeight: parseFloat(s.lineHeight),
+          letterSpacing: s.letterSpacing,
+          family: s.fontFamily,
+        };
       });
     expect(style.size).toBeGreaterThanOrEqual(18);
     expect(style.lineHeight / style.size).toBeGreaterThanOrEqual(1.7);

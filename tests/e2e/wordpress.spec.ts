@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { importStories, missingPackages, startLocalWordPress, type LocalWordPress } from '../../scripts/wordpress/local-wordpress';
+import {
+  importStories,
+  missingPackages,
+  startLocalWordPress,
+  type LocalWordPress,
+} from '../../scripts/wordpress/local-wordpress';
 import { freePort } from '../../scripts/shared/free-port';
 import { waitForServer } from '../../scripts/shared/wait-for-server';
 import { events, run, startSahifa, stop, until, type Proc } from './processes';
@@ -17,7 +22,10 @@ import { saveScreenshot } from './support';
 test.describe.configure({ mode: 'serial' });
 const REVALIDATE_SECRET = process.env.REVALIDATE_SECRET ?? '';
 const PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? '';
-test.skip(!REVALIDATE_SECRET || !PREVIEW_SECRET || missingPackages().length > 0, 'scripts/test.sh sets the secrets and installs wordpress, mariadb-server and php');
+test.skip(
+  !REVALIDATE_SECRET || !PREVIEW_SECRET || missingPackages().length > 0,
+  'scripts/test.sh sets the secrets and installs wordpress, mariadb-server and php',
+);
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-wordpress-'));
 let wordpress: LocalWordPress;
@@ -28,17 +36,25 @@ let redis: Proc | undefined;
 let world = 0;
 let picture = 0;
 
-async function rest<T = Record<string, unknown>>(method: string, route: string, body?: unknown, as: 'editor' | 'admin' = 'editor'): Promise<T> {
+async function rest<T = Record<string, unknown>>(
+  method: string,
+  route: string,
+  body?: unknown,
+  as: 'editor' | 'admin' = 'editor',
+): Promise<T> {
   // `/wp/v2/posts/5&context=edit`: the route, then its query parameters.
   const [routePath, ...query] = route.split('&');
-  const response = await fetch(`${wordpress.url}/?${[`rest_route=${encodeURIComponent(routePath)}`, ...query].join('&')}`, {
-    method,
-    headers: {
-      authorization: `Basic ${Buffer.from(`${as}:${(as === 'admin' ? wordpress.adminAppPassword : wordpress.appPassword).replace(/\s+/g, '')}`).toString('base64')}`,
-      'content-type': 'application/json',
+  const response = await fetch(
+    `${wordpress.url}/?${[`rest_route=${encodeURIComponent(routePath)}`, ...query].join('&')}`,
+    {
+      method,
+      headers: {
+        authorization: `Basic ${Buffer.from(`${as}:${(as === 'admin' ? wordpress.adminAppPassword : wordpress.appPassword).replace(/\s+/g, '')}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  );
   const json = (await response.json()) as T;
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
   return json;
@@ -77,13 +93,24 @@ test.beforeAll(async () => {
   });
   // Two bundled stories, every edition, with their pictures: what a newsroom's archive would hold.
   const bundled = path.join(scratch, 'bundled');
-  for (const key of ['armenia-freezes-csto-participation', 'how-tides-work']) fs.cpSync(path.join('content', 'stories', key), path.join(bundled, 'stories', key), { recursive: true });
+  for (const key of ['armenia-freezes-csto-participation', 'how-tides-work'])
+    fs.cpSync(path.join('content', 'stories', key), path.join(bundled, 'stories', key), { recursive: true });
   const posts = importStories(wordpress, bundled, 'public');
   expect(Object.keys(posts)).toHaveLength(6);
   world = (await rest<{ id: number }[]>('GET', '/wp/v2/categories&slug=world'))[0]?.id ?? 0;
-  picture = (await rest<{ featured_media: number }>('GET', `/wp/v2/posts/${posts['how-tides-work/en']}&context=edit`)).featured_media;
+  picture = (await rest<{ featured_media: number }>('GET', `/wp/v2/posts/${posts['how-tides-work/en']}&context=edit`))
+    .featured_media;
   const redisPort = await freePort();
-  redis = run('/usr/bin/redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  redis = run('/usr/bin/redis-server', [
+    '--port',
+    String(redisPort),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
   await waitForServer(`redis://127.0.0.1:${redisPort}`, { child: redis.child, timeoutMs: 10_000 });
   const env = (name: string) => ({
     CONTENT_SOURCE: 'wordpress',
@@ -130,7 +157,13 @@ test('the first sync takes in the archive: every edition, its picture copied to 
   const tides = await html(storyUrl('en', 'how-tides-work'));
   expect(tides).toContain('Tides');
   const requestsBefore = fs.readFileSync(path.join(wordpress.dir, 'php.log'), 'utf8').split('\n').length;
-  for (const url of [storyUrl('fa', 'how-tides-work'), storyUrl('ar', 'armenia-freezes-csto-participation'), '/ar', '/en/feed.xml']) expect((await page(url)).status, url).toBe(200);
+  for (const url of [
+    storyUrl('fa', 'how-tides-work'),
+    storyUrl('ar', 'armenia-freezes-csto-participation'),
+    '/ar',
+    '/en/feed.xml',
+  ])
+    expect((await page(url)).status, url).toBe(200);
   const requestsAfter = fs.readFileSync(path.join(wordpress.dir, 'php.log'), 'utf8').split('\n').length;
   // WordPress's own server logs a line per request it answers (the poll's are the only ones expected).
   expect(requestsAfter - requestsBefore).toBeLessThanOrEqual(4);
@@ -143,7 +176,8 @@ test('a published Arabic post (Arabic slug) is served with every part of the sto
   const post = await rest<{ id: number; slug: string }>('POST', '/wp/v2/posts', {
     title: 'خبر كتبه محرر في ووردبريس',
     excerpt: 'خلاصة الخبر كما كتبها المحرر',
-    content: '<!-- wp:paragraph --><p>الفقرة الأولى من الخبر.</p><!-- /wp:paragraph --><!-- wp:heading --><h2 class="wp-block-heading">عنوان فرعي</h2><!-- /wp:heading -->',
+    content:
+      '<!-- wp:paragraph --><p>الفقرة الأولى من الخبر.</p><!-- /wp:paragraph --><!-- wp:heading --><h2 class="wp-block-heading">عنوان فرعي</h2><!-- /wp:heading -->',
     slug: key,
     status: 'publish',
     categories: [world],
@@ -172,8 +206,14 @@ test('with REDIS_URL, a publish from WordPress reaches both servers within 2 s, 
   const key = 'for-the-whole-fleet';
   const saved = Date.now();
   await newPost(key, 'en', { title: 'One save, every server' });
-  await within(async () => (await fetch(`${second.base}${storyUrl('en', key)}`)).status === 200, 2000 - (Date.now() - saved));
-  await within(async () => (await (await fetch(`${second.base}/en`)).text()).includes(storyUrl('en', key)), 2000 - (Date.now() - saved));
+  await within(
+    async () => (await fetch(`${second.base}${storyUrl('en', key)}`)).status === 200,
+    2000 - (Date.now() - saved),
+  );
+  await within(
+    async () => (await (await fetch(`${second.base}/en`)).text()).includes(storyUrl('en', key)),
+    2000 - (Date.now() - saved),
+  );
   console.log(`WordPress save → the other server's story and home page: ${Date.now() - saved} ms`);
 });
 
@@ -184,12 +224,21 @@ test('the en and fa editions of one story link to each other', async () => {
   const embed =
     '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ","type":"video","providerNameSlug":"youtube"} -->' +
     '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n</div></figure><!-- /wp:embed -->';
-  await newPost(key, 'fa', { title: 'یک خبر در سه ویرایش', content: `<!-- wp:paragraph --><p>متن خبر.</p><!-- /wp:paragraph -->${embed}` });
-  await within(async () => (await page(storyUrl('fa', key))).status === 200 && (await page(storyUrl('en', key))).status === 200);
+  await newPost(key, 'fa', {
+    title: 'یک خبر در سه ویرایش',
+    content: `<!-- wp:paragraph --><p>متن خبر.</p><!-- /wp:paragraph -->${embed}`,
+  });
+  await within(
+    async () => (await page(storyUrl('fa', key))).status === 200 && (await page(storyUrl('en', key))).status === 200,
+  );
   const en = await html(storyUrl('en', key));
-  expect(en).toMatch(new RegExp(`<link rel="alternate" hrefLang="fa" href="[^"]*${storyUrl('fa', key).replace(/[/.]/g, '\\$&')}"`));
+  expect(en).toMatch(
+    new RegExp(`<link rel="alternate" hrefLang="fa" href="[^"]*${storyUrl('fa', key).replace(/[/.]/g, '\\$&')}"`),
+  );
   const fa = await html(storyUrl('fa', key));
-  expect(fa).toMatch(new RegExp(`<link rel="alternate" hrefLang="en" href="[^"]*${storyUrl('en', key).replace(/[/.]/g, '\\$&')}"`));
+  expect(fa).toMatch(
+    new RegExp(`<link rel="alternate" hrefLang="en" href="[^"]*${storyUrl('en', key).replace(/[/.]/g, '\\$&')}"`),
+  );
   expect(fa).toContain('<figure class="embed" data-embed="youtube"');
   expect(fa).toContain('data-embed-load="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
   expect(fa).not.toContain('<iframe');
@@ -201,32 +250,52 @@ test('an edit is on the page within 2 s of the save; trash makes it a 404 and ta
   await within(async () => (await page(storyUrl('en', key))).status === 200);
   const saved = Date.now();
   await rest('POST', `/wp/v2/posts/${id}`, { title: 'An edited headline' });
-  await within(async () => (await html(storyUrl('en', key))).includes('An edited headline'), 2000 - (Date.now() - saved));
+  await within(
+    async () => (await html(storyUrl('en', key))).includes('An edited headline'),
+    2000 - (Date.now() - saved),
+  );
   console.log(`edit → page changed: ${Date.now() - saved} ms`);
   await within(async () => (await html('/en')).includes(storyUrl('en', key)));
   await rest('DELETE', `/wp/v2/posts/${id}`);
   await within(async () => (await page(storyUrl('en', key))).status === 404);
-  await within(async () => !(await html('/en')).includes(storyUrl('en', key)) && !(await html('/en/feed.xml')).includes('An edited headline'));
+  await within(
+    async () =>
+      !(await html('/en')).includes(storyUrl('en', key)) &&
+      !(await html('/en/feed.xml')).includes('An edited headline'),
+  );
 });
 
 test('a live page: each live post published on its own reaches both servers within 2 s, in order; a trashed one leaves', async () => {
   const key = 'live-from-wordpress';
-  const { id: story } = await newPost(key, 'ar', { meta: { sahifa_edition: 'ar', sahifa_story: key, sahifa_live: 'live' } });
+  const { id: story } = await newPost(key, 'ar', {
+    meta: { sahifa_edition: 'ar', sahifa_story: key, sahifa_live: 'live' },
+  });
   await within(async () => (await html(storyUrl('ar', key))).includes('data-live-badge'));
   const livePost = (title: string, text: string, meta: Record<string, boolean> = {}) =>
-    rest<{ id: number }>('POST', '/wp/v2/sahifa_live_posts', { title, content: `<!-- wp:paragraph --><p>${text}</p><!-- /wp:paragraph -->`, status: 'publish', parent: story, meta });
+    rest<{ id: number }>('POST', '/wp/v2/sahifa_live_posts', {
+      title,
+      content: `<!-- wp:paragraph --><p>${text}</p><!-- /wp:paragraph -->`,
+      status: 'publish',
+      parent: story,
+      meta,
+    });
   const first = await livePost('', 'أول منشور من ووردبريس.');
   await within(async () => (await html(storyUrl('ar', key))).includes(`data-post-id="wp-${first.id}"`));
   const saved = Date.now();
   const second_ = await livePost('حدث مهم من ووردبريس', 'ثاني منشور.', { sahifa_live_key: true });
   await within(async () => {
     const page = await html(storyUrl('ar', key));
-    return page.indexOf(`data-post-id="wp-${second_.id}"`) !== -1 && page.indexOf(`id="post-wp-${second_.id}"`) < page.indexOf(`id="post-wp-${first.id}"`);
+    return (
+      page.indexOf(`data-post-id="wp-${second_.id}"`) !== -1 &&
+      page.indexOf(`id="post-wp-${second_.id}"`) < page.indexOf(`id="post-wp-${first.id}"`)
+    );
   }, 2000);
   console.log(`live post → on the page: ${Date.now() - saved} ms`);
   // The other server of the fleet, which WordPress never called, answers its polls with it too.
   await within(async () => {
-    const answer = (await (await fetch(`${second.base}${storyUrl('ar', key)}/updates?after=1.00000000`)).json()) as { window?: { id: string }[] };
+    const answer = (await (await fetch(`${second.base}${storyUrl('ar', key)}/updates?after=1.00000000`)).json()) as {
+      window?: { id: string }[];
+    };
     return answer.window?.[0]?.id === `wp-${second_.id}`;
   });
   expect(await html(storyUrl('ar', key))).toContain('حدث مهم من ووردبريس');
@@ -237,7 +306,10 @@ test('a live page: each live post published on its own reaches both servers with
 test('a scheduled post is served within 2 s of WP-cron publishing it', async () => {
   const key = 'scheduled-for-later';
   // WordPress schedules only what is a minute or more ahead.
-  const { id } = await newPost(key, 'en', { status: 'future', date_gmt: new Date(Date.now() + 3_600_000).toISOString().slice(0, 19) });
+  const { id } = await newPost(key, 'en', {
+    status: 'future',
+    date_gmt: new Date(Date.now() + 3_600_000).toISOString().slice(0, 19),
+  });
   expect((await rest<{ status: string }>('GET', `/wp/v2/posts/${id}&context=edit`)).status).toBe('future');
   expect((await page(storyUrl('en', key))).status).toBe(404);
   // An hour passes: the post's time and its cron event are moved to the past, nothing else changes.
@@ -258,7 +330,9 @@ test('a scheduled post is served within 2 s of WP-cron publishing it', async () 
     5000,
   );
   // WP-cron leaves `modified` as it was: a poll of modified_after would never see this publication.
-  expect((await rest<{ modified_gmt: string }>('GET', `/wp/v2/posts/${id}&context=edit`)).modified_gmt).toBe(before.modified_gmt);
+  expect((await rest<{ modified_gmt: string }>('GET', `/wp/v2/posts/${id}&context=edit`)).modified_gmt).toBe(
+    before.modified_gmt,
+  );
   await within(async () => (await page(storyUrl('en', key))).status === 200, 2000);
   console.log(`WP-cron → page served: ${Date.now() - cron} ms`);
 });
@@ -307,11 +381,22 @@ test('the XSS corpus posted by an administrator reaches no reader', async ({ bro
   const created = await rest<{ id: number }>(
     'POST',
     '/wp/v2/posts',
-    { title: key, content: `<p>Readable text.</p>${payloads.join('\n')}`, status: 'publish', categories: [world], meta: { sahifa_edition: 'en', sahifa_story: key } },
+    {
+      title: key,
+      content: `<p>Readable text.</p>${payloads.join('\n')}`,
+      status: 'publish',
+      categories: [world],
+      meta: { sahifa_edition: 'en', sahifa_story: key },
+    },
     'admin',
   );
   // WordPress keeps an administrator's markup as written (unfiltered_html): Sahifa is the only filter.
-  const stored = await rest<{ content: { raw: string } }>('GET', `/wp/v2/posts/${created.id}&context=edit`, undefined, 'admin');
+  const stored = await rest<{ content: { raw: string } }>(
+    'GET',
+    `/wp/v2/posts/${created.id}&context=edit`,
+    undefined,
+    'admin',
+  );
   expect(stored.content.raw).toContain("<script>window.__xss=1;alert('script')</script>");
   await within(async () => (await page(storyUrl('en', key))).status === 200);
   const context = await browser.newContext();
@@ -335,9 +420,13 @@ test('WordPress stopped: every published page still 200; a change made meanwhile
   const { id } = await newPost(key, 'en');
   await within(async () => (await page(storyUrl('en', key))).status === 200);
   wordpress.stopWeb();
-  for (const url of [storyUrl('en', key), storyUrl('en', 'how-tides-work'), '/en', '/en/feed.xml']) expect((await page(url)).status, url).toBe(200);
+  for (const url of [storyUrl('en', key), storyUrl('en', 'how-tides-work'), '/en', '/en/feed.xml'])
+    expect((await page(url)).status, url).toBe(200);
   // An edit while WordPress's web server is down (its database still up): the hook's call back fails.
-  fs.writeFileSync(path.join(scratch, 'edit.php'), `<?php require $argv[1] . '/wp-load.php'; wp_update_post(array('ID' => ${id}, 'post_title' => 'Changed while WordPress was down'));`);
+  fs.writeFileSync(
+    path.join(scratch, 'edit.php'),
+    `<?php require $argv[1] . '/wp-load.php'; wp_update_post(array('ID' => ${id}, 'post_title' => 'Changed while WordPress was down'));`,
+  );
   wordpress.php(path.join(scratch, 'edit.php'));
   await new Promise((resolve) => setTimeout(resolve, 1500));
   expect((await page(storyUrl('en', key))).status).toBe(200);
@@ -355,7 +444,9 @@ test('a post Sahifa cannot use is one log line naming the post and field, and ev
     meta: { sahifa_story: 'no-section', sahifa_edition: 'en' },
   });
   await until(
-    async () => events(sahifa.proc, 'content.problem').filter((event) => event.postId === id && event.field === 'categories').length,
+    async () =>
+      events(sahifa.proc, 'content.problem').filter((event) => event.postId === id && event.field === 'categories')
+        .length,
     (n) => n > 0,
     3000,
   );

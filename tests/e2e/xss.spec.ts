@@ -13,7 +13,13 @@ const SLUG = 'edge-xss-corpus';
 const EMBEDDING_OR_OVERRIDE = /[\u202A-\u202E]/;
 const HEADLINE_MARKUP = '<img src=x onerror=alert(1)>';
 /** Payloads of the body that must be there to read, as typed, in every edition. */
-const BODY_SHOWS = ["<script>window.__xss = 1; alert('script')</script>", '<svg onload=', '<iframe src="javascript:', 'vbscript:', '<script>alert(1)</script>'];
+const BODY_SHOWS = [
+  "<script>window.__xss = 1; alert('script')</script>",
+  '<svg onload=',
+  '<iframe src="javascript:',
+  'vbscript:',
+  '<script>alert(1)</script>',
+];
 
 /** Whether every isolate in `text` is closed, and none is closed that was not opened. */
 function balancedIsolates(text: string): boolean {
@@ -54,7 +60,9 @@ for (const locale of locales) {
     expect(errors).toEqual([]);
 
     await expect(body.locator('script')).toHaveCount(0);
-    await expect(body.locator('iframe, object, embed, svg, math, style, img, form, link, meta, base, template, noscript')).toHaveCount(0);
+    await expect(
+      body.locator('iframe, object, embed, svg, math, style, img, form, link, meta, base, template, noscript'),
+    ).toHaveCount(0);
     const handlers = await page.evaluate(() =>
       [...document.querySelectorAll('*')].flatMap((element) =>
         element
@@ -66,7 +74,13 @@ for (const locale of locales) {
     expect(handlers).toEqual([]);
     const links = await body
       .locator('a[href]')
-      .evaluateAll((anchors) => anchors.map((a) => ({ written: a.getAttribute('href')!, protocol: (a as HTMLAnchorElement).protocol, origin: (a as HTMLAnchorElement).origin })));
+      .evaluateAll((anchors) =>
+        anchors.map((a) => ({
+          written: a.getAttribute('href')!,
+          protocol: (a as HTMLAnchorElement).protocol,
+          origin: (a as HTMLAnchorElement).origin,
+        })),
+      );
     expect(links.length).toBeGreaterThan(0);
     const origin = new URL(page.url()).origin;
     for (const link of links) {

@@ -61,11 +61,16 @@ describe('containBidiControls', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 500; run++) {
-      const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 12) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
       const contained = containBidiControls(text);
       expect(contained, JSON.stringify(text)).not.toMatch(EMBEDDINGS_AND_OVERRIDES);
       expect(balanced(contained), JSON.stringify(text)).toBe(true);
-      expect(contained.replace(/[\u2066-\u2069]/g, ''), JSON.stringify(text)).toBe(text.replace(/[\u202A-\u202E\u2066-\u2069]/g, ''));
+      expect(contained.replace(/[\u2066-\u2069]/g, ''), JSON.stringify(text)).toBe(
+        text.replace(/[\u202A-\u202E\u2066-\u2069]/g, ''),
+      );
     }
   });
 
@@ -78,9 +83,15 @@ describe('containBidiControls', () => {
       for (const control of OPENERS) {
         const headline = `Title ${control}abc عربي`;
         // The oracle sees the spill when nothing is done about it...
-        expect(suffixLevels(headline, suffix, direction), `${direction} U+${control.codePointAt(0)!.toString(16)}`).not.toEqual(expected);
+        expect(
+          suffixLevels(headline, suffix, direction),
+          `${direction} U+${control.codePointAt(0)!.toString(16)}`,
+        ).not.toEqual(expected);
         // ...and none once the headline is contained.
-        expect(suffixLevels(containBidiControls(headline), suffix, direction), `${direction} U+${control.codePointAt(0)!.toString(16)}`).toEqual(expected);
+        expect(
+          suffixLevels(containBidiControls(headline), suffix, direction),
+          `${direction} U+${control.codePointAt(0)!.toString(16)}`,
+        ).toEqual(expected);
       }
     }
   });
@@ -88,11 +99,14 @@ describe('containBidiControls', () => {
 
 describe('one-line front matter', () => {
   const file = (frontMatter: string) =>
-    parseStoryFile(`---\n${frontMatter}\nsection: world\npublishedAt: "2024-10-25T09:00:00Z"\nstatus: published\n---\nنص.`, {
-      slug: 'bidi',
-      locale: 'ar',
-      file: 'content/stories/bidi/ar.md',
-    });
+    parseStoryFile(
+      `---\n${frontMatter}\nsection: world\npublishedAt: "2024-10-25T09:00:00Z"\nstatus: published\n---\nنص.`,
+      {
+        slug: 'bidi',
+        locale: 'ar',
+        file: 'content/stories/bidi/ar.md',
+      },
+    );
 
   it('is contained in every field that carries text, and nothing else is changed', () => {
     const hostile = (words: string) => `"${words} \\u202E<b>txet</b> \\u202Bعربي\\u200C"`;
@@ -125,7 +139,9 @@ describe('one-line front matter', () => {
   });
 
   it('with nothing but controls is empty, and reported', () => {
-    expect(file(`title: " \\u202E\\u202C "\nsummary: ملخص`).problems).toEqual([{ path: 'content/stories/bidi/ar.md', field: 'title', message: 'must not be empty' }]);
+    expect(file(`title: " \\u202E\\u202C "\nsummary: ملخص`).problems).toEqual([
+      { path: 'content/stories/bidi/ar.md', field: 'title', message: 'must not be empty' },
+    ]);
   });
 
   it('reaches <title>, the feed and the share card contained', () => {
@@ -137,7 +153,18 @@ describe('one-line front matter', () => {
       image: { path: '/ar/news/bidi/opengraph-image', alt: story!.title },
       feed: { path: '/ar/feed.xml', title: 'صحيفة' },
     });
-    const feed = rssFeed({ title: 'صحيفة', description: 'أخبار', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم', correctionLabel: 'تصحيح' }, [story!]);
+    const feed = rssFeed(
+      {
+        title: 'صحيفة',
+        description: 'أخبار',
+        locale: 'ar',
+        pagePath: '/ar',
+        feedPath: '/ar/feed.xml',
+        sectionName: () => 'العالم',
+        correctionLabel: 'تصحيح',
+      },
+      [story!],
+    );
     const card = storyShareCard(story!, { brand: 'صحيفة', tagline: 'أخبار' });
     for (const text of [JSON.stringify(page.title), String(page.description), feed, card.text.headline]) {
       expect(text).not.toMatch(EMBEDDINGS_AND_OVERRIDES);

@@ -22,18 +22,32 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-corrections-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function openStore(dir: string): ContentSource {
-  return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log: () => {}, info: () => {} });
+  return createFileStore({
+    dir,
+    indexFile: path.join(dir, 'index', 'stories.sqlite'),
+    waitForScan: true,
+    log: () => {},
+    info: () => {},
+  });
 }
 
 const slugs = (page: { items: { slug: string }[] }) => page.items.map((story) => story.slug);
 
-const base = { title: 'عنوان', summary: 'ملخص', section: 'world', publishedAt: '2024-10-25T09:00:00Z', status: 'published' };
+const base = {
+  title: 'عنوان',
+  summary: 'ملخص',
+  section: 'world',
+  publishedAt: '2024-10-25T09:00:00Z',
+  status: 'published',
+};
 
 /** The issues of a front matter that does not parse, as `path: message`; fails the test when it parses. */
 function issuesOf(front: Record<string, unknown>): { path: PropertyKey[]; message: string; code: string }[] {
   const result = frontMatterSchema.safeParse(front);
   expect(result.success, JSON.stringify(front)).toBe(false);
-  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code }));
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code }));
 }
 
 describe('corrections in the front matter', () => {
@@ -71,9 +85,18 @@ describe('corrections in the front matter', () => {
       }),
     ).toEqual([{ path: ['corrections', 1, 'date'], message: 'is before the day of publishedAt', code: 'custom' }]);
     // A bare date on the day of an afternoon story (a bare date is noon UTC) is that day's correction.
-    expect(frontMatterSchema.safeParse({ ...base, publishedAt: '2024-10-25T13:00:00Z', corrections: [{ date: '2024-10-25', text: 'في اليوم نفسه' }] }).success).toBe(true);
+    expect(
+      frontMatterSchema.safeParse({
+        ...base,
+        publishedAt: '2024-10-25T13:00:00Z',
+        corrections: [{ date: '2024-10-25', text: 'في اليوم نفسه' }],
+      }).success,
+    ).toBe(true);
     // The very moment of publication, written in another offset, is not before it.
-    expect(frontMatterSchema.safeParse({ ...base, corrections: [{ date: '2024-10-25T12:00:00+03:00', text: 'لحظة النشر' }] }).success).toBe(true);
+    expect(
+      frontMatterSchema.safeParse({ ...base, corrections: [{ date: '2024-10-25T12:00:00+03:00', text: 'لحظة النشر' }] })
+        .success,
+    ).toBe(true);
   });
 
   it('refuses an empty text, a missing date, an unknown key and an impossible day', () => {
@@ -82,7 +105,9 @@ describe('corrections in the front matter', () => {
         { path: ['corrections', 0, 'text'], message: 'must not be empty', code: 'too_small' },
       ]);
     }
-    expect(issuesOf({ ...base, corrections: [{ text: 'بلا تاريخ' }] }).map((issue) => issue.path)).toEqual([['corrections', 0, 'date']]);
+    expect(issuesOf({ ...base, corrections: [{ text: 'بلا تاريخ' }] }).map((issue) => issue.path)).toEqual([
+      ['corrections', 0, 'date'],
+    ]);
     expect(issuesOf({ ...base, corrections: [{ date: '2024-10-26', text: 'نص', by: 'المحرر' }] })).toEqual([
       expect.objectContaining({ path: ['corrections', 0], code: 'unrecognized_keys' }),
     ]);
@@ -94,16 +119,23 @@ describe('corrections in the front matter', () => {
       expect(issues[0].path, date).toEqual(['corrections', 0, 'date']);
       expect(issues[0].message, date).toMatch(/^not a real ISO date/);
     }
-    expect(frontMatterSchema.parse({ ...early, corrections: [{ date: '2024-02-29', text: 'سنة كبيسة' }] }).corrections[0].date).toEqual(new Date('2024-02-29T12:00:00Z'));
+    expect(
+      frontMatterSchema.parse({ ...early, corrections: [{ date: '2024-02-29', text: 'سنة كبيسة' }] }).corrections[0]
+        .date,
+    ).toEqual(new Date('2024-02-29T12:00:00Z'));
   });
 
   it('updateNote: trimmed when given, refused when empty, absent when left out', () => {
-    expect(frontMatterSchema.parse({ ...base, updateNote: '  أضيف رد الوزارة.  ' }).updateNote).toBe('أضيف رد الوزارة.');
+    expect(frontMatterSchema.parse({ ...base, updateNote: '  أضيف رد الوزارة.  ' }).updateNote).toBe(
+      'أضيف رد الوزارة.',
+    );
     const without = frontMatterSchema.parse(base);
     expect(without.updateNote).toBeUndefined();
     expect('updateNote' in without).toBe(false);
     for (const updateNote of ['', '  ']) {
-      expect(issuesOf({ ...base, updateNote }), JSON.stringify(updateNote)).toEqual([{ path: ['updateNote'], message: 'must not be empty', code: 'too_small' }]);
+      expect(issuesOf({ ...base, updateNote }), JSON.stringify(updateNote)).toEqual([
+        { path: ['updateNote'], message: 'must not be empty', code: 'too_small' },
+      ]);
     }
   });
 });
@@ -127,7 +159,12 @@ describe('the corrections list of the file store', () => {
       { date: '2024-02-01T10:00:00+03:00', text: 'صُحّح التاريخ.' },
     ],
   });
-  writeStory(dir, 'draft-corrected', 'ar', { title: 'مسودة', status: 'draft', publishedAt: '2023-12-01T09:00:00Z', corrections: [{ date: '2024-03-01', text: 'مسودة مصححة.' }] });
+  writeStory(dir, 'draft-corrected', 'ar', {
+    title: 'مسودة',
+    status: 'draft',
+    publishedAt: '2023-12-01T09:00:00Z',
+    corrections: [{ date: '2024-03-01', text: 'مسودة مصححة.' }],
+  });
   writeStory(dir, 'plain', 'en', { title: 'Plain', publishedAt: '2023-12-20T09:00:00Z' });
   let store: ContentSource;
   beforeAll(async () => {
@@ -166,7 +203,13 @@ describe('the corrections list of the file store', () => {
     expect((await store.story('ar', 'plain'))?.corrections).toEqual([]);
     expect((await store.story('ar', 'plain'))?.updateNote).toBeUndefined();
 
-    const restarted = createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: false, log: () => {}, info: () => {} });
+    const restarted = createFileStore({
+      dir,
+      indexFile: path.join(dir, 'index', 'stories.sqlite'),
+      waitForScan: false,
+      log: () => {},
+      info: () => {},
+    });
     const again = (await restarted.corrected('ar', 0, 10)).items;
     expect(again.map((s) => s.slug)).toEqual(['twice', 'once']);
     expect(again[0].corrections).toEqual(expected);
@@ -174,7 +217,11 @@ describe('the corrections list of the file store', () => {
   });
 
   it('takes in a correction added on reload, and lets go of it when it is removed', async () => {
-    writeStory(dir, 'plain', 'ar', { title: 'بلا تصحيح', publishedAt: '2023-12-20T09:00:00Z', corrections: [{ date: '2024-03-01', text: 'صُحّح المصدر.' }] });
+    writeStory(dir, 'plain', 'ar', {
+      title: 'بلا تصحيح',
+      publishedAt: '2023-12-20T09:00:00Z',
+      corrections: [{ date: '2024-03-01', text: 'صُحّح المصدر.' }],
+    });
     // Listed counts are cached: ask before the reload, so a stale total would show.
     expect((await store.corrected('ar', 0, 10)).total).toBe(2);
     const [plain] = await store.reload(['plain']);
@@ -193,8 +240,17 @@ describe('the corrections list of the file store', () => {
   });
 
   it('drops a corrected story that goes back to draft, and lists the draft once it is published', async () => {
-    writeStory(dir, 'once', 'ar', { title: 'تصحيح واحد', status: 'draft', publishedAt: '2023-12-15T09:00:00Z', corrections: [{ date: '2024-01-05', text: 'صُحّح الاسم.' }] });
-    writeStory(dir, 'draft-corrected', 'ar', { title: 'مسودة', publishedAt: '2023-12-01T09:00:00Z', corrections: [{ date: '2024-03-01', text: 'مسودة مصححة.' }] });
+    writeStory(dir, 'once', 'ar', {
+      title: 'تصحيح واحد',
+      status: 'draft',
+      publishedAt: '2023-12-15T09:00:00Z',
+      corrections: [{ date: '2024-01-05', text: 'صُحّح الاسم.' }],
+    });
+    writeStory(dir, 'draft-corrected', 'ar', {
+      title: 'مسودة',
+      publishedAt: '2023-12-01T09:00:00Z',
+      corrections: [{ date: '2024-03-01', text: 'مسودة مصححة.' }],
+    });
     await store.reload(['once', 'draft-corrected']);
     const page = await store.corrected('ar', 0, 10);
     expect(slugs(page)).toEqual(['draft-corrected', 'twice']);
@@ -203,7 +259,13 @@ describe('the corrections list of the file store', () => {
 });
 
 function summary(fields: Record<string, unknown>, slug = 'قصة-مصححة', locale: Locale = 'ar'): Story {
-  return { ...frontMatterSchema.parse({ ...base, ...fields }), slug, locale, bodyHtml: '<p>نص</p>', sourcePath: `content/stories/${slug}/${locale}.md` };
+  return {
+    ...frontMatterSchema.parse({ ...base, ...fields }),
+    slug,
+    locale,
+    bodyHtml: '<p>نص</p>',
+    sourcePath: `content/stories/${slug}/${locale}.md`,
+  };
 }
 
 const corrected = summary({
@@ -237,7 +299,11 @@ describe('corrections in the JSON-LD', () => {
 });
 
 describe('corrections in the feeds', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'item' });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => name === 'item',
+  });
   const channel = (locale: Locale, correctionLabel: string) => ({
     title: 'صحيفة',
     description: 'أخبار',
@@ -252,12 +318,18 @@ describe('corrections in the feeds', () => {
 
   it("carries each correction after the summary, dated in the edition's calendar and zone", () => {
     // 22:30 UTC is the next day in the edition's zone: the feed must date it there, not in UTC.
-    expect(formatShortDate(corrected.corrections[1].date, 'ar', editionTimeZone('ar'))).not.toBe(formatShortDate(corrected.corrections[1].date, 'ar', 'UTC'));
+    expect(formatShortDate(corrected.corrections[1].date, 'ar', editionTimeZone('ar'))).not.toBe(
+      formatShortDate(corrected.corrections[1].date, 'ar', 'UTC'),
+    );
     const xml = rssFeed(channel('ar', 'تصحيح'), [corrected, uncorrected]);
     expect(XMLValidator.validate(xml)).toBe(true);
     const items = parser.parse(xml).rss.channel.item as { title: string; description: string }[];
-    expect(items[0].description).toBe([corrected.summary, line(corrected, 'تصحيح', 0), line(corrected, 'تصحيح', 1)].join('\n\n'));
-    expect(items[0].description).toContain(`تصحيح (${formatShortDate(new Date('2024-10-27T12:00:00Z'), 'ar', 'UTC')}): كان الرقم`);
+    expect(items[0].description).toBe(
+      [corrected.summary, line(corrected, 'تصحيح', 0), line(corrected, 'تصحيح', 1)].join('\n\n'),
+    );
+    expect(items[0].description).toContain(
+      `تصحيح (${formatShortDate(new Date('2024-10-27T12:00:00Z'), 'ar', 'UTC')}): كان الرقم`,
+    );
     // A story never corrected: its summary alone.
     expect(items[1].description).toBe(uncorrected.summary);
   });
@@ -272,17 +344,26 @@ describe('corrections in the feeds', () => {
 
   it("uses each edition's label and calendar", () => {
     const persian = summary({ corrections: [{ date: '2024-10-26', text: 'اصلاح شد.' }] }, 'fa-story', 'fa');
-    const items = parser.parse(rssFeed(channel('fa', 'اصلاحیه'), [persian])).rss.channel.item as { description: string }[];
+    const items = parser.parse(rssFeed(channel('fa', 'اصلاحیه'), [persian])).rss.channel.item as {
+      description: string;
+    }[];
     expect(items[0].description).toBe(`${persian.summary}\n\n${line(persian, 'اصلاحیه', 0)}`);
     // The Persian edition's first calendar is not the Arabic edition's.
-    expect(items[0].description).not.toContain(formatShortDate(persian.corrections[0].date, 'ar', editionTimeZone('ar')));
+    expect(items[0].description).not.toContain(
+      formatShortDate(persian.corrections[0].date, 'ar', editionTimeZone('ar')),
+    );
   });
 });
 
 describe('publishing a corrected story', () => {
   const dir = fs.mkdtempSync(path.join(root, 'publish-'));
   const liveSlug = 'تغطية-مباشرة';
-  const corrections = ['/ar/corrections', '/ar/corrections/page/2', '/ar/corrections/page/5', '/ar/corrections/feed.xml'];
+  const corrections = [
+    '/ar/corrections',
+    '/ar/corrections/page/2',
+    '/ar/corrections/page/5',
+    '/ar/corrections/feed.xml',
+  ];
   const liteCorrections = ['/ar.lite/corrections', '/ar.lite/corrections/page/2', '/ar.lite/corrections/page/5'];
 
   function writeLiveStory() {
@@ -311,7 +392,11 @@ describe('publishing a corrected story', () => {
   });
 
   it("refreshes the edition's corrections pages, their lite versions and its feed when a story changes", async () => {
-    writeStory(dir, 'story', 'ar', { title: 'خبر', publishedAt: '2024-10-20T09:00:00Z', corrections: [{ date: '2024-10-21', text: 'صُحّح.' }] });
+    writeStory(dir, 'story', 'ar', {
+      title: 'خبر',
+      publishedAt: '2024-10-20T09:00:00Z',
+      corrections: [{ date: '2024-10-21', text: 'صُحّح.' }],
+    });
     const reloaded = await store.reload(['story']);
     expect(reloaded[0]).toMatchObject({ storyChanged: true, published: ['ar'] });
     const affected = await pathsAffectedBy(reloaded, store);
@@ -351,7 +436,9 @@ describe('organizationPolicies', () => {
   it("points at the edition's about page unless the environment names an absolute URL", async () => {
     const { organizationPolicies } = await import('@/lib/site');
     const about = organizationPolicies('fa');
-    expect(new URL(about.publishingPrinciples).pathname + new URL(about.publishingPrinciples).hash).toBe('/fa/about#principles');
+    expect(new URL(about.publishingPrinciples).pathname + new URL(about.publishingPrinciples).hash).toBe(
+      '/fa/about#principles',
+    );
     expect(new URL(about.ethicsPolicy).hash).toBe('#ethics');
     process.env.ORG_MASTHEAD_URL = 'https://newsroom.example/masthead';
     process.env.ORG_ETHICS_POLICY_URL = 'javascript:alert(1)';

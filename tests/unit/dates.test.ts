@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dateLine, formatDateLine, formatMoment, formatNumber, formatShortDate, formatTimeOfDay, siteDay } from '@/lib/dates';
+import {
+  dateLine,
+  formatDateLine,
+  formatMoment,
+  formatNumber,
+  formatShortDate,
+  formatTimeOfDay,
+  siteDay,
+} from '@/lib/dates';
 import { editions, HIJRI_ARABIC, locales } from '@/lib/locales';
 
 describe('formatDateLine', () => {
@@ -62,7 +70,9 @@ describe('every edition', () => {
   it('adds a Hijri date to the Arabic line when the registry asks for it (off by default)', () => {
     expect(editions.ar.dates.calendars).not.toContain(HIJRI_ARABIC);
     const withHijri = { ...editions.ar.dates, calendars: [...editions.ar.dates.calendars, HIJRI_ARABIC] };
-    expect(dateLine(published, withHijri, 'Asia/Riyadh')).toBe('الجمعة 25 أكتوبر / October 2024 / \u206822 ربيع الآخر 1446 هـ\u2069');
+    expect(dateLine(published, withHijri, 'Asia/Riyadh')).toBe(
+      'الجمعة 25 أكتوبر / October 2024 / \u206822 ربيع الآخر 1446 هـ\u2069',
+    );
   });
 
   it('writes numbers in each edition’s digits', () => {

@@ -9,7 +9,13 @@ import { rfc822, escapeMarkup } from '@/lib/xml';
 
 function story(slug: string, publishedAt: string, title = 'عنوان'): Story {
   return {
-    ...frontMatterSchema.parse({ title, summary: 'ملخص & <تفاصيل>', section: 'world', publishedAt, status: 'published' }),
+    ...frontMatterSchema.parse({
+      title,
+      summary: 'ملخص & <تفاصيل>',
+      section: 'world',
+      publishedAt,
+      status: 'published',
+    }),
     slug,
     locale: 'ar',
     bodyHtml: '<p>نص</p>',
@@ -18,7 +24,11 @@ function story(slug: string, publishedAt: string, title = 'عنوان'): Story {
   };
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'url'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'url'].includes(name),
+});
 
 describe('xml', () => {
   it('escapes markup and drops characters XML forbids', () => {
@@ -32,10 +42,18 @@ describe('xml', () => {
 
 describe('rssFeed', () => {
   const hostile = story('قصة-عربية', '2024-10-25T09:00:00Z', 'عنوان <b>فيه</b> & و ]]> ونهاية');
-  const xml = rssFeed({ title: 'صحيفة & شركاؤها', description: 'وصف', locale: 'ar', pagePath: '/ar', feedPath: '/ar/feed.xml', sectionName: () => 'العالم', correctionLabel: 'تصحيح' }, [
-    hostile,
-    story('older', '2024-10-20T09:00:00Z'),
-  ]);
+  const xml = rssFeed(
+    {
+      title: 'صحيفة & شركاؤها',
+      description: 'وصف',
+      locale: 'ar',
+      pagePath: '/ar',
+      feedPath: '/ar/feed.xml',
+      sectionName: () => 'العالم',
+      correctionLabel: 'تصحيح',
+    },
+    [hostile, story('older', '2024-10-20T09:00:00Z')],
+  );
 
   it('is well-formed and says what the stories say, hostile headlines included', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -52,7 +70,12 @@ describe('rssFeed', () => {
 
 describe('news sitemap', () => {
   const now = new Date('2024-10-27T09:00:00Z');
-  const stories = [story('today', '2024-10-27T08:00:00Z'), story('yesterday', '2024-10-26T09:00:00Z'), story('old', '2024-10-20T09:00:00Z'), story('future', '2024-10-28T09:00:00Z')];
+  const stories = [
+    story('today', '2024-10-27T08:00:00Z'),
+    story('yesterday', '2024-10-26T09:00:00Z'),
+    story('old', '2024-10-20T09:00:00Z'),
+    story('future', '2024-10-28T09:00:00Z'),
+  ];
 
   it('keeps the last 48 hours, nothing older and nothing not yet out', () => {
     expect(recentStories(stories, now).map((s) => s.slug)).toEqual(['today', 'yesterday']);

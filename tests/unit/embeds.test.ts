@@ -16,7 +16,11 @@ describe('recogniseEmbed', () => {
       url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
       frameSrc: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
     });
-    for (const address of ['https://youtu.be/dQw4w9WgXcQ', 'https://m.youtube.com/shorts/dQw4w9WgXcQ', 'http://youtube.com/embed/dQw4w9WgXcQ?feature=oembed']) {
+    for (const address of [
+      'https://youtu.be/dQw4w9WgXcQ',
+      'https://m.youtube.com/shorts/dQw4w9WgXcQ',
+      'http://youtube.com/embed/dQw4w9WgXcQ?feature=oembed',
+    ]) {
       expect(recogniseEmbed(address)?.frameSrc, address).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
     }
     expect(recogniseEmbed('https://twitter.com/AJArabic/status/1849763201234567890?s=20')).toEqual({
@@ -25,7 +29,10 @@ describe('recogniseEmbed', () => {
       frameSrc: 'https://platform.twitter.com/embed/Tweet.html?id=1849763201234567890&dnt=true',
       author: '@AJArabic',
     });
-    expect(recogniseEmbed('https://www.instagram.com/reel/C9xYz_AbCdE/?igsh=abc')).toMatchObject({ provider: 'instagram', frameSrc: 'https://www.instagram.com/reel/C9xYz_AbCdE/embed/' });
+    expect(recogniseEmbed('https://www.instagram.com/reel/C9xYz_AbCdE/?igsh=abc')).toMatchObject({
+      provider: 'instagram',
+      frameSrc: 'https://www.instagram.com/reel/C9xYz_AbCdE/embed/',
+    });
     expect(recogniseEmbed('https://www.tiktok.com/@bbcnews/video/7301234567890123456')).toMatchObject({
       provider: 'tiktok',
       author: '@bbcnews',
@@ -36,7 +43,9 @@ describe('recogniseEmbed', () => {
       author: 'aljazeera',
       frameSrc: `https://www.facebook.com/plugins/video.php?href=${encodeURIComponent('https://www.facebook.com/aljazeera/videos/123456789')}`,
     });
-    expect(recogniseEmbed('https://www.facebook.com/watch/?v=987654321')?.url).toBe('https://www.facebook.com/watch/?v=987654321');
+    expect(recogniseEmbed('https://www.facebook.com/watch/?v=987654321')?.url).toBe(
+      'https://www.facebook.com/watch/?v=987654321',
+    );
   });
 
   it('leaves every other address a link: another site or path, another scheme, a malformed id, credentials, a huge address', () => {
@@ -88,10 +97,14 @@ describe('drawEmbeds', () => {
     expect(video.getAttribute('aria-label')).toBe('label(providers.youtube)');
     expect(video.querySelector('.embed-skip')!.getAttribute('href')).toBe('#embed-end-1');
     expect(video.querySelector('#embed-end-1')!.text).toBe('end(providers.youtube)');
-    expect(video.querySelector('blockquote a')!.getAttribute('href')).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    expect(video.querySelector('blockquote a')!.getAttribute('href')).toBe(
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+    );
     const consent = video.querySelector('[data-embed-consent]')!;
     expect(consent.hasAttribute('hidden')).toBe(true);
-    expect(consent.querySelector('button')!.getAttribute('data-embed-load')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    expect(consent.querySelector('button')!.getAttribute('data-embed-load')).toBe(
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+    );
     expect(post.querySelector('bdi')!.text).toBe('@AJArabic');
     expect(post.querySelector('#embed-end-2')).not.toBeNull();
     // No frame is in the page: only the button's data names it.
@@ -102,7 +115,9 @@ describe('drawEmbeds', () => {
     const { html } = drawEmbeds(body, words, true);
     expect(html).toContain('>A link with words</a>');
     expect(html).toContain('Read <a href="https://youtu.be/dQw4w9WgXcQ"');
-    expect(html).toContain('<a href="https://example.com/video/1" rel="noopener noreferrer">https://example.com/video/1</a>');
+    expect(html).toContain(
+      '<a href="https://example.com/video/1" rel="noopener noreferrer">https://example.com/video/1</a>',
+    );
     expect(parse(html).querySelectorAll('figure')).toHaveLength(2);
   });
 
@@ -115,7 +130,8 @@ describe('drawEmbeds', () => {
   });
 
   it('escapes a title that holds markup', () => {
-    const html = '<p><a href="https://youtu.be/dQw4w9WgXcQ" title="&lt;img src=x onerror=alert(1)&gt;" rel="noopener noreferrer">https://youtu.be/dQw4w9WgXcQ</a></p>';
+    const html =
+      '<p><a href="https://youtu.be/dQw4w9WgXcQ" title="&lt;img src=x onerror=alert(1)&gt;" rel="noopener noreferrer">https://youtu.be/dQw4w9WgXcQ</a></p>';
     const drawn = drawEmbeds(html, words, true).html;
     expect(parse(drawn).querySelector('.embed-title')!.text).toBe('<img src=x onerror=alert(1)>');
     expect(drawn).not.toContain('<img');
@@ -140,16 +156,23 @@ describe('WordPress embed blocks', () => {
     expect(tweet.embeds).toBe(1);
     const figure = parse(tweet.html).querySelector('figure')!;
     expect(figure.querySelector('.embed-title')!.text).toBe('نص التغريدة');
-    expect(figure.querySelector('blockquote a')!.getAttribute('href')).toBe('https://x.com/AJArabic/status/1849763201234567890');
+    expect(figure.querySelector('blockquote a')!.getAttribute('href')).toBe(
+      'https://x.com/AJArabic/status/1849763201234567890',
+    );
     expect(tweet.html).not.toContain('widgets.js');
   });
 
   it('takes a paragraph of a bare address as WordPress auto-embeds it, and leaves an unknown platform to the sanitizer', () => {
     expect(drawn('<p>https://www.tiktok.com/@bbcnews/video/7301234567890123456</p>').embeds).toBe(1);
-    const unknown = drawn('<figure class="wp-block-embed is-provider-vimeo"><div class="wp-block-embed__wrapper"><iframe src="https://player.vimeo.com/video/1"></iframe></div></figure>');
+    const unknown = drawn(
+      '<figure class="wp-block-embed is-provider-vimeo"><div class="wp-block-embed__wrapper"><iframe src="https://player.vimeo.com/video/1"></iframe></div></figure>',
+    );
     expect(unknown.embeds).toBe(0);
     expect(unknown.html).not.toContain('iframe');
-    expect(drawn('<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">javascript:alert(1)</div></figure>').html).not.toContain('href="javascript');
+    expect(
+      drawn('<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">javascript:alert(1)</div></figure>')
+        .html,
+    ).not.toContain('href="javascript');
   });
 });
 
@@ -158,8 +181,14 @@ describe('frames in the security policy', () => {
     expect(contentSecurityPolicy()).toContain(
       'frame-src https://www.youtube-nocookie.com https://platform.twitter.com https://www.instagram.com https://www.tiktok.com https://www.facebook.com',
     );
-    const page = drawEmbeds(markdownToHtml('https://youtu.be/dQw4w9WgXcQ\n\nhttps://x.com/AJArabic/status/1\n\nhttps://youtu.be/aaaaaaaaaaa'), words, true).html;
-    expect(storedPagePolicy(page)).toMatch(/; frame-src https:\/\/platform\.twitter\.com https:\/\/www\.youtube-nocookie\.com$/);
+    const page = drawEmbeds(
+      markdownToHtml('https://youtu.be/dQw4w9WgXcQ\n\nhttps://x.com/AJArabic/status/1\n\nhttps://youtu.be/aaaaaaaaaaa'),
+      words,
+      true,
+    ).html;
+    expect(storedPagePolicy(page)).toMatch(
+      /; frame-src https:\/\/platform\.twitter\.com https:\/\/www\.youtube-nocookie\.com$/,
+    );
     expect(storedPagePolicy('<p>no embeds</p>')).toBe("script-src 'self'; frame-src 'none'");
     expect(storedPagePolicy('<button data-embed-load="https://evil.example/x">')).toContain("frame-src 'none'");
   });

@@ -52,13 +52,16 @@ afterAll(() => server.close());
 const get = (answer: string, method = 'GET') => fetch(`${base}/${encodeURIComponent(answer)}`, { method });
 
 describe('replaceServerErrors', () => {
-  it.each(['end(body)', 'writeHead, write, end', 'implicit header from write'])('sends the edition’s page for a failed page sent by %s, keeping the status', async (answer) => {
-    const response = await get(answer);
-    expect(response.status).toBeGreaterThanOrEqual(500);
-    expect(response.headers.get('cache-control')).toBe('private, no-store');
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await response.text()).toBe(PAGE.toString());
-  });
+  it.each(['end(body)', 'writeHead, write, end', 'implicit header from write'])(
+    'sends the edition’s page for a failed page sent by %s, keeping the status',
+    async (answer) => {
+      const response = await get(answer);
+      expect(response.status).toBeGreaterThanOrEqual(500);
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await response.text()).toBe(PAGE.toString());
+    },
+  );
 
   it('leaves a failed answer that is not a page, and a good page, as they are', async () => {
     expect(await (await get('a 500 that is not a page')).text()).toBe('{"error":"x"}');

@@ -8,7 +8,14 @@ import path from 'node:path';
 import fontverter from 'fontverter';
 import type * as HarfBuzz from 'harfbuzzjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARABIC_CORE_RANGE, FONTS_DIR, charactersOfRange, coreSubsets, editionNameCharacters, editionNamesSubset } from '../../lib/fonts';
+import {
+  ARABIC_CORE_RANGE,
+  FONTS_DIR,
+  charactersOfRange,
+  coreSubsets,
+  editionNameCharacters,
+  editionNamesSubset,
+} from '../../lib/fonts';
 
 type HB = typeof HarfBuzz;
 let hb: HB;
@@ -55,12 +62,18 @@ function arabicSamples(): string[] {
     // Harakat, shadda, tatweel, lam-alef, Arabic-Indic digits and Persian letters.
     'مُحَمَّدٌ لا إلى لأن ـــ ١٢٣٤٥٦٧٨٩٠ ۱۲۳ پژوهش گزارش چاپ ی ک',
   ];
-  return texts.flatMap((text) => text.match(/[\u0600-\u06FF\u200C\u200D]+(?:[ \u00A0]+[\u0600-\u06FF\u200C\u200D]+)*/g) ?? []);
+  return texts.flatMap(
+    (text) => text.match(/[\u0600-\u06FF\u200C\u200D]+(?:[ \u00A0]+[\u0600-\u06FF\u200C\u200D]+)*/g) ?? [],
+  );
 }
 
 describe('Arabic core subsets', () => {
   it('app/fonts.ts declares the range the subsets were cut to (less the spaces, beside Latin faces)', () => {
-    const declared = [...fs.readFileSync('app/fonts.ts', 'utf8').matchAll(/path: '\.\/fonts\/([\w-]+)\.woff2'[\s\S]*?unicode-range', value: '([^']+)'/g)];
+    const declared = [
+      ...fs
+        .readFileSync('app/fonts.ts', 'utf8')
+        .matchAll(/path: '\.\/fonts\/([\w-]+)\.woff2'[\s\S]*?unicode-range', value: '([^']+)'/g),
+    ];
     const ranges = new Set(declared.filter(([, file]) => file.endsWith('-core')).map(([, , range]) => range));
     expect(ranges).toEqual(new Set([ARABIC_CORE_RANGE, ARABIC_CORE_RANGE.replace('U+0020,U+00A0,', '')]));
   });
@@ -79,7 +92,8 @@ describe('Arabic core subsets', () => {
   }
 
   it('each subset is well under half of the file it was cut from', () => {
-    for (const { out, from } of coreSubsets) expect(fs.statSync(path.join(FONTS_DIR, out)).size).toBeLessThan(fs.statSync(from).size / 2);
+    for (const { out, from } of coreSubsets)
+      expect(fs.statSync(path.join(FONTS_DIR, out)).size).toBeLessThan(fs.statSync(from).size / 2);
   });
 });
 

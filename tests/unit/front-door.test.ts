@@ -15,7 +15,10 @@ function randomPath(next: () => number): string {
     if (pick < 0.4) pieces.push(`%${HEX[Math.floor(next() * 22)]}${HEX[Math.floor(next() * 22)]}`);
     else if (pick < 0.5) pieces.push('%');
     else if (pick < 0.6) pieces.push(`%${HEX[Math.floor(next() * 22)]}`);
-    else if (pick < 0.8) pieces.push(encodeURIComponent(String.fromCodePoint(Math.floor(next() * 0x10ffff)).replace(/[\ud800-\udfff]/g, 'x')));
+    else if (pick < 0.8)
+      pieces.push(
+        encodeURIComponent(String.fromCodePoint(Math.floor(next() * 0x10ffff)).replace(/[\ud800-\udfff]/g, 'x')),
+      );
     else pieces.push('abc-');
   }
   return pieces.join('');
@@ -44,7 +47,15 @@ describe('front door: paths that do not decode', () => {
     expect(refused).toBeLessThan(4500);
   });
 
-  it.each(['/ar/news/%AF%4E', '/%', '/ar/news/%E0%A4%A', '/ar/%FF', '/ar/news/%C0%AF', '/ar/news/%ED%A0%80', '/ar/news/%F4%90%80%80'])('%s → 400', (path) => {
+  it.each([
+    '/ar/news/%AF%4E',
+    '/%',
+    '/ar/news/%E0%A4%A',
+    '/ar/%FF',
+    '/ar/news/%C0%AF',
+    '/ar/news/%ED%A0%80',
+    '/ar/news/%F4%90%80%80',
+  ])('%s → 400', (path) => {
     expect(refusalOf('GET', path)).toEqual({ status: 400, reason: 'badRequest' });
   });
 
@@ -56,7 +67,14 @@ describe('front door: paths that do not decode', () => {
 
 describe('front door: methods and sizes', () => {
   it('pages, feeds and images are read-only', () => {
-    for (const path of ['/ar', '/en/news/x', '/ar/feed.xml', '/sitemap.xml', '/_next/static/chunks/a.js', '/api/preview']) {
+    for (const path of [
+      '/ar',
+      '/en/news/x',
+      '/ar/feed.xml',
+      '/sitemap.xml',
+      '/_next/static/chunks/a.js',
+      '/api/preview',
+    ]) {
       expect(refusalOf('GET', path)).toBeNull();
       expect(refusalOf('HEAD', path)).toBeNull();
       for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND']) {
@@ -84,8 +102,14 @@ describe('tag and author URLs written another way', () => {
   it('sends other spellings of a tag or author to its one address, query and page kept', () => {
     const sentTo = (url: string) => refusalOf('GET', url);
     expect(sentTo('/en/tag/Armenia')).toEqual({ status: 308, location: '/en/tag/armenia' });
-    expect(sentTo('/en/author/World%20Desk/feed.xml')).toEqual({ status: 308, location: '/en/author/world-desk/feed.xml' });
-    expect(sentTo('/en/tag/CSTO/page/2?utm_source=x')).toEqual({ status: 308, location: '/en/tag/csto/page/2?utm_source=x' });
+    expect(sentTo('/en/author/World%20Desk/feed.xml')).toEqual({
+      status: 308,
+      location: '/en/author/world-desk/feed.xml',
+    });
+    expect(sentTo('/en/tag/CSTO/page/2?utm_source=x')).toEqual({
+      status: 308,
+      location: '/en/tag/csto/page/2?utm_source=x',
+    });
     const written = encodeURIComponent('أَرْمِـينيا');
     expect(sentTo(`/ar/tag/${written}`)).toEqual({ status: 308, location: `/ar/tag/${encodeURIComponent('أرمينيا')}` });
     // Refusals come first: another method is refused, not redirected.
@@ -113,17 +137,29 @@ describe('one spelling per page', () => {
 
   it('sends a letter written as an escape, an escaped route word and lower-case escapes to the URL the site writes', () => {
     expect(sentTo('/en/news/how-tides-wor%6B')).toEqual({ status: 308, location: '/en/news/how-tides-work' });
-    expect(sentTo('/en/news/how-tides-wor%6B/opengraph-image?v=1')).toEqual({ status: 308, location: '/en/news/how-tides-work/opengraph-image?v=1' });
+    expect(sentTo('/en/news/how-tides-wor%6B/opengraph-image?v=1')).toEqual({
+      status: 308,
+      location: '/en/news/how-tides-work/opengraph-image?v=1',
+    });
     expect(sentTo('/en/%74ag/%63offee/feed.xml')).toEqual({ status: 308, location: '/en/tag/coffee/feed.xml' });
     expect(sentTo('/%61r/news/x')).toEqual({ status: 308, location: '/ar/news/x' });
-    expect(sentTo(`/ar/news/${encodeURIComponent(arabic).toLowerCase()}`)).toEqual({ status: 308, location: `/ar/news/${encodeURIComponent(arabic)}` });
+    expect(sentTo(`/ar/news/${encodeURIComponent(arabic).toLowerCase()}`)).toEqual({
+      status: 308,
+      location: `/ar/news/${encodeURIComponent(arabic)}`,
+    });
   });
 
   it('sends a decomposed Arabic letter (ا + U+0654) to the composed one (أ)', () => {
     const decomposed = encodeURIComponent(arabic.normalize('NFD'));
     expect(decomposed).not.toBe(encodeURIComponent(arabic));
-    expect(sentTo(`/ar/news/${decomposed}`)).toEqual({ status: 308, location: `/ar/news/${encodeURIComponent(arabic)}` });
-    expect(sentTo(`/ar/tag/${encodeURIComponent('أرمينيا'.normalize('NFD'))}`)).toEqual({ status: 308, location: `/ar/tag/${encodeURIComponent('أرمينيا')}` });
+    expect(sentTo(`/ar/news/${decomposed}`)).toEqual({
+      status: 308,
+      location: `/ar/news/${encodeURIComponent(arabic)}`,
+    });
+    expect(sentTo(`/ar/tag/${encodeURIComponent('أرمينيا'.normalize('NFD'))}`)).toEqual({
+      status: 308,
+      location: `/ar/tag/${encodeURIComponent('أرمينيا')}`,
+    });
   });
 
   it('leaves a segment written twice over to the route (its 404 is not stored), and the site’s own URLs alone', () => {
@@ -147,7 +183,10 @@ describe('one spelling per page', () => {
     const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const letters = ['a', 'B', '%6B', '%2D', 'أ', 'ا\u0654', '%D8%A3', '%d8%a3', '-', '@', '%40', '%2525'];
     for (let i = 0; i < 2000; i++) {
-      const segment = Array.from({ length: 1 + Math.floor(next() * 8) }, () => letters[Math.floor(next() * letters.length)]).join('');
+      const segment = Array.from(
+        { length: 1 + Math.floor(next() * 8) },
+        () => letters[Math.floor(next() * letters.length)],
+      ).join('');
       const kind = ['news', 'tag', 'author', '%74ag', 'section'][Math.floor(next() * 5)];
       const url = `/ar/${kind}/${segment.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c))}`;
       const answer = sentTo(url);
@@ -157,7 +196,14 @@ describe('one spelling per page', () => {
 });
 
 describe('front door: dot segments and internal headers', () => {
-  it.each(['/api/revalidate/../../en/news/x', '/api/revalidate/%2e%2e/%2E%2E/en/news/x', '/ar/news/.%2e/x', '/ar/./news', '/ar/news/%2e', '/..'])('%s → 400, whatever the method', (path) => {
+  it.each([
+    '/api/revalidate/../../en/news/x',
+    '/api/revalidate/%2e%2e/%2E%2E/en/news/x',
+    '/ar/news/.%2e/x',
+    '/ar/./news',
+    '/ar/news/%2e',
+    '/..',
+  ])('%s → 400, whatever the method', (path) => {
     expect(refusalOf('POST', path)).toEqual({ status: 400, reason: 'badRequest' });
     expect(refusalOf('GET', path)).toEqual({ status: 400, reason: 'badRequest' });
   });
@@ -168,7 +214,10 @@ describe('front door: dot segments and internal headers', () => {
   });
 
   it('refuses the headers only Next itself sends', () => {
-    expect(refusalOf('GET', '/ar', { 'x-middleware-subrequest': 'middleware' })).toEqual({ status: 400, reason: 'badRequest' });
+    expect(refusalOf('GET', '/ar', { 'x-middleware-subrequest': 'middleware' })).toEqual({
+      status: 400,
+      reason: 'badRequest',
+    });
     expect(refusalOf('POST', '/ar', { 'next-action': 'abc' })).toEqual({ status: 400, reason: 'badRequest' });
     expect(refusalOf('GET', '/ar', { accept: 'text/html' })).toBeNull();
   });

@@ -19,11 +19,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const files = ROOTS.flatMap(sourceFiles).map((file) => ({ file, client: USE_CLIENT.test(fs.readFileSync(file, 'utf8')) }));
+const files = ROOTS.flatMap(sourceFiles).map((file) => ({
+  file,
+  client: USE_CLIENT.test(fs.readFileSync(file, 'utf8')),
+}));
 
 describe('client components', () => {
   it('are *.island.tsx files, or one of the files whose names Next fixes', () => {
-    const misnamed = files.filter(({ file, client }) => client && !file.endsWith('.island.tsx') && !NEXT_CONVENTIONS.has(path.basename(file)));
+    const misnamed = files.filter(
+      ({ file, client }) => client && !file.endsWith('.island.tsx') && !NEXT_CONVENTIONS.has(path.basename(file)),
+    );
     expect(misnamed.map(({ file }) => file)).toEqual([]);
   });
 

@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { formatKilobytes } from '@/lib/dates';
 import { pictureBytes } from '@/lib/pictures';
 import { canonicalPath, refusalOf } from '../../lib/http/front-door.mjs';
-import { editionSegment, LITE_BUDGET_BYTES, litePath, litePathOfRender, liteRenderPath, withLitePageLinks } from '../../lib/http/lite.mjs';
+import {
+  editionSegment,
+  LITE_BUDGET_BYTES,
+  litePath,
+  litePathOfRender,
+  liteRenderPath,
+  withLitePageLinks,
+} from '../../lib/http/lite.mjs';
 import { answerCompressed, bestEncoding, encodedPages } from '../../lib/http/compressed-answer.mjs';
 import { answerAsLitePage, liteHtml } from '../../lib/http/lite-page.mjs';
 import { routeKind } from '../../lib/http/operations.mjs';
@@ -97,18 +104,30 @@ describe('liteHtml', () => {
     ['<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/webpack-1c2d.js"/>', false],
     ['<link rel="modulepreload" href="/_next/static/chunks/m-99.js"/>', false],
     ['<link rel="preload" href="/_next/static/media/amiri.woff2" as="font" crossorigin="" type="font/woff2"/>', false],
-    ['<link rel="preload" as="image" imageSrcSet="/_next/image?url=%2Fa.jpg&amp;w=640&amp;q=75 640w" imageSizes="100vw" fetchPriority="high"/>', false],
-    ['<script src="/_next/static/chunks/webpack-1c2d.js" async="" integrity="sha256-Zm9vYmFyYmF6cXV4"></script>', false],
+    [
+      '<link rel="preload" as="image" imageSrcSet="/_next/image?url=%2Fa.jpg&amp;w=640&amp;q=75 640w" imageSizes="100vw" fetchPriority="high"/>',
+      false,
+    ],
+    [
+      '<script src="/_next/static/chunks/webpack-1c2d.js" async="" integrity="sha256-Zm9vYmFyYmF6cXV4"></script>',
+      false,
+    ],
     ['<script src="/_next/static/chunks/main-app-7f.js" async=""></script>', false],
     ['<title>خبر عاجل | صحيفة</title>', true],
     ['<link rel="canonical" href="https://news.example/ar/news/x"/>', true],
     ['<link rel="icon" href="/favicon.ico" type="image/x-icon" sizes="16x16"/>', true],
     ['</head><body><noscript><p>هذه الصفحة تعمل بلا سكربت</p></noscript>', true],
     ['<p>The script of the play: &lt;script&gt; is only a word here, as is <em>noscript</em>.</p>', true],
-    ['<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}</script>', false],
+    [
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}</script>',
+      false,
+    ],
     ['<article><h1>خبر عاجل</h1><p>نص الخبر</p></article>', true],
     ['<script>(self.__next_f=self.__next_f||[]).push([0])</script>', false],
-    ['<script>self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n2:I[\\"/_next/static/chunks/a.js\\"]\\n"])</script>', false],
+    [
+      '<script>self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n2:I[\\"/_next/static/chunks/a.js\\"]\\n"])</script>',
+      false,
+    ],
     ['<script id="_R_">\nself.__next_f.push([1,"multi"])\nself.__next_f.push([1,"line"])\n</script>', false],
     ['<footer>©</footer></body></html>', true],
   ];
@@ -197,7 +216,11 @@ const LITE_PAGE = `<html><head></head><body><p>${TEXT}</p></body></html>`;
 const CHANGED = `<html><head></head><body><p>changed ${TEXT}</p>`;
 
 /** A lite request answered: the front door's part, then Next's (`next`), then what went out. */
-function answer(pages: ReturnType<typeof encodedPages>, acceptEncoding: string | undefined, next: (res: ServerResponse) => void) {
+function answer(
+  pages: ReturnType<typeof encodedPages>,
+  acceptEncoding: string | undefined,
+  next: (res: ServerResponse) => void,
+) {
   const req = { headers: { 'accept-encoding': acceptEncoding, cookie: 'x=1' } };
   const fake = new FakeResponse();
   answerAsLitePage(req as unknown as IncomingMessage, fake as unknown as ServerResponse, pages, { https: false });
@@ -232,7 +255,11 @@ describe('answerAsLitePage', () => {
   });
 
   it("adds Accept-Encoding to Next's own Vary, and sends brotli to a client that takes it", () => {
-    const { sent } = answer(encodedPages(), 'gzip, deflate, br', nextPage(PAGE, { etag: 'W/"abc"', vary: 'RSC, Next-Router-State-Tree' }));
+    const { sent } = answer(
+      encodedPages(),
+      'gzip, deflate, br',
+      nextPage(PAGE, { etag: 'W/"abc"', vary: 'RSC, Next-Router-State-Tree' }),
+    );
     expect(sent!.headers.vary).toBe('RSC, Next-Router-State-Tree, Accept-Encoding');
     expect(sent!.headers['content-encoding']).toBe('br');
     expect(zlib.brotliDecompressSync(sent!.body).toString('utf8')).toBe(LITE_PAGE);
@@ -355,7 +382,11 @@ describe('formatKilobytes', () => {
 });
 
 describe('answerCompressed (every page the front door answers)', () => {
-  function full(pages: ReturnType<typeof encodedPages>, acceptEncoding: string | undefined, next: (res: ServerResponse) => void) {
+  function full(
+    pages: ReturnType<typeof encodedPages>,
+    acceptEncoding: string | undefined,
+    next: (res: ServerResponse) => void,
+  ) {
     const req = { method: 'GET', headers: { 'accept-encoding': acceptEncoding } };
     const fake = new FakeResponse();
     answerCompressed(req as unknown as IncomingMessage, fake as unknown as ServerResponse, pages);
@@ -401,7 +432,9 @@ describe('answerCompressed (every page the front door answers)', () => {
     answerCompressed(req as unknown as IncomingMessage, fake as unknown as ServerResponse, encodedPages());
     nextPage(PAGE)(fake as unknown as ServerResponse);
     expect(fake.sent!.body.length).toBe(0);
-    expect(Number(fake.sent!.headers['content-length'])).toBe(zlib.gzipSync(`${PAGE}</body></html>`, { level: 9 }).length);
+    expect(Number(fake.sent!.headers['content-length'])).toBe(
+      zlib.gzipSync(`${PAGE}</body></html>`, { level: 9 }).length,
+    );
   });
 });
 

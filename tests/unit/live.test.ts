@@ -3,7 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFileStore } from '@/lib/content/file-store';
-import { formatCursor, LIVE_PAGE_SIZE, LIVE_WINDOW, livePostFrom, pageOfPosition, parseCursor, parseLivePostFile, renderLivePost, windowHash, type ParsedLivePost } from '@/lib/content/live';
+import {
+  formatCursor,
+  LIVE_PAGE_SIZE,
+  LIVE_WINDOW,
+  livePostFrom,
+  pageOfPosition,
+  parseCursor,
+  parseLivePostFile,
+  renderLivePost,
+  windowHash,
+  type ParsedLivePost,
+} from '@/lib/content/live';
 import { frontMatterSchema } from '@/lib/content/schema';
 import type { ContentSource, StorySummary } from '@/lib/content/types';
 import { liveBlogJsonLd } from '@/lib/metadata';
@@ -20,7 +31,13 @@ const BASE = Date.parse('2024-10-25T09:00:00Z');
 const at = (minutes: number) => new Date(BASE + minutes * MINUTE).toISOString();
 
 function openStore(dir: string): ContentSource {
-  return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log: () => {}, info: () => {} });
+  return createFileStore({
+    dir,
+    indexFile: path.join(dir, 'index', 'stories.sqlite'),
+    waitForScan: true,
+    log: () => {},
+    info: () => {},
+  });
 }
 
 interface LiveStoryFields {
@@ -159,7 +176,9 @@ describe('parseLivePostFile', () => {
     const original = rev(valid, 'نص الخبر.');
     expect(rev(valid, 'نص الخبر.')).toBe(original);
     // Where the file sits is not what a reader sees.
-    expect(parse(postText(valid, 'نص الخبر.'), { ...where, file: path.join(root, 'elsewhere.md') }).post!.rev).toBe(original);
+    expect(parse(postText(valid, 'نص الخبر.'), { ...where, file: path.join(root, 'elsewhere.md') }).post!.rev).toBe(
+      original,
+    );
     // The same instant written with another offset.
     expect(rev({ ...valid, time: '2024-10-25T09:30:00Z' }, 'نص الخبر.')).toBe(original);
     const changed = [
@@ -175,15 +194,25 @@ describe('parseLivePostFile', () => {
   });
 
   it('livePostFrom applies the same checks to a post another source read', () => {
-    const fields = { time: new Date(now - MINUTE), key: false, pinned: false, body: '<p>نص</p>', bodyFormat: 'html' as const };
+    const fields = {
+      time: new Date(now - MINUTE),
+      key: false,
+      pinned: false,
+      body: '<p>نص</p>',
+      bodyFormat: 'html' as const,
+    };
     const at = { slug: 'live-story', locale: 'ar' as const, id: 'wp-12', sourcePath: 'wordpress:12' };
     const { post } = livePostFrom(fields, at, now);
     expect(post?.rev).toMatch(/^[A-Za-z0-9_-]{10}$/);
     expect(renderLivePost(post!).bodyHtml).toBe('<p>نص</p>');
     // The same text as Markdown is another revision: it is drawn differently.
     expect(livePostFrom({ ...fields, bodyFormat: undefined }, at, now).post?.rev).not.toBe(post?.rev);
-    expect(livePostFrom({ ...fields, body: '' }, at, now).problems).toEqual([{ path: 'wordpress:12', field: '(body)', message: expect.any(String) }]);
-    expect(livePostFrom({ ...fields, time: new Date(now + 5 * MINUTE) }, at, now).problems.map((p) => p.field)).toEqual(['time']);
+    expect(livePostFrom({ ...fields, body: '' }, at, now).problems).toEqual([
+      { path: 'wordpress:12', field: '(body)', message: expect.any(String) },
+    ]);
+    expect(livePostFrom({ ...fields, time: new Date(now + 5 * MINUTE) }, at, now).problems.map((p) => p.field)).toEqual(
+      ['time'],
+    );
   });
 });
 
@@ -204,7 +233,20 @@ describe('the poll cursor', () => {
 
   it('refuses anything a server did not write', () => {
     const good = formatCursor({ newest: now, windowHash: '0123abcd' });
-    for (const bad of ['', 'zzz', 'abc.123', '1.GGGGGGGG', '1.0123ABCD', `${good}x`, ` ${good}`, `${good}\n`, '-1.0123abcd', '.0123abcd', 'a'.repeat(2000), `${'1'.repeat(1991)}.0123abcd`]) {
+    for (const bad of [
+      '',
+      'zzz',
+      'abc.123',
+      '1.GGGGGGGG',
+      '1.0123ABCD',
+      `${good}x`,
+      ` ${good}`,
+      `${good}\n`,
+      '-1.0123abcd',
+      '.0123abcd',
+      'a'.repeat(2000),
+      `${'1'.repeat(1991)}.0123abcd`,
+    ]) {
       expect(parseCursor(bad, now), JSON.stringify(bad.slice(0, 40))).toBeNull();
     }
     expect(parseCursor(null, now)).toBeNull();
@@ -249,7 +291,12 @@ describe('a live story in the file store', () => {
       slug,
       'ar',
       id,
-      { time: at(n), key: keyIds.includes(id), pinned: pinnedIds.includes(id), headline: n === 35 ? 'مثبت' : undefined },
+      {
+        time: at(n),
+        key: keyIds.includes(id),
+        pinned: pinnedIds.includes(id),
+        headline: n === 35 ? 'مثبت' : undefined,
+      },
       n === 35 ? 'نص **مثبت**.' : `خبر ${n}.`,
     );
   }
@@ -263,7 +310,12 @@ describe('a live story in the file store', () => {
   writeLiveStory(dir, 'ended-story', 'ar', { live: 'ended' });
 
   // Newest first; the twins sit between p21 and p20, the larger id first.
-  const expected = [...Array.from({ length: 23 }, (_, i) => `p${pad(43 - i)}`), 'twin-b', 'twin-a', ...Array.from({ length: 20 }, (_, i) => `p${pad(20 - i)}`)];
+  const expected = [
+    ...Array.from({ length: 23 }, (_, i) => `p${pad(43 - i)}`),
+    'twin-b',
+    'twin-a',
+    ...Array.from({ length: 20 }, (_, i) => `p${pad(20 - i)}`),
+  ];
 
   let store: ContentSource;
   beforeAll(async () => {
@@ -273,7 +325,9 @@ describe('a live story in the file store', () => {
 
   it('lists the posts newest first, 20 a page, without the unreadable one', async () => {
     expect(expected).toHaveLength(45);
-    const pages = await Promise.all([0, 1, 2, 3].map((page) => store.livePosts('ar', slug, page * LIVE_PAGE_SIZE, LIVE_PAGE_SIZE)));
+    const pages = await Promise.all(
+      [0, 1, 2, 3].map((page) => store.livePosts('ar', slug, page * LIVE_PAGE_SIZE, LIVE_PAGE_SIZE)),
+    );
     expect(pages.map((page) => page.total)).toEqual([45, 45, 45, 45]);
     expect(pages.map((page) => page.items.length)).toEqual([20, 20, 5, 0]);
     expect(pages.flatMap((page) => ids(page.items))).toEqual(expected);
@@ -294,13 +348,19 @@ describe('a live story in the file store', () => {
   });
 
   it('keeps posts of the same instant in one order, the larger id first, on every read', async () => {
-    const twins = async () => ids((await store.livePosts('ar', slug, 0, 45)).items).filter((id) => id.startsWith('twin'));
+    const twins = async () =>
+      ids((await store.livePosts('ar', slug, 0, 45)).items).filter((id) => id.startsWith('twin'));
     for (let i = 0; i < 3; i++) expect(await twins()).toEqual(['twin-b', 'twin-a']);
     // Across a page boundary too: the twins are the 24th and 25th posts.
     const around = await store.livePosts('ar', slug, 23, 2);
     expect(ids(around.items)).toEqual(['twin-b', 'twin-a']);
     expect(ids((await store.livePosts('ar', slug, 24, 1)).items)).toEqual(['twin-a']);
-    expect(ids(await store.livePostsById('ar', slug, ['twin-a', 'p01', 'twin-b', 'nope', 'p43']))).toEqual(['p43', 'twin-b', 'twin-a', 'p01']);
+    expect(ids(await store.livePostsById('ar', slug, ['twin-a', 'p01', 'twin-b', 'nope', 'p43']))).toEqual([
+      'p43',
+      'twin-b',
+      'twin-a',
+      'p01',
+    ]);
   });
 
   it('gives the newest pinned post and the key events, newest first', async () => {
@@ -367,12 +427,17 @@ describe('liveChanges', () => {
     await store.ready();
   });
 
-  const poll = async (cursor: string | null) => store.liveChanges('ar', slug, cursor === null ? null : parseCursor(cursor));
-  const revOf = (window: { id: string; rev: string }[] | undefined, id: string) => window?.find((post) => post.id === id)?.rev;
+  const poll = async (cursor: string | null) =>
+    store.liveChanges('ar', slug, cursor === null ? null : parseCursor(cursor));
+  const revOf = (window: { id: string; rev: string }[] | undefined, id: string) =>
+    window?.find((post) => post.id === id)?.rev;
 
   it('follows a page through new, edited and deleted posts', async () => {
     const first = await poll(null);
-    expect(parseCursor(first.cursor)).toEqual({ newest: BASE + 3 * MINUTE, windowHash: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(parseCursor(first.cursor)).toEqual({
+      newest: BASE + 3 * MINUTE,
+      windowHash: expect.stringMatching(/^[0-9a-f]{8}$/),
+    });
     expect(first.newer).toEqual([]);
     expect(first.gap).toBe(false);
     expect(first.total).toBe(3);
@@ -444,12 +509,23 @@ describe('liveChanges', () => {
     expect(behind.total).toBe(3 + count);
 
     // A page a few posts behind has no gap.
-    const recent = await store.liveChanges('ar', slug, { newest: BASE + (start + count - 3) * MINUTE, windowHash: '00000000' });
+    const recent = await store.liveChanges('ar', slug, {
+      newest: BASE + (start + count - 3) * MINUTE,
+      windowHash: '00000000',
+    });
     expect(recent.gap).toBe(false);
-    expect(ids(recent.newer)).toEqual([`burst-${pad(count)}`, `burst-${pad(count - 1)}`, `burst-${pad(count - 2)}`, `burst-${pad(count - 3)}`]);
+    expect(ids(recent.newer)).toEqual([
+      `burst-${pad(count)}`,
+      `burst-${pad(count - 1)}`,
+      `burst-${pad(count - 2)}`,
+      `burst-${pad(count - 3)}`,
+    ]);
 
     // Exactly a window's worth of new posts fits one answer: no gap, the page's own newest comes back too.
-    const fullWindow = await store.liveChanges('ar', slug, { newest: BASE + (start + count - LIVE_WINDOW) * MINUTE, windowHash: '00000000' });
+    const fullWindow = await store.liveChanges('ar', slug, {
+      newest: BASE + (start + count - LIVE_WINDOW) * MINUTE,
+      windowHash: '00000000',
+    });
     expect(fullWindow.gap).toBe(false);
     expect(fullWindow.newer).toHaveLength(LIVE_WINDOW + 1);
   });
@@ -495,7 +571,15 @@ describe('reloading a live story', () => {
     expect([...affected].sort()).toEqual(livePagePaths(5));
     expect(affected).toContain(`${encoded}/page/5`);
     expect(affected).not.toContain(`${encoded}/page/6`);
-    for (const untouched of ['/ar', '/ar/feed.xml', '/sitemap.xml', '/news-sitemap.xml', '/ar/section/world', '/ar/news/neighbour', `${encoded}/opengraph-image`]) {
+    for (const untouched of [
+      '/ar',
+      '/ar/feed.xml',
+      '/sitemap.xml',
+      '/news-sitemap.xml',
+      '/ar/section/world',
+      '/ar/news/neighbour',
+      `${encoded}/opengraph-image`,
+    ]) {
       expect(affected, untouched).not.toContain(untouched);
     }
 
@@ -530,7 +614,15 @@ describe('reloading a live story', () => {
     expect(changed[0]).toMatchObject({ storyChanged: true, liveChanged: [] });
     expect((await store.liveStory('ar', slug))?.title).toBe('تغطية مباشرة محدثة');
     const affected = await pathsAffectedBy(changed, store);
-    for (const expected of ['/ar', '/ar/feed.xml', '/sitemap.xml', encoded, written, `${encoded}/opengraph-image`, '/ar/section/world']) {
+    for (const expected of [
+      '/ar',
+      '/ar/feed.xml',
+      '/sitemap.xml',
+      encoded,
+      written,
+      `${encoded}/opengraph-image`,
+      '/ar/section/world',
+    ]) {
       expect(affected, expected).toContain(expected);
     }
 
@@ -548,7 +640,10 @@ describe('reloading a live story', () => {
     writePost(dir, slug, 'ar', 'new-broken', { time: at(130) }, '');
     const reloaded = await reloadOnce();
     expect(reloaded[0].liveChanged).toEqual([]);
-    expect(reloaded[0].problems.map((p) => `${path.basename(p.path)} ${p.field}`).sort()).toEqual(['new-broken.md (body)', 'p090.md time']);
+    expect(reloaded[0].problems.map((p) => `${path.basename(p.path)} ${p.field}`).sort()).toEqual([
+      'new-broken.md (body)',
+      'p090.md time',
+    ]);
     expect((await store.livePostsById('ar', slug, ['p090']))[0]?.time.toISOString()).toBe(at(90));
     expect(await store.livePostPosition('ar', slug, 'new-broken')).toBeUndefined();
     expect((await store.problems()).map((p) => path.basename(p.path)).sort()).toEqual(['new-broken.md', 'p090.md']);
@@ -658,7 +753,14 @@ describe('relativeTime', () => {
 
 function summary(live: 'live' | 'ended' | undefined, slug = 'قصة-مباشرة'): StorySummary {
   return {
-    ...frontMatterSchema.parse({ title: 'تغطية مباشرة', summary: 'ملخص', section: 'world', publishedAt: '2024-10-25T08:00:00Z', status: 'published', ...(live ? { live } : {}) }),
+    ...frontMatterSchema.parse({
+      title: 'تغطية مباشرة',
+      summary: 'ملخص',
+      section: 'world',
+      publishedAt: '2024-10-25T08:00:00Z',
+      status: 'published',
+      ...(live ? { live } : {}),
+    }),
     slug,
     locale: 'ar',
     sourcePath: `content/stories/${slug}/ar.md`,
@@ -667,7 +769,11 @@ function summary(live: 'live' | 'ended' | undefined, slug = 'قصة-مباشرة
 
 function post(id: string, minutes: number, body: string, headline?: string): ParsedLivePost {
   const file = path.join(root, 'ld', `${id}.md`);
-  const { post, problems } = parseLivePostFile(postText({ time: at(minutes), headline }, body), { slug: 'قصة-مباشرة', locale: 'ar', id, file }, BASE + 1000 * MINUTE);
+  const { post, problems } = parseLivePostFile(
+    postText({ time: at(minutes), headline }, body),
+    { slug: 'قصة-مباشرة', locale: 'ar', id, file },
+    BASE + 1000 * MINUTE,
+  );
   expect(problems).toEqual([]);
   return post!;
 }
@@ -675,7 +781,10 @@ function post(id: string, minutes: number, body: string, headline?: string): Par
 describe('liveBlogJsonLd', () => {
   const image = { path: '/ar/news/x/opengraph-image?v=abc', alt: 'alt' };
   const options = { siteName: 'صحيفة', sectionName: 'العالم', image };
-  const posts = [post('p2', 90, 'قال **الوزير** إن "الاتفاق" تم & [انتهى](https://example.org).', 'اتفاق'), post('p1', 30, 'بدأت <b>الجلسة</b> & الحوار.')].map(renderLivePost);
+  const posts = [
+    post('p2', 90, 'قال **الوزير** إن "الاتفاق" تم & [انتهى](https://example.org).', 'اتفاق'),
+    post('p1', 30, 'بدأت <b>الجلسة</b> & الحوار.'),
+  ].map(renderLivePost);
 
   it('describes a running live page as a LiveBlogPosting with its posts', () => {
     const data = liveBlogJsonLd(summary('live'), posts, options);

@@ -39,7 +39,8 @@ describe('renderShareCardSvg', () => {
 
 describe('the age band', () => {
   const band = 'هذا الخبر نُشر قبل أكثر من سنتين';
-  const bandRect = /<rect y="(\d+)" width="1200" height="(\d+)" fill="#1b1b1b"\/><g transform="translate\((\d+) (\d+)\)">(.*?)<\/g>/;
+  const bandRect =
+    /<rect y="(\d+)" width="1200" height="(\d+)" fill="#1b1b1b"\/><g transform="translate\((\d+) (\d+)\)">(.*?)<\/g>/;
 
   it('runs across the card with its words in the middle, where a square crop of the card still shows them', async () => {
     const card = await renderShareCardSvg({ ...reference, band });
@@ -76,7 +77,8 @@ describe('shareCardVersion', () => {
       { fallbackHeadline: 'صحيفة' },
       { band: 'هذا الخبر نُشر قبل أكثر من سنتين' },
     ];
-    for (const change of changes) expect(shareCardVersion({ ...reference, ...change }), JSON.stringify(change)).not.toBe(base);
+    for (const change of changes)
+      expect(shareCardVersion({ ...reference, ...change }), JSON.stringify(change)).not.toBe(base);
     expect(base).toMatch(/^[0-9a-f]{12}$/);
   });
 });

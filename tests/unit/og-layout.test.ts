@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ELLIPSIS, fitParagraph, layoutParagraph, linesToSvg, loadOgFonts, sanitizeText, type OgFonts, type ParagraphLayout } from '../../lib/og';
+import {
+  ELLIPSIS,
+  fitParagraph,
+  layoutParagraph,
+  linesToSvg,
+  loadOgFonts,
+  sanitizeText,
+  type OgFonts,
+  type ParagraphLayout,
+} from '../../lib/og';
 
 let fonts: OgFonts;
 beforeAll(async () => {
@@ -152,7 +161,13 @@ describe('truncation with an ellipsis', () => {
 
   it('cuts a 400-character headline to 3 lines ending with "…" at the visual left (RTL)', () => {
     const maxWidth = 700;
-    const layout = layoutParagraph(long, { font: fonts.bold, fontSize: 56, maxWidth, maxLines: 3, baseDirection: 'rtl' });
+    const layout = layoutParagraph(long, {
+      font: fonts.bold,
+      fontSize: 56,
+      maxWidth,
+      maxLines: 3,
+      baseDirection: 'rtl',
+    });
     expect(layout.lines).toHaveLength(3);
     expect(layout.truncated).toBe(true);
     const last = layout.lines[2];
@@ -169,8 +184,15 @@ describe('truncation with an ellipsis', () => {
   });
 
   it('puts the ellipsis at the right end in LTR', () => {
-    const text = 'Armenia freezes its participation in the Russia-led military alliance amid tensions with Moscow '.repeat(5);
-    const layout = layoutParagraph(text, { font: fonts.bold, fontSize: 48, maxWidth: 600, maxLines: 3, baseDirection: 'ltr' });
+    const text =
+      'Armenia freezes its participation in the Russia-led military alliance amid tensions with Moscow '.repeat(5);
+    const layout = layoutParagraph(text, {
+      font: fonts.bold,
+      fontSize: 48,
+      maxWidth: 600,
+      maxLines: 3,
+      baseDirection: 'ltr',
+    });
     expect(layout.truncated).toBe(true);
     expect(layout.lines).toHaveLength(3);
     const last = layout.lines[2];
@@ -180,7 +202,13 @@ describe('truncation with an ellipsis', () => {
   });
 
   it('does not truncate text that fits', () => {
-    const layout = layoutParagraph(HEADLINE, { font: fonts.bold, fontSize: 48, maxWidth: 2000, maxLines: 3, baseDirection: 'rtl' });
+    const layout = layoutParagraph(HEADLINE, {
+      font: fonts.bold,
+      fontSize: 48,
+      maxWidth: 2000,
+      maxLines: 3,
+      baseDirection: 'rtl',
+    });
     expect(layout.truncated).toBe(false);
     expect(layout.text).toBe(HEADLINE);
   });
@@ -212,7 +240,8 @@ describe('words wider than the box', () => {
     for (const line of layout.lines.slice(0, -1)) {
       const lineGlyphs = line.runs.flatMap((r) => r.glyphs);
       const lastCluster = Math.max(...lineGlyphs.map((g) => g.cluster));
-      const ids = (gs: Array<{ glyphId: number; cluster: number }>) => gs.filter((g) => g.cluster === lastCluster).map((g) => g.glyphId);
+      const ids = (gs: Array<{ glyphId: number; cluster: number }>) =>
+        gs.filter((g) => g.cluster === lastCluster).map((g) => g.glyphId);
       expect(ids(lineGlyphs)).toEqual(ids(inWord));
       const cutOff = kufi.shape(word.slice(0, line.end), line.start, line.end, true);
       if (ids(cutOff).join() !== ids(inWord).join()) joinedBreaks++;
@@ -222,7 +251,13 @@ describe('words wider than the box', () => {
 
   it('also fits with maxLines (truncated with ellipsis)', () => {
     const word = 'x'.repeat(80);
-    const layout = layoutParagraph(word, { font: fonts.bold, fontSize: 48, maxWidth: 250, maxLines: 2, baseDirection: 'ltr' });
+    const layout = layoutParagraph(word, {
+      font: fonts.bold,
+      fontSize: 48,
+      maxWidth: 250,
+      maxLines: 2,
+      baseDirection: 'ltr',
+    });
     expect(layout.lines).toHaveLength(2);
     expect(layout.truncated).toBe(true);
     for (const line of layout.lines) expect(line.width).toBeLessThanOrEqual(250);
@@ -231,7 +266,13 @@ describe('words wider than the box', () => {
 
 describe('characters no font has', () => {
   it('lays out emoji-only text as no lines, without crashing', () => {
-    const layout = layoutParagraph('🎉🔥 👨‍👩‍👧 ❤️ 🇸🇦', { font: fonts.bold, fontSize: 48, maxWidth: 600, maxLines: 3, baseDirection: 'rtl' });
+    const layout = layoutParagraph('🎉🔥 👨‍👩‍👧 ❤️ 🇸🇦', {
+      font: fonts.bold,
+      fontSize: 48,
+      maxWidth: 600,
+      maxLines: 3,
+      baseDirection: 'rtl',
+    });
     expect(layout.lines).toEqual([]);
     expect(layout.height).toBe(0);
     const svg = linesToSvg(layout, { color: '#000', width: 600 });
@@ -258,7 +299,13 @@ describe('fitParagraph', () => {
   const sizes = [72, 64, 56, 48, 40];
 
   it('uses the largest size for a short headline', () => {
-    const layout = fitParagraph('أرمينيا تجمد مشاركتها', { font: fonts.bold, maxWidth: 1000, maxLines: 3, sizes, baseDirection: 'rtl' });
+    const layout = fitParagraph('أرمينيا تجمد مشاركتها', {
+      font: fonts.bold,
+      maxWidth: 1000,
+      maxLines: 3,
+      sizes,
+      baseDirection: 'rtl',
+    });
     expect(layout.fontSize).toBe(72);
     expect(layout.truncated).toBe(false);
   });
@@ -275,7 +322,12 @@ describe('fitParagraph', () => {
       const l = layoutParagraph(HEADLINE, { font: fonts.bold, fontSize: size, maxWidth, baseDirection: 'rtl' });
       expect(l.lines.length).toBeGreaterThan(3);
     }
-    const same = layoutParagraph(HEADLINE, { font: fonts.bold, fontSize: layout.fontSize, maxWidth, baseDirection: 'rtl' });
+    const same = layoutParagraph(HEADLINE, {
+      font: fonts.bold,
+      fontSize: layout.fontSize,
+      maxWidth,
+      baseDirection: 'rtl',
+    });
     expect(same.lines.map((l) => l.text)).toEqual(layout.lines.map((l) => l.text));
   });
 

@@ -24,7 +24,9 @@ describe('og fonts', () => {
   it.each(locales)('loads the faces the registry lists for %s, sharing a face between editions', async (locale) => {
     const own = await loadOgFonts(locale);
     for (const weight of ['bold', 'regular'] as const) {
-      expect(own[weight].faces.map((f) => f.name)).toEqual(editions[locale].shareCardFaces[weight].map((file) => path.basename(file, '.ttf')));
+      expect(own[weight].faces.map((f) => f.name)).toEqual(
+        editions[locale].shareCardFaces[weight].map((file) => path.basename(file, '.ttf')),
+      );
       expect(own[weight].faces.at(-1)).toBe(fonts[weight].faces.at(-1));
     }
   });
@@ -49,7 +51,8 @@ describe('og fonts', () => {
 
 describe('shaping', () => {
   /** Glyph ids of one cluster (Kufi draws dots as separate mark glyphs). */
-  const ofCluster = (glyphs: Array<{ glyphId: number; cluster: number }>, c: number) => glyphs.filter((g) => g.cluster === c).map((g) => g.glyphId);
+  const ofCluster = (glyphs: Array<{ glyphId: number; cluster: number }>, c: number) =>
+    glyphs.filter((g) => g.cluster === c).map((g) => g.glyphId);
   const kufi = () => fonts.bold.faces[0];
   const isolated = (ch: string) =>
     kufi()

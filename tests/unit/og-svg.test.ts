@@ -1,6 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layoutParagraph, linesToSvg, loadOgFonts, svgToDataUri, type OgFonts, type ParagraphLayout } from '../../lib/og';
+import {
+  layoutParagraph,
+  linesToSvg,
+  loadOgFonts,
+  svgToDataUri,
+  type OgFonts,
+  type ParagraphLayout,
+} from '../../lib/og';
 
 let fonts: OgFonts;
 beforeAll(async () => {
@@ -26,12 +33,20 @@ function parse(svg: string) {
 }
 
 function visibleGlyphCount(layout: ParagraphLayout) {
-  return layout.lines.flatMap((l) => l.runs.flatMap((r) => r.glyphs)).filter((g) => g.face.glyphPath(g.glyphId).length > 0).length;
+  return layout.lines
+    .flatMap((l) => l.runs.flatMap((r) => r.glyphs))
+    .filter((g) => g.face.glyphPath(g.glyphId).length > 0).length;
 }
 
 describe('linesToSvg', () => {
   it('returns a well-formed SVG with the requested size and one path per visible glyph', () => {
-    const layout = layoutParagraph(HEADLINE, { font: fonts.bold, fontSize: 56, maxWidth: 800, maxLines: 3, baseDirection: 'rtl' });
+    const layout = layoutParagraph(HEADLINE, {
+      font: fonts.bold,
+      fontSize: 56,
+      maxWidth: 800,
+      maxLines: 3,
+      baseDirection: 'rtl',
+    });
     const out = linesToSvg(layout, { color: '#1a1a1a', width: 800, align: 'start' });
     const { root, paths } = parse(out.svg);
     expect(out.width).toBe(800);
@@ -46,7 +61,12 @@ describe('linesToSvg', () => {
 
   it('keeps all ink inside the box vertically (tall Arabic glyphs are not clipped)', () => {
     const text = 'إِنَّ الْأَمْنَ لِلْجَمِيعِ ضَرُورِيٌّ ﷺ';
-    const layout = layoutParagraph(`${HEADLINE} ${text}`, { font: fonts.bold, fontSize: 60, maxWidth: 700, baseDirection: 'rtl' });
+    const layout = layoutParagraph(`${HEADLINE} ${text}`, {
+      font: fonts.bold,
+      fontSize: 60,
+      maxWidth: 700,
+      baseDirection: 'rtl',
+    });
     const out = linesToSvg(layout, { color: '#000' });
     for (const p of parse(out.svg).paths) {
       for (const [, y] of points(p.d)) {
@@ -62,13 +82,23 @@ describe('linesToSvg', () => {
       const xs = parse(svg).paths.flatMap((p) => points(p.d).map(([x]) => x));
       return { min: Math.min(...xs), max: Math.max(...xs) };
     };
-    const rtl = layoutParagraph('أرمينيا تجمد مشاركتها', { font: fonts.bold, fontSize: 48, maxWidth: width, baseDirection: 'rtl' });
+    const rtl = layoutParagraph('أرمينيا تجمد مشاركتها', {
+      font: fonts.bold,
+      fontSize: 48,
+      maxWidth: width,
+      baseDirection: 'rtl',
+    });
     const r = inkX(linesToSvg(rtl, { color: '#000', width }).svg);
     expect(r.max).toBeGreaterThan(width - 15);
     expect(r.min).toBeGreaterThan(width - rtl.width - 15);
     expect(rtl.width).toBeLessThan(width * 0.75);
 
-    const ltr = layoutParagraph('Armenia freezes', { font: fonts.bold, fontSize: 48, maxWidth: width, baseDirection: 'ltr' });
+    const ltr = layoutParagraph('Armenia freezes', {
+      font: fonts.bold,
+      fontSize: 48,
+      maxWidth: width,
+      baseDirection: 'ltr',
+    });
     const l = inkX(linesToSvg(ltr, { color: '#000', width }).svg);
     expect(l.min).toBeLessThan(15);
     expect(l.max).toBeLessThan(ltr.width + 15);

@@ -37,20 +37,29 @@ describe('route kinds for metrics', () => {
 
   it('has a small fixed set of values whatever strangers send', () => {
     const kinds = new Set<string>();
-    for (let i = 0; i < 2000; i++) kinds.add(routeKind(`/${Math.random().toString(36).slice(2)}/${i % 7 ? 'news' : 'x'}/${i}`));
+    for (let i = 0; i < 2000; i++)
+      kinds.add(routeKind(`/${Math.random().toString(36).slice(2)}/${i % 7 ? 'news' : 'x'}/${i}`));
     expect(kinds.size).toBeLessThanOrEqual(3);
   });
 });
 
 describe('readiness', () => {
   const base = { content: 'ready', sharedCacheKnown: true, draining: false } as const;
-  it('is ready once the index answers and the shared cache state is known', () => expect(readiness(base)).toEqual({ ready: true }));
+  it('is ready once the index answers and the shared cache state is known', () =>
+    expect(readiness(base)).toEqual({ ready: true }));
   it('says why not while starting', () => {
-    expect(readiness({ ...base, content: 'starting' })).toEqual({ ready: false, reason: 'starting: the content index is opening' });
-    expect(readiness({ ...base, sharedCacheKnown: false })).toEqual({ ready: false, reason: 'starting: waiting for the first answer from Redis' });
+    expect(readiness({ ...base, content: 'starting' })).toEqual({
+      ready: false,
+      reason: 'starting: the content index is opening',
+    });
+    expect(readiness({ ...base, sharedCacheKnown: false })).toEqual({
+      ready: false,
+      reason: 'starting: waiting for the first answer from Redis',
+    });
     expect(readiness({ ...base, content: 'failed' })).toMatchObject({ ready: false });
   });
-  it('draining wins over everything', () => expect(readiness({ ...base, draining: true })).toEqual({ ready: false, reason: 'draining: shutting down' }));
+  it('draining wins over everything', () =>
+    expect(readiness({ ...base, draining: true })).toEqual({ ready: false, reason: 'draining: shutting down' }));
 });
 
 describe('operations endpoints', () => {
@@ -98,13 +107,23 @@ describe('operations endpoints', () => {
     expect(response.headers.get('content-type')).toContain('text/plain');
     const families = parsePrometheus(await response.text());
     const names = families.map((family) => family.name);
-    expect(names).toEqual(expect.arrayContaining(['sahifa_http_requests_total', 'sahifa_refused_requests_total', 'process_cpu_seconds_total', 'nodejs_heap_size_used_bytes']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'sahifa_http_requests_total',
+        'sahifa_refused_requests_total',
+        'process_cpu_seconds_total',
+        'nodejs_heap_size_used_bytes',
+      ]),
+    );
     const refused = families.find((family) => family.name === 'sahifa_refused_requests_total')!;
     expect(refused.metrics).toContainEqual(expect.objectContaining({ labels: { reason: 'badRequest' }, value: '1' }));
   });
 
   it('metrics are not served where they are not configured: 404', async () => {
-    expect((await fetch(`${base}/metrics`, { headers: { 'x-listener': 'none', authorization: 'Bearer the-metrics-token' } })).status).toBe(404);
+    expect(
+      (await fetch(`${base}/metrics`, { headers: { 'x-listener': 'none', authorization: 'Bearer the-metrics-token' } }))
+        .status,
+    ).toBe(404);
   });
 
   it('other paths are not answered; other methods get 405', async () => {
@@ -115,7 +134,11 @@ describe('operations endpoints', () => {
 
 describe('publish channel messages', () => {
   it('takes well-formed messages, normalising slugs', () => {
-    expect(parseMessage('{"id":"1","from":"a","slugs":["how-tides-work"]}')).toEqual({ id: '1', from: 'a', slugs: ['how-tides-work'] });
+    expect(parseMessage('{"id":"1","from":"a","slugs":["how-tides-work"]}')).toEqual({
+      id: '1',
+      from: 'a',
+      slugs: ['how-tides-work'],
+    });
     expect(parseMessage('{"id":"1","from":"a","all":true}')).toEqual({ id: '1', from: 'a', all: true });
   });
   it.each([
@@ -137,13 +160,22 @@ describe('log format', () => {
     console.error(new Error('boom'));
     console.error('Redis client error', new Error('ECONNREFUSED'));
   `;
-  const run = (env: Record<string, string>) => execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const run = (env: Record<string, string>) =>
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
 
   it('LOG_FORMAT=json: one JSON object per line with level, time, event and fields', () => {
     const lines = run({ LOG_FORMAT: 'json' }).trim().split('\n');
     expect(lines).toHaveLength(2);
     const [first, second] = lines.map((line) => JSON.parse(line));
-    expect(first).toMatchObject({ level: 'info', event: 'cache.redis_up', msg: '[cache] Redis answers', version: '7.0.15' });
+    expect(first).toMatchObject({
+      level: 'info',
+      event: 'cache.redis_up',
+      msg: '[cache] Redis answers',
+      version: '7.0.15',
+    });
     expect(new Date(first.time).getTime()).toBeGreaterThan(0);
     // A stack trace stays inside its one line; the Redis library's per-call noise is debug, not shown.
     expect(second).toMatchObject({ level: 'error', event: 'console' });
@@ -161,7 +193,11 @@ describe('messages that may quote a stranger', () => {
   it('escape control characters, and indent further lines in text', async () => {
     const { containMessage } = await import('../../lib/ops/log.mjs');
     const forged = 'internal image response failed for /x\n[19:00:00] INFO: [preview] refused a link\u001b[2J\r';
-    expect(containMessage(forged, true)).toBe('internal image response failed for /x\n[19:00:00] INFO: [preview] refused a link\\x1b[2J\\x0d');
-    expect(containMessage(forged, false).split('\n')[1]).toBe('    [19:00:00] INFO: [preview] refused a link\\x1b[2J\\x0d');
+    expect(containMessage(forged, true)).toBe(
+      'internal image response failed for /x\n[19:00:00] INFO: [preview] refused a link\\x1b[2J\\x0d',
+    );
+    expect(containMessage(forged, false).split('\n')[1]).toBe(
+      '    [19:00:00] INFO: [preview] refused a link\\x1b[2J\\x0d',
+    );
   });
 });

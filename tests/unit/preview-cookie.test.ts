@@ -20,10 +20,17 @@ describe('previewCookieOptions', () => {
       path: '/',
       expires: new Date(1_800_000_000_000),
     });
-    expect(await optionsFor({ SITE_URL: 'https://sahifa.example' })).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true });
+    expect(await optionsFor({ SITE_URL: 'https://sahifa.example' })).toMatchObject({
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: true,
+    });
   });
 
   it('allows SameSite=None for a CMS frame, and then always Secure', async () => {
-    expect(await optionsFor({ SITE_URL: 'http://localhost:3000', PREVIEW_COOKIE_SAMESITE: 'none' })).toMatchObject({ sameSite: 'none', secure: true });
+    expect(await optionsFor({ SITE_URL: 'http://localhost:3000', PREVIEW_COOKIE_SAMESITE: 'none' })).toMatchObject({
+      sameSite: 'none',
+      secure: true,
+    });
   });
 });

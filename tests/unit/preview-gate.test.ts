@@ -16,10 +16,16 @@ describe('the front door keeps preview cookies only with a valid session', () =>
     ['any value', 'sahifa_preview=x'],
     ['Draft Mode alone', '__prerender_bypass=nope'],
     ['an expired session', `sahifa_preview=${signPreviewSession(NOW - 1, SECRET)}; __prerender_bypass=abc`],
-    ['another secret’s session', `sahifa_preview=${signPreviewSession(NOW + 600, 'rotated-away')}; __prerender_bypass=abc`],
+    [
+      'another secret’s session',
+      `sahifa_preview=${signPreviewSession(NOW + 600, 'rotated-away')}; __prerender_bypass=abc`,
+    ],
     ['two session cookies', `sahifa_preview=${valid}; sahifa_preview=x; __prerender_bypass=abc`],
   ])('%s: not in preview, the preview cookies taken out, the others kept', (_, header) => {
-    expect(previewGate(`theme=dark; ${header}; lang=ar`, SECRET, NOW)).toEqual({ inPreview: false, cookieHeader: 'theme=dark; lang=ar' });
+    expect(previewGate(`theme=dark; ${header}; lang=ar`, SECRET, NOW)).toEqual({
+      inPreview: false,
+      cookieHeader: 'theme=dark; lang=ar',
+    });
     expect(previewGate(header, SECRET, NOW)).toEqual({ inPreview: false, cookieHeader: undefined });
   });
 

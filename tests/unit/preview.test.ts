@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseTtl, previewQuery, signPreviewSession, verifyPreviewQuery, verifyPreviewSession, type PreviewTarget } from '@/lib/preview';
+import {
+  parseTtl,
+  previewQuery,
+  signPreviewSession,
+  verifyPreviewQuery,
+  verifyPreviewSession,
+  type PreviewTarget,
+} from '@/lib/preview';
 
 const SECRET = 'a-long-and-random-preview-secret-for-tests';
 const NOW = 1_800_000_000;
@@ -24,7 +31,10 @@ describe('preview links', () => {
   });
 
   it('refuses an expired link', () => {
-    expect(verifyPreviewQuery(previewQuery(target, SECRET), SECRET, target.expiresAt)).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyPreviewQuery(previewQuery(target, SECRET), SECRET, target.expiresAt)).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
   });
 
   it('refuses a tampered slug, locale or expiry', () => {
@@ -35,14 +45,23 @@ describe('preview links', () => {
       ['exp', String(target.expiresAt + 3600)],
       ['sig', '0'.repeat(64)],
     ]) {
-      expect(verifyPreviewQuery(tamper(query, key, value), SECRET, NOW), key).toEqual({ ok: false, reason: 'bad-signature' });
+      expect(verifyPreviewQuery(tamper(query, key, value), SECRET, NOW), key).toEqual({
+        ok: false,
+        reason: 'bad-signature',
+      });
     }
   });
 
   it('refuses a link signed with another secret, and everything when there is no secret', () => {
-    expect(verifyPreviewQuery(previewQuery(target, 'another-secret'), SECRET, NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyPreviewQuery(previewQuery(target, 'another-secret'), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
     expect(verifyPreviewQuery(previewQuery(target, SECRET), '', NOW)).toEqual({ ok: false, reason: 'no-secret' });
-    expect(verifyPreviewQuery(previewQuery(target, SECRET), undefined, NOW)).toEqual({ ok: false, reason: 'no-secret' });
+    expect(verifyPreviewQuery(previewQuery(target, SECRET), undefined, NOW)).toEqual({
+      ok: false,
+      reason: 'no-secret',
+    });
     expect(() => previewQuery(target, '')).toThrow(/empty/);
   });
 

@@ -9,7 +9,11 @@ import { parseSitemapFileName, SITEMAP_SIZE, sitemapFileName, sitemapFiles, stor
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-publish-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-function write(slug: string, locale: string, fields: { section: string; tags: string[]; publishedAt: string; status?: string }) {
+function write(
+  slug: string,
+  locale: string,
+  fields: { section: string; tags: string[]; publishedAt: string; status?: string },
+) {
   const folder = path.join(root, 'stories', slug);
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(
@@ -23,7 +27,13 @@ describe('publish', () => {
     write('neighbour', 'ar', { section: 'science', tags: ['قمر'], publishedAt: '2024-10-01T09:00:00Z' });
     write('bystander', 'ar', { section: 'culture', tags: ['قهوة'], publishedAt: '2024-10-02T09:00:00Z' });
     write('fresh', 'ar', { section: 'science', tags: ['قمر'], publishedAt: '2024-10-03T09:00:00Z', status: 'draft' });
-    const content = createFileStore({ dir: root, indexFile: path.join(root, 'index.sqlite'), waitForScan: true, log: () => {}, info: () => {} });
+    const content = createFileStore({
+      dir: root,
+      indexFile: path.join(root, 'index.sqlite'),
+      waitForScan: true,
+      log: () => {},
+      info: () => {},
+    });
     await content.ready();
     write('fresh', 'ar', { section: 'science', tags: ['قمر'], publishedAt: '2024-10-03T09:00:00Z' });
 
@@ -61,12 +71,21 @@ describe('publish', () => {
       expect(revalidated, expected).toContain(expected);
     }
     // Nothing of the editions, sections and tags it is not in, and no other story's page.
-    for (const untouched of ['/en', '/en/feed.xml', '/ar/section/culture', '/ar/news/bystander', `/ar/tag/${encodeURIComponent('قهوة')}`]) {
+    for (const untouched of [
+      '/en',
+      '/en/feed.xml',
+      '/ar/section/culture',
+      '/ar/news/bystander',
+      `/ar/tag/${encodeURIComponent('قهوة')}`,
+    ]) {
       expect(revalidated, untouched).not.toContain(untouched);
     }
     // Found by search at once, and listed under its tag.
     expect((await content.search('ar', [['fresh']], 0, 10)).items.map((story) => story.slug)).toEqual(['fresh']);
-    expect((await content.labelled('ar', 'tag', 'قمر', 0, 10)).items.map((story) => story.slug)).toEqual(['fresh', 'neighbour']);
+    expect((await content.labelled('ar', 'tag', 'قمر', 0, 10)).items.map((story) => story.slug)).toEqual([
+      'fresh',
+      'neighbour',
+    ]);
     expect((await content.latest('ar', 0, 1)).items[0].slug).toBe('fresh');
   });
 });
@@ -75,7 +94,13 @@ describe('sitemap files', () => {
   it('splits each edition into files of SITEMAP_SIZE stories, oldest first, so a new story lands in the last', () => {
     const none = { ar: 0, en: 0, fa: 0 };
     expect(sitemapFiles({ stories: none, tags: none, authors: none }).map(sitemapFileName)).toEqual(['fronts.xml']);
-    expect(sitemapFiles({ stories: { ar: SITEMAP_SIZE + 1, en: 3, fa: 1 }, tags: { ar: 2, en: 0, fa: 0 }, authors: { ar: 0, en: SITEMAP_SIZE, fa: 0 } }).map(sitemapFileName)).toEqual([
+    expect(
+      sitemapFiles({
+        stories: { ar: SITEMAP_SIZE + 1, en: 3, fa: 1 },
+        tags: { ar: 2, en: 0, fa: 0 },
+        authors: { ar: 0, en: SITEMAP_SIZE, fa: 0 },
+      }).map(sitemapFileName),
+    ).toEqual([
       'fronts.xml',
       'stories-ar-1.xml',
       'stories-ar-2.xml',
@@ -96,7 +121,16 @@ describe('sitemap files', () => {
     expect(parseSitemapFileName('stories-en-12.xml')).toEqual({ kind: 'stories', locale: 'en', number: 12 });
     expect(parseSitemapFileName('tags-ar-2.xml')).toEqual({ kind: 'tags', locale: 'ar', number: 2 });
     expect(parseSitemapFileName('authors-en-1.xml')).toEqual({ kind: 'authors', locale: 'en', number: 1 });
-    for (const bad of ['stories-fr-1.xml', 'labels-ar-1.xml', 'tags-ar-0.xml', 'stories-ar-0.xml', 'stories-ar-01.xml', 'stories-ar-1.xml.gz', '../fronts.xml', ''])
+    for (const bad of [
+      'stories-fr-1.xml',
+      'labels-ar-1.xml',
+      'tags-ar-0.xml',
+      'stories-ar-0.xml',
+      'stories-ar-01.xml',
+      'stories-ar-1.xml.gz',
+      '../fronts.xml',
+      '',
+    ])
       expect(parseSitemapFileName(bad), bad).toBeNull();
   });
 });

@@ -24,7 +24,16 @@ describe('parseIsoDate', () => {
   });
 
   it('refuses impossible or ambiguous dates', () => {
-    for (const bad of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-10-25T24:00:00Z', '2024-10-25T10:00:00', '25/10/2024', 'yesterday', '']) {
+    for (const bad of [
+      '2024-02-30',
+      '2023-02-29',
+      '2024-13-01',
+      '2024-10-25T24:00:00Z',
+      '2024-10-25T10:00:00',
+      '25/10/2024',
+      'yesterday',
+      '',
+    ]) {
       expect(parseIsoDate(bad), bad).toBeNull();
     }
   });
@@ -43,11 +52,23 @@ describe('frontMatterSchema', () => {
     expect(fieldsOf({ ...valid, publishedAt: '2024-02-31' })).toEqual(['publishedAt']);
     expect(fieldsOf({ ...valid, section: 'sports' })).toEqual(['section']);
     expect(fieldsOf({ ...valid, status: 'live' })).toEqual(['status']);
-    for (const src of ['x.webp', '//evil.example/x.png', '/images/x.webp?v=2', '/images/../x.webp', '/images/x.svg', '/images/a b.webp', '/brand/logo.png']) {
+    for (const src of [
+      'x.webp',
+      '//evil.example/x.png',
+      '/images/x.webp?v=2',
+      '/images/../x.webp',
+      '/images/x.svg',
+      '/images/a b.webp',
+      '/brand/logo.png',
+    ]) {
       expect(fieldsOf({ ...valid, image: { src, alt: 'a', width: 10, height: 10 } }), src).toEqual(['image.src']);
     }
-    expect(fieldsOf({ ...valid, image: { src: '/images/stories/x-1.webp', alt: 'a', width: 10, height: 10 } })).toEqual([]);
-    expect(fieldsOf({ ...valid, image: { src: '/images/x.webp', alt: 'a', width: 0, height: 10 } })).toEqual(['image.width']);
+    expect(fieldsOf({ ...valid, image: { src: '/images/stories/x-1.webp', alt: 'a', width: 10, height: 10 } })).toEqual(
+      [],
+    );
+    expect(fieldsOf({ ...valid, image: { src: '/images/x.webp', alt: 'a', width: 0, height: 10 } })).toEqual([
+      'image.width',
+    ]);
   });
 
   it('refuses an update before publication and unknown keys', () => {

@@ -117,7 +117,9 @@ describe('foldWord and terms: Arabic spelling variants give the same forms', () 
     ['ويريفان', 'يريفان', 'conjunction و, suffix on both'],
     ['وفلسطين', 'فلسطين', 'conjunction و before ف'],
   ];
-  it.each(prefixes)('prefixes: %s and %s find each other (%s)', (variant, plain, about) => expectMatchBothWays([variant, plain, about]));
+  it.each(prefixes)('prefixes: %s and %s find each other (%s)', (variant, plain, about) =>
+    expectMatchBothWays([variant, plain, about]),
+  );
 
   it('puts the word as written (article and suffixes off) first, then the word without the prefix', () => {
     expect(formsOf('بروسيا')).toEqual(['بروسيا', 'روسيا']);
@@ -153,7 +155,23 @@ describe('foldWord and terms: Arabic spelling variants give the same forms', () 
   it('stemArabic stems suffix after suffix, as light10 does, yet leaves no form below two letters', () => {
     expect(stemArabic('ارمينيه')).toEqual(['ارمين']); // يه, then nothing more
     expect(stemArabic('مشاركتها')).toEqual(['مشاركت']); // ها only: light10 has no ت suffix
-    const words = ['به', 'يه', 'ها', 'ان', 'وال', 'بال', 'لل', 'وبها', 'والي', 'فلان', 'ولبنان', 'وليريفان', 'وبيان', 'فيه', 'ولي'];
+    const words = [
+      'به',
+      'يه',
+      'ها',
+      'ان',
+      'وال',
+      'بال',
+      'لل',
+      'وبها',
+      'والي',
+      'فلان',
+      'ولبنان',
+      'وليريفان',
+      'وبيان',
+      'فيه',
+      'ولي',
+    ];
     for (const word of words) {
       const forms = stemArabic(word);
       expect(forms.length, `stemArabic("${word}") has a form`).toBeGreaterThan(0);
@@ -345,7 +363,11 @@ describe('parseQuery', () => {
   });
 
   it('takes the first of a repeated q', () => {
-    expect(parseQuery(['أرمينيا', 'روسيا'])).toEqual({ text: 'أرمينيا', words: [formsOf('أرمينيا')], truncated: false });
+    expect(parseQuery(['أرمينيا', 'روسيا'])).toEqual({
+      text: 'أرمينيا',
+      words: [formsOf('أرمينيا')],
+      truncated: false,
+    });
   });
 
   it('gives each word as all its forms', () => {
@@ -480,11 +502,15 @@ describe('matchExpression', () => {
 
   it('asks for any form of a word with several, in parentheses', () => {
     expect(matchExpression([['بروسيا', 'روسيا']])).toBe('("بروسيا" OR "روسيا")');
-    expect(matchExpression([['ارمينيا'], ['ولروسيا', 'لروسيا', 'روسيا'], ['csto']])).toBe('"ارمينيا" AND ("ولروسيا" OR "لروسيا" OR "روسيا") AND "csto"');
+    expect(matchExpression([['ارمينيا'], ['ولروسيا', 'لروسيا', 'روسيا'], ['csto']])).toBe(
+      '"ارمينيا" AND ("ولروسيا" OR "لروسيا" OR "روسيا") AND "csto"',
+    );
   });
 
   it('builds the expression parseQuery’s words call for', () => {
-    expect(matchExpression(parseQuery('وزير بروسيا 2023م').words)).toBe('("وزير" OR "زير") AND ("بروسيا" OR "روسيا") AND "2023"');
+    expect(matchExpression(parseQuery('وزير بروسيا 2023م').words)).toBe(
+      '("وزير" OR "زير") AND ("بروسيا" OR "روسيا") AND "2023"',
+    );
   });
 
   it('doubles embedded quotes', () => {
@@ -516,7 +542,15 @@ describe('matchExpression', () => {
   });
 
   it('quotes whatever parseQuery makes of hostile input', () => {
-    for (const raw of ['a OR b', '"x" NOT y', 'NEAR(a b, 2)', 'csto*', '<script>alert(1)</script>', '"""', 'وبروسيا AND (لبنان)']) {
+    for (const raw of [
+      'a OR b',
+      '"x" NOT y',
+      'NEAR(a b, 2)',
+      'csto*',
+      '<script>alert(1)</script>',
+      '"""',
+      'وبروسيا AND (لبنان)',
+    ]) {
       const { words } = parseQuery(raw);
       const expression = matchExpression(words);
       if (words.length === 0) expect(expression, raw).toBe('');
@@ -580,7 +614,8 @@ describe('labelKey, labelsOf, isLabelKind', () => {
   it('isLabelKind accepts tag and author only', () => {
     expect(labelKinds).toEqual(['tag', 'author']);
     for (const kind of ['tag', 'author']) expect(isLabelKind(kind), kind).toBe(true);
-    for (const other of ['tags', 'Tag', 'section', '', undefined, null, 1, ['tag']]) expect(isLabelKind(other), String(other)).toBe(false);
+    for (const other of ['tags', 'Tag', 'section', '', undefined, null, 1, ['tag']])
+      expect(isLabelKind(other), String(other)).toBe(false);
   });
 });
 

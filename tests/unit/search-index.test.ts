@@ -17,13 +17,20 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-search-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function openStore(dir: string) {
-  return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log: () => {}, info: () => {} });
+  return createFileStore({
+    dir,
+    indexFile: path.join(dir, 'index', 'stories.sqlite'),
+    waitForScan: true,
+    log: () => {},
+    info: () => {},
+  });
 }
 
 const newSite = () => fs.mkdtempSync(path.join(root, 'site-'));
 const slugs = (page: { items: { slug: string }[] }) => page.items.map((story) => story.slug);
 /** What the search page does with a reader's `q`. */
-const search = (store: ContentSource, locale: Locale, q: string, offset = 0, limit = 50) => store.search(locale, parseQuery(q).words, offset, limit);
+const search = (store: ContentSource, locale: Locale, q: string, offset = 0, limit = 50) =>
+  store.search(locale, parseQuery(q).words, offset, limit);
 
 describe('search finds every spelling of a word, in every field', () => {
   const dir = newSite();
@@ -41,14 +48,44 @@ describe('search finds every spelling of a word, in every field', () => {
       if (field === 'tags') fm.tags = ['أرمينيا', 'روسيا', 'الحكومة الأرمينية'];
       writeStory(dir, `in-${field}`, 'ar', fm, field === 'body' ? `قالت المصادر إن ${words} اتفقت.` : 'نص آخر.');
     });
-    writeStory(dir, 'unrelated', 'ar', { title: 'طقس', publishedAt: '2024-10-20T09:00:00Z' }, 'أمطار غزيرة في القاهرة.');
-    writeStory(dir, 'secret-draft', 'ar', { title: words, tags: ['أرمينيا'], status: 'draft', publishedAt: '2024-10-30T09:00:00Z' }, words);
-    writeStory(dir, 'en-election', 'en', { title: 'Armenia votes', summary: 'The election in Yerevan', publishedAt: '2024-10-12T09:00:00Z' }, 'Pashinyán won the election, the CSTO said.');
-    writeStory(dir, 'en-draft', 'en', { title: 'Elections draft', status: 'draft', publishedAt: '2024-10-31T09:00:00Z' }, 'Elections everywhere.');
+    writeStory(
+      dir,
+      'unrelated',
+      'ar',
+      { title: 'طقس', publishedAt: '2024-10-20T09:00:00Z' },
+      'أمطار غزيرة في القاهرة.',
+    );
+    writeStory(
+      dir,
+      'secret-draft',
+      'ar',
+      { title: words, tags: ['أرمينيا'], status: 'draft', publishedAt: '2024-10-30T09:00:00Z' },
+      words,
+    );
+    writeStory(
+      dir,
+      'en-election',
+      'en',
+      { title: 'Armenia votes', summary: 'The election in Yerevan', publishedAt: '2024-10-12T09:00:00Z' },
+      'Pashinyán won the election, the CSTO said.',
+    );
+    writeStory(
+      dir,
+      'en-draft',
+      'en',
+      { title: 'Elections draft', status: 'draft', publishedAt: '2024-10-31T09:00:00Z' },
+      'Elections everywhere.',
+    );
     writeStory(dir, 'ar-csto', 'ar', { title: 'بيان', publishedAt: '2024-10-05T09:00:00Z' }, 'قالت CSTO في ٢٠٢٣ إن...');
     // The same slug in both editions: each edition finds its own.
     writeStory(dir, 'both', 'ar', { title: 'زلزال', publishedAt: '2024-10-06T09:00:00Z' }, 'زلزال قوي.');
-    writeStory(dir, 'both', 'en', { title: 'Earthquake', publishedAt: '2024-10-06T09:00:00Z' }, 'A strong earthquake. زلزال');
+    writeStory(
+      dir,
+      'both',
+      'en',
+      { title: 'Earthquake', publishedAt: '2024-10-06T09:00:00Z' },
+      'A strong earthquake. زلزال',
+    );
     store = openStore(dir);
     await store.ready();
     expect(await store.problems()).toEqual([]);
@@ -82,7 +119,8 @@ describe('search finds every spelling of a word, in every field', () => {
   });
 
   it('never finds a draft', async () => {
-    for (const q of ['أرمينيا', 'الأرمينية', 'روسيا']) expect(slugs(await search(store, 'ar', q)), q).not.toContain('secret-draft');
+    for (const q of ['أرمينيا', 'الأرمينية', 'روسيا'])
+      expect(slugs(await search(store, 'ar', q)), q).not.toContain('secret-draft');
     expect(slugs(await search(store, 'en', 'elections'))).not.toContain('en-draft');
   });
 
@@ -127,7 +165,10 @@ describe('search finds every spelling of a word, in every field', () => {
       [['") OR ("', 'AND']],
     ];
     for (const words of hostile) {
-      await expect(store.search('ar', words, 0, 10), JSON.stringify(words)).resolves.toMatchObject({ items: [], total: 0 });
+      await expect(store.search('ar', words, 0, 10), JSON.stringify(words)).resolves.toMatchObject({
+        items: [],
+        total: 0,
+      });
     }
     await expect(search(store, 'ar', 'أرمينيا OR NOT "روسيا" NEAR(a*)')).resolves.toMatchObject({ capped: false });
   });
@@ -150,7 +191,8 @@ describe('search results: order, pages, AND', () => {
   const newestFirst = ['a', 'b', 'e', 'd', 'c', 'f', 'g'];
 
   beforeAll(async () => {
-    for (const story of stories) writeStory(dir, story.slug, 'ar', { publishedAt: `2024-11-${story.day}T09:00:00Z` }, story.body);
+    for (const story of stories)
+      writeStory(dir, story.slug, 'ar', { publishedAt: `2024-11-${story.day}T09:00:00Z` }, story.body);
     writeStory(dir, 'only-yerevan', 'ar', { publishedAt: '2024-11-08T09:00:00Z' }, 'يريفان فقط');
     store = openStore(dir);
     await store.ready();
@@ -195,7 +237,11 @@ describe('search results: order, pages, AND', () => {
     const page = await search(sameStore, 'ar', 'بغداد');
     expect(page.total).toBe(12);
     expect(slugs(page).sort()).toEqual([...names].sort());
-    const paged = [...slugs(await search(sameStore, 'ar', 'بغداد', 0, 5)), ...slugs(await search(sameStore, 'ar', 'بغداد', 5, 5)), ...slugs(await search(sameStore, 'ar', 'بغداد', 10, 5))];
+    const paged = [
+      ...slugs(await search(sameStore, 'ar', 'بغداد', 0, 5)),
+      ...slugs(await search(sameStore, 'ar', 'بغداد', 5, 5)),
+      ...slugs(await search(sameStore, 'ar', 'بغداد', 10, 5)),
+    ];
     expect(paged.sort(), 'pages neither repeat nor skip a story').toEqual([...names].sort());
   });
 });
@@ -263,15 +309,25 @@ describe('incremental publishing keeps search and lists current', () => {
 
   it('reload reports the labels a story had before and has after a change of tags', async () => {
     const dir = newSite();
-    writeStory(dir, 'story', 'ar', { tags: ['أرمينيا', 'CSTO'], authors: ['سارة أحمد'], publishedAt: '2024-11-01T09:00:00Z' });
+    writeStory(dir, 'story', 'ar', {
+      tags: ['أرمينيا', 'CSTO'],
+      authors: ['سارة أحمد'],
+      publishedAt: '2024-11-01T09:00:00Z',
+    });
     writeStory(dir, 'story', 'en', { title: 'Story', tags: ['Armenia'], publishedAt: '2024-11-01T09:00:00Z' }, 'Text.');
     const store = openStore(dir);
     await store.ready();
 
-    writeStory(dir, 'story', 'ar', { tags: ['روسيا', 'CSTO'], authors: ['سارة أحمد'], publishedAt: '2024-11-01T09:00:00Z' });
+    writeStory(dir, 'story', 'ar', {
+      tags: ['روسيا', 'CSTO'],
+      authors: ['سارة أحمد'],
+      publishedAt: '2024-11-01T09:00:00Z',
+    });
     const [reloaded] = await store.reload(['story']);
     const refs = reloaded.labels.map((ref) => `${ref.locale}/${ref.kind}/${ref.key}`).sort();
-    expect(refs).toEqual(['ar/author/سارة-أحمد', 'ar/tag/csto', 'ar/tag/أرمينيا', 'ar/tag/روسيا', 'en/tag/armenia'].sort());
+    expect(refs).toEqual(
+      ['ar/author/سارة-أحمد', 'ar/tag/csto', 'ar/tag/أرمينيا', 'ar/tag/روسيا', 'en/tag/armenia'].sort(),
+    );
     expect(await store.labelled('ar', 'tag', 'أرمينيا', 0, 10)).toEqual({ items: [], total: 0 });
     expect(slugs(await store.labelled('ar', 'tag', 'روسيا', 0, 10))).toEqual(['story']);
   });
@@ -282,12 +338,33 @@ describe('tag and author lists', () => {
   let store: ContentSource;
 
   beforeAll(async () => {
-    writeStory(dir, 'old', 'ar', { tags: ['أرمينيا', 'CSTO'], authors: ['سارة أحمد'], publishedAt: '2024-09-01T09:00:00Z' });
+    writeStory(dir, 'old', 'ar', {
+      tags: ['أرمينيا', 'CSTO'],
+      authors: ['سارة أحمد'],
+      publishedAt: '2024-09-01T09:00:00Z',
+    });
     writeStory(dir, 'mid', 'ar', { tags: ['أَرْمِـينيا'], authors: ['سارة  أحمد'], publishedAt: '2024-10-01T09:00:00Z' });
     writeStory(dir, 'new', 'ar', { tags: ['أرمينيا', 'روسيا'], publishedAt: '2024-11-01T09:00:00Z' });
-    writeStory(dir, 'draft', 'ar', { tags: ['أرمينيا', 'مسودة'], authors: ['سارة أحمد'], status: 'draft', publishedAt: '2024-12-01T09:00:00Z' });
-    writeStory(dir, 'old', 'en', { title: 'Old', tags: ['Armenia', 'CSTO'], publishedAt: '2024-09-01T09:00:00Z' }, 'Text.');
-    writeStory(dir, 'new', 'en', { title: 'New', tags: ['ARMENIA'], authors: ['Sara Ahmed'], publishedAt: '2024-11-01T09:00:00Z' }, 'Text.');
+    writeStory(dir, 'draft', 'ar', {
+      tags: ['أرمينيا', 'مسودة'],
+      authors: ['سارة أحمد'],
+      status: 'draft',
+      publishedAt: '2024-12-01T09:00:00Z',
+    });
+    writeStory(
+      dir,
+      'old',
+      'en',
+      { title: 'Old', tags: ['Armenia', 'CSTO'], publishedAt: '2024-09-01T09:00:00Z' },
+      'Text.',
+    );
+    writeStory(
+      dir,
+      'new',
+      'en',
+      { title: 'New', tags: ['ARMENIA'], authors: ['Sara Ahmed'], publishedAt: '2024-11-01T09:00:00Z' },
+      'Text.',
+    );
     store = openStore(dir);
     await store.ready();
   });
@@ -358,7 +435,9 @@ describe('tag and author lists', () => {
     ).toEqual(tags.items.map((label) => label.key).sort());
 
     const authors = await store.labels('en', 'author', 0, 100);
-    expect(authors.items.map((label) => [label.key, label.name, label.newest.toISOString()])).toEqual([['sara-ahmed', 'Sara Ahmed', '2024-11-01T09:00:00.000Z']]);
+    expect(authors.items.map((label) => [label.key, label.name, label.newest.toISOString()])).toEqual([
+      ['sara-ahmed', 'Sara Ahmed', '2024-11-01T09:00:00.000Z'],
+    ]);
     expect(authors.total).toBe(1);
     const page = await store.labels('ar', 'tag', 1, 1);
     expect(page.items).toHaveLength(1);
@@ -451,7 +530,11 @@ describe('totals after this connection’s own writes', () => {
     const labelled = await store.labelled('ar', 'tag', 'أرمينيا', 0, 10);
     const labels = await store.labels('ar', 'tag', 0, 10);
     expect(slugs(latest)).toEqual(['second', 'first']);
-    expect({ latest: latest.total, labelled: labelled.total, labels: labels.total }).toEqual({ latest: 2, labelled: 2, labels: 2 });
+    expect({ latest: latest.total, labelled: labelled.total, labels: labels.total }).toEqual({
+      latest: 2,
+      labelled: 2,
+      labels: 2,
+    });
     expect(labels.items).toHaveLength(2);
   });
 

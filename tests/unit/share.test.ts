@@ -21,11 +21,31 @@ describe('trackedUrl', () => {
 describe('shareLink', () => {
   it('builds each platform link in its documented format, with the tracked URL and the title intact', () => {
     const tracked = (source: string) => trackedUrl(story.url, source as never);
-    expect(params(shareLink('whatsapp', story))).toEqual({ host: 'wa.me', path: '/', params: { text: `${story.title}\n${tracked('whatsapp')}` } });
-    expect(params(shareLink('telegram', story))).toEqual({ host: 't.me', path: '/share/url', params: { url: tracked('telegram'), text: story.title } });
-    expect(params(shareLink('x', story))).toEqual({ host: 'x.com', path: '/intent/tweet', params: { url: tracked('x'), text: story.title } });
-    expect(params(shareLink('facebook', story))).toEqual({ host: 'www.facebook.com', path: '/sharer/sharer.php', params: { u: tracked('facebook') } });
-    expect(params(shareLink('linkedin', story))).toEqual({ host: 'www.linkedin.com', path: '/sharing/share-offsite/', params: { url: tracked('linkedin') } });
+    expect(params(shareLink('whatsapp', story))).toEqual({
+      host: 'wa.me',
+      path: '/',
+      params: { text: `${story.title}\n${tracked('whatsapp')}` },
+    });
+    expect(params(shareLink('telegram', story))).toEqual({
+      host: 't.me',
+      path: '/share/url',
+      params: { url: tracked('telegram'), text: story.title },
+    });
+    expect(params(shareLink('x', story))).toEqual({
+      host: 'x.com',
+      path: '/intent/tweet',
+      params: { url: tracked('x'), text: story.title },
+    });
+    expect(params(shareLink('facebook', story))).toEqual({
+      host: 'www.facebook.com',
+      path: '/sharer/sharer.php',
+      params: { u: tracked('facebook') },
+    });
+    expect(params(shareLink('linkedin', story))).toEqual({
+      host: 'www.linkedin.com',
+      path: '/sharing/share-offsite/',
+      params: { url: tracked('linkedin') },
+    });
     const mail = shareLink('email', story);
     expect(mail.startsWith('mailto:?')).toBe(true);
     const mailParams = new URLSearchParams(mail.slice('mailto:?'.length));
@@ -46,6 +66,7 @@ describe('shareLink', () => {
 describe('isPlatform', () => {
   it('takes the platforms and nothing else, whatever a URL segment holds', () => {
     for (const platform of platforms) expect(isPlatform(platform)).toBe(true);
-    for (const other of ['', 'WhatsApp', 'constructor', '__proto__', 'email ', 'sms']) expect(isPlatform(other)).toBe(false);
+    for (const other of ['', 'WhatsApp', 'constructor', '__proto__', 'email ', 'sms'])
+      expect(isPlatform(other)).toBe(false);
   });
 });

@@ -13,17 +13,29 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-store-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 function openStore(dir: string, log: (line: string) => void = () => {}) {
-  return createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: true, log, info: () => {} });
+  return createFileStore({
+    dir,
+    indexFile: path.join(dir, 'index', 'stories.sqlite'),
+    waitForScan: true,
+    log,
+    info: () => {},
+  });
 }
 
-const slugs = (page: { items: { slug: string }[] } | { slug: string }[]) => ('items' in page ? page.items : page).map((s) => s.slug);
+const slugs = (page: { items: { slug: string }[] } | { slug: string }[]) =>
+  ('items' in page ? page.items : page).map((s) => s.slug);
 
 function makeSite() {
   const dir = fs.mkdtempSync(path.join(root, 'site-'));
   writeStory(dir, 'lead', 'ar', { title: 'الرئيسية', tags: ['أرمينيا'], publishedAt: '2024-10-25T09:00:00Z' });
   writeStory(dir, 'lead', 'en', { title: 'Lead', tags: ['Armenia'], publishedAt: '2024-10-25T09:00:00Z' });
   writeStory(dir, 'older-world', 'ar', { title: 'أقدم', publishedAt: '2024-09-01T09:00:00Z' });
-  writeStory(dir, 'science-tagged', 'ar', { title: 'علم', section: 'science', tags: ['أرمينيا'], publishedAt: '2024-10-20T09:00:00Z' });
+  writeStory(dir, 'science-tagged', 'ar', {
+    title: 'علم',
+    section: 'science',
+    tags: ['أرمينيا'],
+    publishedAt: '2024-10-20T09:00:00Z',
+  });
   writeStory(dir, 'unrelated', 'ar', { title: 'ثقافة', section: 'culture', publishedAt: '2024-10-30T09:00:00Z' });
   writeStory(dir, 'secret-draft', 'ar', { title: 'مسودة', status: 'draft', publishedAt: '2024-10-28T09:00:00Z' });
   writeStory(dir, 'قصة-عربية', 'ar', { title: 'عربية', publishedAt: '2024-10-10T09:00:00Z' });
@@ -47,7 +59,15 @@ describe('the file store', () => {
   it('reports each broken file with its path and field, and loads the rest', async () => {
     const problems = await store.problems();
     const found = problems.map((p) => `${path.basename(path.dirname(p.path))}/${path.basename(p.path)} ${p.field}`);
-    expect(found).toEqual(expect.arrayContaining(['no-title/ar.md title', 'bad-date/ar.md publishedAt', 'weird/fr.md (locale)', 'stories/bad name (slug)', 'odd-folder/ar.md (file)']));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'no-title/ar.md title',
+        'bad-date/ar.md publishedAt',
+        'weird/fr.md (locale)',
+        'stories/bad name (slug)',
+        'odd-folder/ar.md (file)',
+      ]),
+    );
     expect(problems).toHaveLength(5);
     expect((await store.story('ar', 'lead'))?.title).toBe('الرئيسية');
     expect((await store.story('ar', 'lead'))?.bodyHtml).toBe('<p>نص القصة.</p>\n');
@@ -66,7 +86,8 @@ describe('the file store', () => {
     expect(await store.story('ar', 'secret-draft')).toBeUndefined();
     expect(slugs(await store.inSection('ar', 'world', 0, 20))).not.toContain('secret-draft');
     expect(slugs(await store.drafts())).toEqual(['secret-draft']);
-    for (const story of (await store.latest('ar', 0, 20)).items) expect(slugs(await store.related(story, 10))).not.toContain('secret-draft');
+    for (const story of (await store.latest('ar', 0, 20)).items)
+      expect(slugs(await store.related(story, 10))).not.toContain('secret-draft');
   });
 
   it('finds stories by section', async () => {
@@ -88,13 +109,23 @@ describe('the file store', () => {
 
   it('reports an unreadable folder instead of throwing', async () => {
     const missing = path.join(root, 'does-not-exist');
-    const empty = createFileStore({ dir: missing, indexFile: path.join(root, 'missing.sqlite'), waitForScan: true, log: () => {} });
+    const empty = createFileStore({
+      dir: missing,
+      indexFile: path.join(root, 'missing.sqlite'),
+      waitForScan: true,
+      log: () => {},
+    });
     expect((await empty.problems())[0].field).toBe('(folder)');
     expect((await empty.latest('ar', 0, 20)).total).toBe(0);
   });
 
   it('a second store over the same index file serves at once, and agrees', async () => {
-    const again = createFileStore({ dir, indexFile: path.join(dir, 'index', 'stories.sqlite'), waitForScan: false, log: () => {} });
+    const again = createFileStore({
+      dir,
+      indexFile: path.join(dir, 'index', 'stories.sqlite'),
+      waitForScan: false,
+      log: () => {},
+    });
     expect(slugs(await again.latest('ar', 0, 20))).toEqual(slugs(await store.latest('ar', 0, 20)));
   });
 });
@@ -102,9 +133,14 @@ describe('the file store', () => {
 describe('the story index at archive scale', () => {
   it('answers every lookup and list from an index, never by scanning the stories', () => {
     const index = new StoryIndex(path.join(root, 'plans.sqlite'));
-    const { db, statements } = index as unknown as { db: { prepare(sql: string): { all(...args: unknown[]): { detail: string }[] } }; statements: Record<string, { source: string }> };
+    const { db, statements } = index as unknown as {
+      db: { prepare(sql: string): { all(...args: unknown[]): { detail: string }[] } };
+      statements: Record<string, { source: string }>;
+    };
     // Reads, and the writes that find their rows first (a publish deletes a story's labels before it adds them).
-    const searching = Object.entries(statements).filter(([, statement]) => /^\s*(SELECT|UPDATE|DELETE FROM \w+ (INDEXED BY \w+ )?WHERE)/i.test(statement.source));
+    const searching = Object.entries(statements).filter(([, statement]) =>
+      /^\s*(SELECT|UPDATE|DELETE FROM \w+ (INDEXED BY \w+ )?WHERE)/i.test(statement.source),
+    );
     expect(searching.length).toBeGreaterThan(20);
     for (const [name, statement] of searching) {
       const parameters = Array((statement.source.match(/\?/g) ?? []).length).fill('x');
@@ -115,7 +151,9 @@ describe('the story index at archive scale', () => {
         .join(' | ');
       if (name === 'filePaths' || name === 'folderProblems') continue; // whole-folder scans, off the request path
       // The partial index holds only the files with problems.
-      expect(plan.replace('SCAN files USING INDEX files_with_problems', ''), name).not.toMatch(/SCAN (stories|files|story_labels)|TEMP B-TREE/);
+      expect(plan.replace('SCAN files USING INDEX files_with_problems', ''), name).not.toMatch(
+        /SCAN (stories|files|story_labels)|TEMP B-TREE/,
+      );
       // Nor a walk of a whole edition: every search narrows by more than the locale.
       expect(plan, name).not.toMatch(/\(locale=\?\)/);
     }
@@ -133,10 +171,19 @@ describe('incremental publishing', () => {
 
     writeStory(dir, 'fresh', 'ar', { title: 'جديدة', section: 'science', publishedAt: '2024-11-01T09:00:00Z' });
     writeStory(dir, 'lead', 'ar', { title: 'الرئيسية معدلة', tags: ['أرمينيا'], publishedAt: '2024-10-25T09:00:00Z' });
-    writeStory(dir, 'unrelated', 'ar', { title: 'ثقافة', section: 'culture', status: 'draft', publishedAt: '2024-10-30T09:00:00Z' });
+    writeStory(dir, 'unrelated', 'ar', {
+      title: 'ثقافة',
+      section: 'culture',
+      status: 'draft',
+      publishedAt: '2024-10-30T09:00:00Z',
+    });
     fs.rmSync(path.join(dir, 'stories', 'older-world'), { recursive: true });
     // Changed on disk but not named: stays as it was until it is.
-    writeStory(dir, 'science-tagged', 'ar', { title: 'لم تُنشر بعد', section: 'science', publishedAt: '2024-10-20T09:00:00Z' });
+    writeStory(dir, 'science-tagged', 'ar', {
+      title: 'لم تُنشر بعد',
+      section: 'science',
+      publishedAt: '2024-10-20T09:00:00Z',
+    });
 
     const reloaded = await store.reload(['fresh', 'lead', 'unrelated', 'older-world']);
     expect(reloaded.map((r) => [r.slug, r.published.sort()])).toEqual([
@@ -195,14 +242,19 @@ describe('incremental publishing', () => {
     const dir = makeSite();
     const store = openStore(dir);
     expect((await store.draft('ar', 'secret-draft'))?.status).toBe('draft');
-    writeStory(dir, 'secret-draft', 'ar', { title: 'مسودة معدلة', status: 'draft', publishedAt: '2024-10-28T09:00:00Z' });
+    writeStory(dir, 'secret-draft', 'ar', {
+      title: 'مسودة معدلة',
+      status: 'draft',
+      publishedAt: '2024-10-28T09:00:00Z',
+    });
     expect((await store.draft('ar', 'secret-draft'))?.title).toBe('مسودة معدلة');
     vi.stubEnv('CONTENT_DIR', dir);
     vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, 'index', 'app.sqlite'));
     vi.resetModules();
     delete (globalThis as Record<symbol, unknown>)[Symbol.for('sahifa.content-source')];
     const { findDraft } = await import('@/lib/content');
-    for (const bad of ['../../etc/passwd', '..%2F..%2Fpackage', '%00', 'no-title', 'does-not-exist']) expect(await findDraft('ar', bad), bad).toBeUndefined();
+    for (const bad of ['../../etc/passwd', '..%2F..%2Fpackage', '%00', 'no-title', 'does-not-exist'])
+      expect(await findDraft('ar', bad), bad).toBeUndefined();
     expect(await findDraft('fr', 'lead')).toBeUndefined();
     expect((await findDraft('ar', 'secret-draft'))?.title).toBe('مسودة معدلة');
     vi.unstubAllEnvs();
@@ -216,7 +268,19 @@ describe('normalizeSlug', () => {
   });
 
   it('refuses anything that could leave the folder or is absurdly long', () => {
-    for (const bad of ['..', '../etc', 'a/b', 'a\\b', 'a\u0000b', '.hidden', 'a--b', '-a', 'a b', 'x'.repeat(2000), '']) {
+    for (const bad of [
+      '..',
+      '../etc',
+      'a/b',
+      'a\\b',
+      'a\u0000b',
+      '.hidden',
+      'a--b',
+      '-a',
+      'a b',
+      'x'.repeat(2000),
+      '',
+    ]) {
       expect(normalizeSlug(bad), bad).toBeNull();
     }
   });
@@ -224,7 +288,9 @@ describe('normalizeSlug', () => {
 
 describe('markdownToHtml', () => {
   it('escapes raw HTML and keeps the headline the only h1', () => {
-    const html = markdownToHtml('# عنوان\n\n<script>alert(1)</script>\n\n## فرعي\n\nنص [رابط](javascript:alert(1)) و[آمن](https://example.org).');
+    const html = markdownToHtml(
+      '# عنوان\n\n<script>alert(1)</script>\n\n## فرعي\n\nنص [رابط](javascript:alert(1)) و[آمن](https://example.org).',
+    );
     expect(html).toContain('<h2>عنوان</h2>');
     expect(html).toContain('<h2>فرعي</h2>');
     expect(html).not.toContain('<script>');

@@ -52,15 +52,22 @@ describe('STORY_AGE_LABEL_DAYS', () => {
     expect(readAgeLabelDays(' ')).toBe(30);
     expect(readAgeLabelDays('0')).toBe(0);
     expect(readAgeLabelDays('365')).toBe(365);
-    for (const bad of ['-1', '1.5', 'thirty', '30d', '1e9']) expect(() => readAgeLabelDays(bad), bad).toThrow(/STORY_AGE_LABEL_DAYS/);
+    for (const bad of ['-1', '1.5', 'thirty', '30d', '1e9'])
+      expect(() => readAgeLabelDays(bad), bad).toThrow(/STORY_AGE_LABEL_DAYS/);
   });
 });
 
 describe('the label in each edition', () => {
   // next-intl's own translator (its core package: importing `next-intl` here breaks the app's typed keys), keys untyped.
-  const translator = createTranslator as unknown as (config: { locale: Locale; messages: Messages }) => (key: string, values: Record<string, string | number>) => string;
+  const translator = createTranslator as unknown as (config: {
+    locale: Locale;
+    messages: Messages;
+  }) => (key: string, values: Record<string, string | number>) => string;
   const say = async (locale: Locale, age: StoryAge) =>
-    translator({ locale, messages: (await messageLoaders[locale]()).default })(`story.age.${age.unit}`, { count: age.count, n: formatNumber(age.count, locale) });
+    translator({ locale, messages: (await messageLoaders[locale]()).default })(`story.age.${age.unit}`, {
+      count: age.count,
+      n: formatNumber(age.count, locale),
+    });
 
   it('uses the Arabic singular, dual, plural of 3 to 10 and the singular after 11', async () => {
     expect(await say('ar', { unit: 'year', count: 1 })).toBe('هذا الخبر نُشر قبل أكثر من سنة');
@@ -88,10 +95,12 @@ describe('the label in each edition', () => {
 describe('renderedOnEarlierDay', () => {
   const evening = at('2026-12-07T20:30:00Z'); // 23:30 in Riyadh
   const stored = { lastModified: evening.getTime() };
-  const keys = ['/ar/news/armenia', '/fa.lite/news/armenia', '/en/news/live-x/page/2', '/ar/news/armenia/opengraph-image'].flatMap((path) => [
-    path,
-    `/route-cache/APP_PAGE/0472482b3a02605a/$${path}`,
-  ]);
+  const keys = [
+    '/ar/news/armenia',
+    '/fa.lite/news/armenia',
+    '/en/news/live-x/page/2',
+    '/ar/news/armenia/opengraph-image',
+  ].flatMap((path) => [path, `/route-cache/APP_PAGE/0472482b3a02605a/$${path}`]);
 
   it("turns story pages and cards stored before the site's midnight away, and keeps them the same day", () => {
     for (const key of keys) {
@@ -102,7 +111,14 @@ describe('renderedOnEarlierDay', () => {
 
   it('leaves every other page, and a missing entry, alone', () => {
     const nextDay = at('2026-12-09T12:00:00Z');
-    for (const key of ['/ar', '/ar/news/armenia/feed.xml', '/ar/section/world', '/sitemap.xml', '/ar/corrections', '/route-cache/APP_PAGE/04724/$/ar/news'])
+    for (const key of [
+      '/ar',
+      '/ar/news/armenia/feed.xml',
+      '/ar/section/world',
+      '/sitemap.xml',
+      '/ar/corrections',
+      '/route-cache/APP_PAGE/04724/$/ar/news',
+    ])
       expect(renderedOnEarlierDay(key, stored, nextDay), key).toBe(false);
     expect(renderedOnEarlierDay('/ar/news/armenia', null, nextDay)).toBe(false);
   });

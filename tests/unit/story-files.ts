@@ -21,9 +21,16 @@ export function writeStory(dir: string, slug: string, locale: string, fields: St
   fs.mkdirSync(folder, { recursive: true });
   const lines = ['---'];
   if (fields.title !== null) lines.push(`title: ${JSON.stringify(fields.title ?? 'خبر')}`);
-  lines.push(`summary: ${JSON.stringify(fields.summary ?? 'ملخص')}`, `section: ${fields.section ?? 'world'}`, `tags: ${JSON.stringify(fields.tags ?? [])}`);
+  lines.push(
+    `summary: ${JSON.stringify(fields.summary ?? 'ملخص')}`,
+    `section: ${fields.section ?? 'world'}`,
+    `tags: ${JSON.stringify(fields.tags ?? [])}`,
+  );
   if (fields.authors) lines.push(`authors: ${JSON.stringify(fields.authors)}`);
-  lines.push(`publishedAt: "${fields.publishedAt ?? '2024-10-01T10:00:00Z'}"`, `status: ${fields.status ?? 'published'}`);
+  lines.push(
+    `publishedAt: "${fields.publishedAt ?? '2024-10-01T10:00:00Z'}"`,
+    `status: ${fields.status ?? 'published'}`,
+  );
   // JSON is YAML flow style: the dates stay quoted strings for the schema to read.
   if (fields.corrections) lines.push(`corrections: ${JSON.stringify(fields.corrections)}`);
   if (fields.updateNote !== undefined) lines.push(`updateNote: ${JSON.stringify(fields.updateNote)}`);

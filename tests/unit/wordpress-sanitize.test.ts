@@ -86,8 +86,12 @@ describe('WordPress HTML is sanitized to the Markdown renderer’s elements', ()
       const tag = element.tagName.toLowerCase();
       if (tag === 'div' && element === root.firstChild) continue;
       expect(ELEMENTS.has(tag), `${tag} in ${out}`).toBe(true);
-      for (const name of Object.keys(element.attributes)) expect(ALLOWED[tag] ?? ALLOWED['*'], `${tag} ${name} in ${out}`).toSatisfy((allowed: RegExp) => allowed.test(name));
-      if (tag === 'a' && element.getAttribute('href') !== undefined) expect(element.getAttribute('href')).toMatch(SAFE_HREF);
+      for (const name of Object.keys(element.attributes))
+        expect(ALLOWED[tag] ?? ALLOWED['*'], `${tag} ${name} in ${out}`).toSatisfy((allowed: RegExp) =>
+          allowed.test(name),
+        );
+      if (tag === 'a' && element.getAttribute('href') !== undefined)
+        expect(element.getAttribute('href')).toMatch(SAFE_HREF);
     }
     expect(out).not.toMatch(/javascript:|on[a-z]+=|<script|<style|<iframe|<svg/i);
   });

@@ -72,7 +72,12 @@ describe('a WordPress post as a story edition', () => {
   });
 
   it('takes sahifa_story and sahifa_edition over the slug and the default edition; the author when no authors are given', () => {
-    const mapped = mapPost(post({ meta: { sahifa_edition: 'fa', sahifa_story: 'armenia-freezes', sahifa_authors: '' }, modified_gmt: '2024-10-26T10:00:00' }));
+    const mapped = mapPost(
+      post({
+        meta: { sahifa_edition: 'fa', sahifa_story: 'armenia-freezes', sahifa_authors: '' },
+        modified_gmt: '2024-10-26T10:00:00',
+      }),
+    );
     expect(mapped).toMatchObject({ key: 'armenia-freezes', locale: 'fa', story: { authors: ['editor'] } });
     expect((mapped as { story: { updatedAt: Date } }).story.updatedAt.toISOString()).toBe('2024-10-26T10:00:00.000Z');
     expect(editionOf({ meta: {} })).toBe('ar');
@@ -88,7 +93,12 @@ describe('a WordPress post as a story edition', () => {
     ['no category', { _embedded: { ...post()._embedded, 'wp:term': [[], []] } }, 'categories', 'no category'],
     [
       'a category that names no section',
-      { _embedded: { ...post()._embedded, 'wp:term': [[{ id: 1, slug: 'uncategorized', name: 'Uncategorized', taxonomy: 'category' }], []] } },
+      {
+        _embedded: {
+          ...post()._embedded,
+          'wp:term': [[{ id: 1, slug: 'uncategorized', name: 'Uncategorized', taxonomy: 'category' }], []],
+        },
+      },
       'categories',
       'expected one of',
     ],
@@ -98,7 +108,10 @@ describe('a WordPress post as a story edition', () => {
     const mapped = mapPost(post(overrides as Partial<WpPost>));
     expect(mapped).toMatchObject({ story: null });
     expect(
-      mapped.problems.some((problem) => problem.path === 'WordPress post 42' && problem.field === field && problem.message.includes(message)),
+      mapped.problems.some(
+        (problem) =>
+          problem.path === 'WordPress post 42' && problem.field === field && problem.message.includes(message),
+      ),
       JSON.stringify(mapped.problems),
     ).toBe(true);
   });
@@ -106,7 +119,8 @@ describe('a WordPress post as a story edition', () => {
   it('sahifa_corrections, one a line (blank lines skipped), and sahifa_update_note', () => {
     const meta = {
       ...post().meta,
-      sahifa_corrections: '2024-10-26: An earlier version misnamed the minister.\n\n  2024-10-27T08:30:00+03:00: The date of the vote: 12 October.  \n',
+      sahifa_corrections:
+        '2024-10-26: An earlier version misnamed the minister.\n\n  2024-10-27T08:30:00+03:00: The date of the vote: 12 October.  \n',
       sahifa_update_note: '  Adds the ministry’s reaction.  ',
     };
     const mapped = mapPost(post({ meta }));
@@ -121,7 +135,11 @@ describe('a WordPress post as a story edition', () => {
   });
 
   it('without the fields: no corrections and no update note', () => {
-    const story = (mapPost(post({ meta: { ...post().meta, sahifa_corrections: ' \n', sahifa_update_note: '  ' } })) as unknown as { story: Record<string, unknown> }).story;
+    const story = (
+      mapPost(post({ meta: { ...post().meta, sahifa_corrections: ' \n', sahifa_update_note: '  ' } })) as unknown as {
+        story: Record<string, unknown>;
+      }
+    ).story;
     expect(story.corrections).toEqual([]);
     expect('updateNote' in story).toBe(false);
     const bare = (mapPost(post()) as unknown as { story: Record<string, unknown> }).story;
@@ -130,7 +148,11 @@ describe('a WordPress post as a story edition', () => {
   });
 
   it.each([
-    ['a correction dated before the post', '2024-10-26: Fine.\n2024-10-24: Before the post.', 'line 2, date: is before the day of publishedAt'],
+    [
+      'a correction dated before the post',
+      '2024-10-26: Fine.\n2024-10-24: Before the post.',
+      'line 2, date: is before the day of publishedAt',
+    ],
     ['a line that is no date and text', '2024-10-26 the name was wrong', 'line 1, date: not a real ISO date'],
     ['a date with no text', '2024-10-26', 'line 1, text: must not be empty'],
   ])('%s: left out, reported as sahifa_corrections', (_, corrections, message) => {
@@ -138,7 +160,9 @@ describe('a WordPress post as a story edition', () => {
     expect(mapped).toMatchObject({ story: null });
     expect(mapped.problems.length).toBeGreaterThan(0);
     expect(
-      mapped.problems.every((problem) => problem.path === 'WordPress post 42' && problem.field === 'sahifa_corrections'),
+      mapped.problems.every(
+        (problem) => problem.path === 'WordPress post 42' && problem.field === 'sahifa_corrections',
+      ),
       JSON.stringify(mapped.problems),
     ).toBe(true);
     expect(
@@ -148,12 +172,20 @@ describe('a WordPress post as a story edition', () => {
   });
 
   it('an unknown edition or a key that is no slug names no story', () => {
-    expect(mapPost(post({ meta: { sahifa_edition: 'fr' } }))).toMatchObject({ key: null, problems: [{ field: 'sahifa_edition' }] });
-    expect(mapPost(post({ meta: { sahifa_story: '../x' } }))).toMatchObject({ key: null, problems: [{ field: 'sahifa_story' }] });
+    expect(mapPost(post({ meta: { sahifa_edition: 'fr' } }))).toMatchObject({
+      key: null,
+      problems: [{ field: 'sahifa_edition' }],
+    });
+    expect(mapPost(post({ meta: { sahifa_story: '../x' } }))).toMatchObject({
+      key: null,
+      problems: [{ field: 'sahifa_story' }],
+    });
   });
 
   it('a deleted featured image: the story without it, and a problem naming the picture', () => {
-    const mapped = mapPost(post({ _embedded: { ...post()._embedded, 'wp:featuredmedia': [{ id: 7, code: 'rest_post_invalid_id' }] } }));
+    const mapped = mapPost(
+      post({ _embedded: { ...post()._embedded, 'wp:featuredmedia': [{ id: 7, code: 'rest_post_invalid_id' }] } }),
+    );
     expect(mapped).toMatchObject({ story: { title: expect.any(String) }, problems: [{ field: 'featured_media' }] });
     expect((mapped as { story: { image?: unknown } }).story.image).toBeUndefined();
   });
@@ -186,13 +218,24 @@ describe('the WordPress client when WordPress misbehaves', () => {
 
   it.each([
     ['answers 500', (res: import('node:http').ServerResponse) => res.writeHead(500).end('oops'), /answered 500/],
-    ['answers an HTML page', (res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>'), /text\/html instead of JSON/],
+    [
+      'answers an HTML page',
+      (res: import('node:http').ServerResponse) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>'),
+      /text\/html instead of JSON/,
+    ],
     [
       'refuses the password',
-      (res: import('node:http').ServerResponse) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":"incorrect_password"}'),
+      (res: import('node:http').ServerResponse) =>
+        res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":"incorrect_password"}'),
       /refused the application password of editor/,
     ],
-    ['answers broken JSON', (res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"x":'), /not valid JSON/],
+    [
+      'answers broken JSON',
+      (res: import('node:http').ServerResponse) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"x":'),
+      /not valid JSON/,
+    ],
   ])('%s: a WordPressError that says so', async (_, respond, message) => {
     answer = respond;
     await expect(firstPage()).rejects.toThrow(WordPressError);

@@ -69,7 +69,10 @@ const rawHtml: Payload[] = [
   { name: 'img onerror, unclosed', markdown: '<img src=x onerror=alert(1)//' },
   { name: 'svg onload', markdown: '<svg onload=alert(1)>' },
   { name: 'svg with script', markdown: '<svg><script>alert(1)</script></svg>' },
-  { name: 'svg animate href', markdown: '<svg><a><animate attributeName=href values=javascript:alert(1) /><text x=20 y=20>tap</text></a></svg>' },
+  {
+    name: 'svg animate href',
+    markdown: '<svg><a><animate attributeName=href values=javascript:alert(1) /><text x=20 y=20>tap</text></a></svg>',
+  },
   { name: 'iframe javascript', markdown: '<iframe src="javascript:alert(1)"></iframe>' },
   { name: 'iframe srcdoc', markdown: '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>' },
   { name: 'object data URL', markdown: `<object data="${SCRIPT_DATA_URL}"></object>` },
@@ -98,14 +101,34 @@ const rawHtml: Payload[] = [
 const markupLookingText: Payload[] = [
   { name: 'attribute-breaking quotes', markdown: '"><img src=x onerror=alert(1)>' },
   { name: 'classic filter probe', markdown: `'';!--"<XSS>=&{()}` },
-  { name: 'entities that spell a tag', markdown: '&lt;script&gt;alert(1)&lt;/script&gt;', shows: ['<script>alert(1)</script>'] },
-  { name: 'numeric entities that spell a tag', markdown: '&#60;img src=x onerror=alert(1)&#62;', shows: ['<img src=x onerror=alert(1)>'] },
+  {
+    name: 'entities that spell a tag',
+    markdown: '&lt;script&gt;alert(1)&lt;/script&gt;',
+    shows: ['<script>alert(1)</script>'],
+  },
+  {
+    name: 'numeric entities that spell a tag',
+    markdown: '&#60;img src=x onerror=alert(1)&#62;',
+    shows: ['<img src=x onerror=alert(1)>'],
+  },
   { name: 'fullwidth brackets', markdown: '＜script＞alert(1)＜/script＞' },
   { name: 'inline code', markdown: '`<script>alert(1)</script>`', shows: ['<script>alert(1)</script>'] },
-  { name: 'code fence with a hostile language', markdown: '```"><script>alert(1)</script>\nconst a = "<b>";\n```', shows: ['const a = "<b>";'] },
-  { name: 'heading with markup, at h1', markdown: '# <img src=x onerror=alert(1)>', shows: ['<img src=x onerror=alert(1)>'] },
+  {
+    name: 'code fence with a hostile language',
+    markdown: '```"><script>alert(1)</script>\nconst a = "<b>";\n```',
+    shows: ['const a = "<b>";'],
+  },
+  {
+    name: 'heading with markup, at h1',
+    markdown: '# <img src=x onerror=alert(1)>',
+    shows: ['<img src=x onerror=alert(1)>'],
+  },
   { name: 'heading at h6', markdown: '###### deep <b>heading</b>', shows: ['deep <b>heading</b>'] },
-  { name: 'table with markup', markdown: '| a | b |\n|:-|-:|\n| <script>alert(1)</script> | [x](javascript:alert(1)) |', shows: ['<script>alert(1)</script>', 'x'] },
+  {
+    name: 'table with markup',
+    markdown: '| a | b |\n|:-|-:|\n| <script>alert(1)</script> | [x](javascript:alert(1)) |',
+    shows: ['<script>alert(1)</script>', 'x'],
+  },
   { name: 'right-to-left override in text', markdown: 'قبل \u202Etxet desrever بعد', shows: ['\u202Etxet desrever'] },
 ];
 
@@ -115,7 +138,11 @@ const linksAndImages: Payload[] = [
   { name: 'javascript link in mixed case', markdown: '[x](JaVaScRiPt:alert(1))', shows: ['x'] },
   { name: 'javascript link with an entity tab', markdown: '[x](java&#x09;script:alert(1))', shows: ['x'] },
   { name: 'javascript link with an entity letter', markdown: '[x](&#106;avascript:alert(1))', shows: ['x'] },
-  { name: 'javascript link with entity letters and colon', markdown: '[x](&#x6A;avascript&#x3A;alert(1))', shows: ['x'] },
+  {
+    name: 'javascript link with entity letters and colon',
+    markdown: '[x](&#x6A;avascript&#x3A;alert(1))',
+    shows: ['x'],
+  },
   { name: 'javascript link with a tab', markdown: '[x](<java\tscript:alert(1)>)', shows: ['x'] },
   { name: 'javascript link with a leading space', markdown: '[x](< javascript:alert(1)>)', shows: ['x'] },
   { name: 'javascript link with a leading control', markdown: '[x](\u0001javascript:alert(1))', shows: ['x'] },
@@ -129,24 +156,87 @@ const linksAndImages: Payload[] = [
   { name: 'path link that a tab turns protocol-relative', markdown: '[x](</\t/evil.example>)', shows: ['x'] },
   { name: 'path link with an escaped slash', markdown: '[x](/&#x2F;evil.example)', shows: ['x'], links: 1 },
   { name: 'reference link to javascript', markdown: '[x][1]\n\n[1]: javascript:alert(1)', shows: ['x'] },
-  { name: 'reference link with a quote-breaking title', markdown: '[x][1]\n\n[1]: https://ok.example "a\\" onmouseover=\\"alert(1)"', shows: ['x'], links: 1 },
+  {
+    name: 'reference link with a quote-breaking title',
+    markdown: '[x][1]\n\n[1]: https://ok.example "a\\" onmouseover=\\"alert(1)"',
+    shows: ['x'],
+    links: 1,
+  },
   { name: 'autolink to javascript', markdown: '<javascript:alert(1)>', shows: ['javascript:alert(1)'] },
   { name: 'autolink to vbscript', markdown: '<vbscript:msgbox(1)>', shows: ['vbscript:msgbox(1)'] },
   { name: 'autolink to a data URL', markdown: '<data:text/html,hello>', shows: ['data:text/html,hello'] },
-  { name: 'autolink with quotes', markdown: '<https://ok.example/a"onmouseover="alert(1)>', shows: ['https://ok.example/a"onmouseover="alert(1)'], links: 1 },
-  { name: 'bare web address with quotes', markdown: 'www.ok.example/"onmouseover="alert(1)', shows: ['www.ok.example/"onmouseover="alert(1)'], links: 1 },
-  { name: 'link title with double quotes', markdown: '[x](https://ok.example "\\"onmouseover=\\"alert(1)")', shows: ['x'], links: 1 },
-  { name: 'link title with single quotes', markdown: "[x](https://ok.example 'a\\' onmouseover=alert(1) b=\\'')", shows: ['x'], links: 1 },
+  {
+    name: 'autolink with quotes',
+    markdown: '<https://ok.example/a"onmouseover="alert(1)>',
+    shows: ['https://ok.example/a"onmouseover="alert(1)'],
+    links: 1,
+  },
+  {
+    name: 'bare web address with quotes',
+    markdown: 'www.ok.example/"onmouseover="alert(1)',
+    shows: ['www.ok.example/"onmouseover="alert(1)'],
+    links: 1,
+  },
+  {
+    name: 'link title with double quotes',
+    markdown: '[x](https://ok.example "\\"onmouseover=\\"alert(1)")',
+    shows: ['x'],
+    links: 1,
+  },
+  {
+    name: 'link title with single quotes',
+    markdown: "[x](https://ok.example 'a\\' onmouseover=alert(1) b=\\'')",
+    shows: ['x'],
+    links: 1,
+  },
   { name: 'fragment link with quotes', markdown: '[x](#"onmouseover="alert(1))', shows: ['x'], links: 1 },
-  { name: 'mailto link with markup', markdown: '[x](mailto:a@ok.example?subject="><script>alert(1)</script>)', shows: ['x'], links: 1 },
-  { name: 'link text spelled with entities', markdown: '[&lt;script&gt;alert(1)&lt;/script&gt;](https://ok.example)', shows: ['<script>alert(1)</script>'], links: 1 },
-  { name: 'link text with fullwidth brackets and zero-width joiners', markdown: '[＜script＞ok\u200D.example](https://ok.example)', shows: ['＜script＞ok\u200D.example'], links: 1 },
-  { name: 'right-to-left override in link text', markdown: '[\u202Egnp.exe](https://ok.example/)', shows: ['\u202Egnp.exe'], links: 1 },
-  { name: 'right-to-left override in a link target', markdown: '[x](https://ok.example/\u202Egnp.exe)', shows: ['x'], links: 1 },
+  {
+    name: 'mailto link with markup',
+    markdown: '[x](mailto:a@ok.example?subject="><script>alert(1)</script>)',
+    shows: ['x'],
+    links: 1,
+  },
+  {
+    name: 'link text spelled with entities',
+    markdown: '[&lt;script&gt;alert(1)&lt;/script&gt;](https://ok.example)',
+    shows: ['<script>alert(1)</script>'],
+    links: 1,
+  },
+  {
+    name: 'link text with fullwidth brackets and zero-width joiners',
+    markdown: '[＜script＞ok\u200D.example](https://ok.example)',
+    shows: ['＜script＞ok\u200D.example'],
+    links: 1,
+  },
+  {
+    name: 'right-to-left override in link text',
+    markdown: '[\u202Egnp.exe](https://ok.example/)',
+    shows: ['\u202Egnp.exe'],
+    links: 1,
+  },
+  {
+    name: 'right-to-left override in a link target',
+    markdown: '[x](https://ok.example/\u202Egnp.exe)',
+    shows: ['x'],
+    links: 1,
+  },
   { name: 'image to javascript', markdown: '![a picture](javascript:alert(1))', shows: ['a picture'] },
-  { name: 'image with onerror in alt and title', markdown: '![x" onerror="alert(1)](https://ok.example/a.png "y\\" onerror=\\"alert(2)")', shows: ['x" onerror="alert(1)'] },
-  { name: 'image with markup in alt', markdown: '![<img src=x onerror=alert(1)>](x.png)', shows: ['<img src=x onerror=alert(1)>'] },
-  { name: 'image to a data URL inside a safe link', markdown: `[![a picture](${SCRIPT_DATA_URL})](https://ok.example)`, shows: ['a picture'], links: 1 },
+  {
+    name: 'image with onerror in alt and title',
+    markdown: '![x" onerror="alert(1)](https://ok.example/a.png "y\\" onerror=\\"alert(2)")',
+    shows: ['x" onerror="alert(1)'],
+  },
+  {
+    name: 'image with markup in alt',
+    markdown: '![<img src=x onerror=alert(1)>](x.png)',
+    shows: ['<img src=x onerror=alert(1)>'],
+  },
+  {
+    name: 'image to a data URL inside a safe link',
+    markdown: `[![a picture](${SCRIPT_DATA_URL})](https://ok.example)`,
+    shows: ['a picture'],
+    links: 1,
+  },
 ];
 
 const corpus = [...rawHtml, ...markupLookingText, ...linksAndImages];
@@ -166,7 +256,8 @@ function unsafeHref(href: string): string | null {
   if (url.protocol === 'mailto:') return null;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${url.protocol} link`;
   // Off the site only when the writer said so with a full address: never through a path that turns out to be another host.
-  if (url.origin !== PAGE.origin && !/^https?:\/\//i.test(href)) return `link to ${url.origin} from ${JSON.stringify(href)}`;
+  if (url.origin !== PAGE.origin && !/^https?:\/\//i.test(href))
+    return `link to ${url.origin} from ${JSON.stringify(href)}`;
   return null;
 }
 
@@ -185,7 +276,8 @@ function problemsOf(html: string): string[] {
     }
     for (const [name, value] of Object.entries(element.attributes)) {
       if (/^on/i.test(name)) problems.push(`event handler ${name} on <${tag}>`);
-      else if (!allowed[name.toLowerCase()]?.test(value)) problems.push(`attribute ${name}=${JSON.stringify(value)} on <${tag}>`);
+      else if (!allowed[name.toLowerCase()]?.test(value))
+        problems.push(`attribute ${name}=${JSON.stringify(value)} on <${tag}>`);
     }
     const href = element.getAttribute('href');
     if (tag === 'a' && href === undefined) problems.push('a link without a target');
@@ -221,7 +313,11 @@ describe('story bodies against an XSS corpus', () => {
 
   it.each(['ar', 'en'] as const)('the %s edition of the end-to-end fixture story is just as clean', (locale) => {
     const file = path.join(FIXTURE, `${locale}.md`);
-    const { story, problems } = parseStoryFile(fs.readFileSync(file, 'utf8'), { slug: 'edge-xss-corpus', locale, file });
+    const { story, problems } = parseStoryFile(fs.readFileSync(file, 'utf8'), {
+      slug: 'edge-xss-corpus',
+      locale,
+      file,
+    });
     expect(problems).toEqual([]);
     const html = markdownToHtml(story!.body);
     expect(problemsOf(html)).toEqual([]);
@@ -232,15 +328,28 @@ describe('story bodies against an XSS corpus', () => {
     expect(problemsOf('<p onclick="x">a</p>')).toEqual(['event handler onclick on <p>']);
     expect(problemsOf('<img src=x>')).toEqual(['raw markup: "<img src=x>"', 'element <img>']);
     expect(problemsOf('<a href="java\tscript:alert(1)">a</a>')).toEqual(['javascript: link']);
-    expect(problemsOf('<a href="/&#9;/evil.example">a</a>')).toEqual(['link to https://evil.example from "/\\t/evil.example"']);
+    expect(problemsOf('<a href="/&#9;/evil.example">a</a>')).toEqual([
+      'link to https://evil.example from "/\\t/evil.example"',
+    ]);
     expect(problemsOf('<p>&lt;b&gt;</p>')).toEqual([]);
   });
 
   it('links that are fine stay links, with only their target, title and rel', () => {
-    const html = markdownToHtml('[a](https://ok.example/x?a=1&b=2 "T") [b](/ar/news/other) [c](#notes) [d](mailto:desk@ok.example)');
+    const html = markdownToHtml(
+      '[a](https://ok.example/x?a=1&b=2 "T") [b](/ar/news/other) [c](#notes) [d](mailto:desk@ok.example)',
+    );
     const links = parse(html).querySelectorAll('a');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://ok.example/x?a=1&b=2', '/ar/news/other', '#notes', 'mailto:desk@ok.example']);
-    expect(links[0].attributes).toEqual({ href: 'https://ok.example/x?a=1&b=2', title: 'T', rel: 'noopener noreferrer' });
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://ok.example/x?a=1&b=2',
+      '/ar/news/other',
+      '#notes',
+      'mailto:desk@ok.example',
+    ]);
+    expect(links[0].attributes).toEqual({
+      href: 'https://ok.example/x?a=1&b=2',
+      title: 'T',
+      rel: 'noopener noreferrer',
+    });
     expect(problemsOf(html)).toEqual([]);
   });
 });

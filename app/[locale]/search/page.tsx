@@ -16,12 +16,19 @@ type Props = PageProps<'/[locale]/search'>;
 async function readRequest({ params, searchParams }: Props) {
   const locale = enterEdition((await params).locale);
   const { q, page: rawPage } = await searchParams;
-  const page = Math.min(parsePage(typeof rawPage === 'string' ? rawPage : '1') ?? 1, pageCount(SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE));
+  const page = Math.min(
+    parsePage(typeof rawPage === 'string' ? rawPage : '1') ?? 1,
+    pageCount(SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE),
+  );
   return { locale, query: parseQuery(q), page };
 }
 
 /** One page of results; a page past the last shows the last. */
-async function resultsPage(locale: Locale, words: string[][], page: number): Promise<{ results: SearchResultsPage; page: number }> {
+async function resultsPage(
+  locale: Locale,
+  words: string[][],
+  page: number,
+): Promise<{ results: SearchResultsPage; page: number }> {
   const results = await getContent().search(locale, words, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
   const last = pageCount(results.total, SEARCH_PAGE_SIZE);
   return page > last && results.total > 0 ? resultsPage(locale, words, last) : { results, page };
@@ -43,12 +50,20 @@ export default async function SearchPage(props: Props) {
   const { locale, query, page: asked } = await readRequest(props);
   if (!isLocale(locale)) return <NotFoundPage locale={localeOrDefault(locale)} />;
   setRequestLocale(locale);
-  const { results, page } = query.words.length ? await resultsPage(locale, query.words, asked) : { results: undefined, page: 1 };
+  const { results, page } = query.words.length
+    ? await resultsPage(locale, query.words, asked)
+    : { results: undefined, page: 1 };
   return (
     <>
       <SiteHeader locale={locale} query={query.text} pathIn={(edition) => paths.search(edition, query.text)} />
       <main id="main" tabIndex={-1}>
-        <SearchResults locale={locale} query={query} results={results} page={page} pages={results ? pageCount(results.total, SEARCH_PAGE_SIZE) : 1} />
+        <SearchResults
+          locale={locale}
+          query={query}
+          results={results}
+          page={page}
+          pages={results ? pageCount(results.total, SEARCH_PAGE_SIZE) : 1}
+        />
       </main>
     </>
   );

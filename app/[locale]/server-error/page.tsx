@@ -30,7 +30,15 @@ export default async function ServerErrorPage({ params }: PageProps<'/[locale]/s
   return (
     <>
       <SiteHeader locale={locale} />
-      <ServerErrorView locale={locale} text={{ title: t('errors.serverTitle'), body: t('errors.serverBody'), retry: t('errors.retry'), backHome: t('notFound.backHome') }} />
+      <ServerErrorView
+        locale={locale}
+        text={{
+          title: t('errors.serverTitle'),
+          body: t('errors.serverBody'),
+          retry: t('errors.retry'),
+          backHome: t('notFound.backHome'),
+        }}
+      />
     </>
   );
 }

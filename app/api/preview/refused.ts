@@ -14,6 +14,10 @@ export async function refusedResponse(locale: Locale): Promise<Response> {
   const html = `<!doctype html><html lang="${locale}" dir="${editions[locale].dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${PLAIN_PAGE_CSS}</style></head><body><main><h1>${title}</h1><p>${escapeMarkup(t('refusedBody'))}</p><p><a href="/${locale}">${escapeMarkup((await getTranslations({ locale, namespace: 'notFound' }))('backHome'))}</a></p></main></body></html>`;
   return new Response(html, {
     status: 401,
-    headers: { ...PREVIEW_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'WWW-Authenticate': 'Bearer realm="sahifa-preview"' },
+    headers: {
+      ...PREVIEW_HEADERS,
+      'Content-Type': 'text/html; charset=utf-8',
+      'WWW-Authenticate': 'Bearer realm="sahifa-preview"',
+    },
   });
 }

@@ -5,7 +5,13 @@ import { findDraft } from '@/lib/content';
 import { localeOrDefault } from '@/lib/locales';
 import { paths } from '@/lib/paths';
 import { nowSeconds, signPreviewSession, verifyPreviewQuery } from '@/lib/preview';
-import { BYPASS_COOKIE, PREVIEW_COOKIE, PREVIEW_HEADERS, previewCookieOptions, previewSecret } from '@/lib/preview-session';
+import {
+  BYPASS_COOKIE,
+  PREVIEW_COOKIE,
+  PREVIEW_HEADERS,
+  previewCookieOptions,
+  previewSecret,
+} from '@/lib/preview-session';
 import { throttledWarning } from '@/lib/throttled-log';
 
 export const dynamic = 'force-dynamic';

@@ -64,7 +64,10 @@ export async function POST(request: Request) {
 
 async function answer(request: Request) {
   if (!bearerMatches(request.headers.get('authorization'), process.env.REVALIDATE_SECRET)) {
-    return Response.json({ error: 'unauthorized' }, { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer realm="sahifa-publish"' } });
+    return Response.json(
+      { error: 'unauthorized' },
+      { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer realm="sahifa-publish"' } },
+    );
   }
   const text = await readBody(request);
   if (text === null) return reply({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413);
@@ -77,12 +80,17 @@ async function answer(request: Request) {
   if (wantsEverything(body)) {
     after(async () => {
       const { changed, removed } = await publishAll(() => revalidatePath('/', 'layout'), tellOtherServers);
-      log().info('publish.rescanned', `[publish] rescanned the content folder: ${changed} files changed, ${removed} removed`, { changed, removed });
+      log().info(
+        'publish.rescanned',
+        `[publish] rescanned the content folder: ${changed} files changed, ${removed} removed`,
+        { changed, removed },
+      );
     });
     return reply({ rescan: 'started' }, 202);
   }
   const slugs = slugsOf(body);
-  if (!slugs) return reply({ error: `expected {"slugs": [...]} with 1 to ${MAX_SLUGS} story slugs, or {"all": true}` }, 400);
+  if (!slugs)
+    return reply({ error: `expected {"slugs": [...]} with 1 to ${MAX_SLUGS} story slugs, or {"all": true}` }, 400);
   // WordPress calls from inside its own request, and Sahifa asks WordPress back for the posts: answered at
   // once, the work after, so a single-worker PHP server never waits on itself.
   if (contentSource === 'wordpress') {
@@ -99,12 +107,16 @@ async function publishAndLog(slugs: string[]) {
   const result = await publish(slugs, (path) => revalidatePath(path), tellOtherServers);
   const seconds = (performance.now() - started) / 1000;
   metrics().publishDuration.observe(seconds);
-  log().info('publish.done', `[publish] ${slugs.length} stories re-read, ${result.revalidated.length} paths revalidated in ${Math.round(seconds * 1000)} ms`, {
-    slugs,
-    revalidated: result.revalidated.length,
-    problems: result.problems.length,
-    fleet: result.fleet,
-    ms: Math.round(seconds * 1000),
-  });
+  log().info(
+    'publish.done',
+    `[publish] ${slugs.length} stories re-read, ${result.revalidated.length} paths revalidated in ${Math.round(seconds * 1000)} ms`,
+    {
+      slugs,
+      revalidated: result.revalidated.length,
+      problems: result.problems.length,
+      fleet: result.fleet,
+      ms: Math.round(seconds * 1000),
+    },
+  );
   return result;
 }

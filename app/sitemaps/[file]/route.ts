@@ -32,7 +32,11 @@ async function frontEntries(): Promise<SitemapEntry[]> {
   const entries: SitemapEntry[] = [];
   for (const locale of locales) {
     const home = await content.latest(locale, 0, SECTION_PAGE_SIZE);
-    entries.push({ url: absoluteUrl(paths.home(locale)), lastModified: lastChange(home.items), languages: languageAlternates(paths.home, [...locales]) });
+    entries.push({
+      url: absoluteUrl(paths.home(locale)),
+      lastModified: lastChange(home.items),
+      languages: languageAlternates(paths.home, [...locales]),
+    });
     for (const section of sections) {
       const front = await content.inSection(locale, section, 0, SECTION_PAGE_SIZE);
       entries.push({
@@ -59,7 +63,11 @@ async function storyEntries(locale: Locale, number: number): Promise<SitemapEntr
 }
 
 /** Tag or author pages, in the order of their keys, each dated by its newest story. */
-async function labelEntries(list: Exclude<SitemapList, 'stories'>, locale: Locale, number: number): Promise<SitemapEntry[] | null> {
+async function labelEntries(
+  list: Exclude<SitemapList, 'stories'>,
+  locale: Locale,
+  number: number,
+): Promise<SitemapEntry[] | null> {
   const kind = labelKindOfList[list];
   const labels = (await getContent().labels(locale, kind, (number - 1) * SITEMAP_SIZE, SITEMAP_SIZE)).items;
   if (labels.length === 0) return null;
@@ -67,7 +75,10 @@ async function labelEntries(list: Exclude<SitemapList, 'stories'>, locale: Local
     labels.map(async (label) => ({
       url: absoluteUrl(paths.label(locale, kind, label.key)),
       lastModified: label.newest,
-      languages: languageAlternates((l) => paths.label(l, kind, label.key), await getContent().labelEditions(kind, label.key)),
+      languages: languageAlternates(
+        (l) => paths.label(l, kind, label.key),
+        await getContent().labelEditions(kind, label.key),
+      ),
     })),
   );
 }

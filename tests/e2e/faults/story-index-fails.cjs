@@ -14,7 +14,8 @@ const Statement = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT
 for (const method of ['get', 'all', 'iterate']) {
   const original = Statement[method];
   Statement[method] = function (...args) {
-    if (fs.existsSync(faultFile)) throw Object.assign(new Error('disk I/O error (injected by the test)'), { code: 'SQLITE_IOERR' });
+    if (fs.existsSync(faultFile))
+      throw Object.assign(new Error('disk I/O error (injected by the test)'), { code: 'SQLITE_IOERR' });
     return original.apply(this, args);
   };
 }

@@ -28,7 +28,10 @@ export async function generateStaticParams({ params }: { params: { locale: strin
 export async function generateMetadata({ params }: PageProps<'/[locale]/news/[slug]'>): Promise<Metadata> {
   const { locale, story, preview } = await findStoryForRoute(params);
   if (!story) return notFoundMetadata(locale);
-  const metadata = storyMetadata(story, { ...(await storySeo(story)), editions: await getContent().editions(story.slug) });
+  const metadata = storyMetadata(story, {
+    ...(await storySeo(story)),
+    editions: await getContent().editions(story.slug),
+  });
   return preview ? { ...metadata, robots: { index: false, follow: false } } : metadata;
 }
 
@@ -44,7 +47,11 @@ export default async function StoryPage({ params }: PageProps<'/[locale]/news/[s
   return (
     <>
       {preview && <PreviewBanner locale={story.locale} draft={isDraft} slug={isDraft ? undefined : story.slug} />}
-      <SiteHeader locale={story.locale} editionsOfPage={await content.editions(story.slug)} pathIn={(edition) => paths.story(edition, story.slug)} />
+      <SiteHeader
+        locale={story.locale}
+        editionsOfPage={await content.editions(story.slug)}
+        pathIn={(edition) => paths.story(edition, story.slug)}
+      />
       <main id="main" tabIndex={-1}>
         <Article story={story} related={await content.related(story, RELATED_STORIES)} />
         {preview && <SharePreviewPanel story={story} imagePath={seo.image.path} />}

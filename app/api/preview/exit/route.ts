@@ -14,6 +14,7 @@ export async function GET(request: NextRequest) {
   const query = request.nextUrl.searchParams;
   const locale = localeOrDefault(query.get('locale'));
   const slug = slugFromParam(query.get('slug') ?? '');
-  const destination = slug && (await getContent().editions(slug)).includes(locale) ? paths.story(locale, slug) : paths.home(locale);
+  const destination =
+    slug && (await getContent().editions(slug)).includes(locale) ? paths.story(locale, slug) : paths.home(locale);
   return new Response(null, { status: 303, headers: { ...PREVIEW_HEADERS, Location: destination } });
 }

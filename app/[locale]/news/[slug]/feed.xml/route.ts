@@ -10,7 +10,11 @@ export const revalidate = 3600;
 export async function GET(_request: Request, { params }: RouteContext<'/[locale]/news/[slug]/feed.xml'>) {
   const { locale, slug } = await params;
   const story = await findLiveStory(locale, slug);
-  if (!story) return new Response('404 Not Found: no such live page\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!story)
+    return new Response('404 Not Found: no such live page\n', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const t = await getTranslations({ locale: story.locale });
   const posts = (await getContent().livePosts(story.locale, story.slug, 0, LIVE_FEED_SIZE)).items;
   const channel = {

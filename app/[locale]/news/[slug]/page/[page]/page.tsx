@@ -32,7 +32,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const metadata = storyMetadata(story, {
     ...(await storySeo(story)),
     editions: await getContent().editions(story.slug),
-    page: { pathFor: (edition) => paths.livePage(edition, story.slug, page), title: t('live.pageTitle', { title: story.title, page }) },
+    page: {
+      pathFor: (edition) => paths.livePage(edition, story.slug, page),
+      title: t('live.pageTitle', { title: story.title, page }),
+    },
   });
   return preview ? { ...metadata, robots: { index: false, follow: false } } : metadata;
 }

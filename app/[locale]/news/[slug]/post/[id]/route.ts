@@ -15,11 +15,17 @@ export async function GET(_request: Request, { params }: RouteContext<'/[locale]
   const { locale: segment, slug, id } = await params;
   const { edition: locale, lite } = editionSegment(segment);
   const notFound = () =>
-    new Response('404 Not Found: no such live post\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=10' } });
+    new Response('404 Not Found: no such live post\n', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=10' },
+    });
   const story = isLivePostId(id) ? await findLiveStory(locale, slug) : undefined;
   const position = story && (await getContent().livePostPosition(story.locale, story.slug, id));
   if (!story || position === undefined) return notFound();
   const page = paths.livePage(story.locale, story.slug, pageOfPosition(position));
   const target = `${lite ? litePath(page) : page}#${paths.liveAnchor(id)}`;
-  return new Response(null, { status: 307, headers: { Location: absoluteUrl(target), 'Cache-Control': 'public, max-age=0, s-maxage=10' } });
+  return new Response(null, {
+    status: 307,
+    headers: { Location: absoluteUrl(target), 'Cache-Control': 'public, max-age=0, s-maxage=10' },
+  });
 }

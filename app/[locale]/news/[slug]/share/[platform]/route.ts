@@ -20,12 +20,20 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
   const postId = new URL(request.url).searchParams.get('post');
   let shared = { url: absoluteUrl(paths.story(story.locale, story.slug)), title: story.title };
   if (postId !== null) {
-    const [post] = story.live && isLivePostId(postId) ? await getContent().livePostsById(story.locale, story.slug, [postId]) : [];
+    const [post] =
+      story.live && isLivePostId(postId) ? await getContent().livePostsById(story.locale, story.slug, [postId]) : [];
     if (!post) notFound();
-    shared = { url: absoluteUrl(paths.livePost(story.locale, story.slug, post.id)), title: post.headline ?? story.title };
+    shared = {
+      url: absoluteUrl(paths.livePost(story.locale, story.slug, post.id)),
+      title: post.headline ?? story.title,
+    };
   }
   return new Response(null, {
     status: 302,
-    headers: { Location: shareLink(platform, shared), 'Cache-Control': 'public, max-age=300', 'X-Robots-Tag': 'noindex' },
+    headers: {
+      Location: shareLink(platform, shared),
+      'Cache-Control': 'public, max-age=300',
+      'X-Robots-Tag': 'noindex',
+    },
   });
 }

@@ -18,7 +18,10 @@ export async function generateStaticParams({ params }: { params: { locale: strin
   const locale = params.locale;
   const perSection = await Promise.all(
     sections.map(async (section) => {
-      const pages = Math.min(pageCount((await getContent().inSection(locale, section, 0, 0)).total, SECTION_PAGE_SIZE), PRERENDERED_PAGES);
+      const pages = Math.min(
+        pageCount((await getContent().inSection(locale, section, 0, 0)).total, SECTION_PAGE_SIZE),
+        PRERENDERED_PAGES,
+      );
       return Array.from({ length: Math.max(pages - 1, 0) }, (_, i) => ({ section, page: String(i + 2) }));
     }),
   );

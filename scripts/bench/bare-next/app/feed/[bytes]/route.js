@@ -20,7 +20,8 @@ export function generateStaticParams() {
 export async function GET(_request, { params }) {
   const { bytes } = await params;
   let xml = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bare</title>';
-  for (let i = 0; Buffer.byteLength(xml) < Number(bytes) - 30; i++) xml += `<item><title>${escape(text[i % text.length])}</title></item>`;
+  for (let i = 0; Buffer.byteLength(xml) < Number(bytes) - 30; i++)
+    xml += `<item><title>${escape(text[i % text.length])}</title></item>`;
   xml += '</channel></rss>';
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }
