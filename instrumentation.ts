@@ -1,4 +1,7 @@
-/** Runs once when a server process starts, before it takes requests: open the content index now, so problems are logged at start. */
+/**
+ * Runs once when a server process starts, before it takes requests: open the content index now, so problems are logged
+ * at start.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { formatProblem, getContent } = await import('./lib/content');

@@ -77,7 +77,9 @@ const editionTexts = fs
 const options = securityOptionsFromEnv(process.env);
 const PUBLIC_HEADERS = securityHeaders(options, false);
 const PREVIEW_HEADERS = securityHeaders(options, true);
-/** A CDN may keep a 404 for seconds, so a story or card published after it is seen soon (a card's route says a year). */
+/**
+ * A CDN may keep a 404 for seconds, so a story or card published after it is seen soon (a card's route says a year).
+ */
 const NOT_FOUND_CACHE_CONTROL = 'public, max-age=0, s-maxage=10';
 
 const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });

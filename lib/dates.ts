@@ -21,7 +21,10 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
 }
 
 const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
-/** First strong isolate … pop: a date in another script keeps its own order inside the line (25 October 2024 in Persian). */
+/**
+ * First strong isolate … pop: a date in another script keeps its own order inside the line (25 October 2024 in
+ * Persian).
+ */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** "۴ آبان ۱۴۰۳", "22 ربيع الآخر 1446 هـ": day, month, year and the era where the calendar names one. */

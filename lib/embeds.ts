@@ -12,7 +12,10 @@ export type EmbedProvider = keyof typeof EMBED_FRAME_ORIGINS;
 
 export interface Embed {
   provider: EmbedProvider;
-  /** The post's address as the platform writes it, rebuilt from the parts recognised: nothing else of the original URL reaches the page. */
+  /**
+   * The post's address as the platform writes it, rebuilt from the parts recognised: nothing else of the original URL
+   * reaches the page.
+   */
   url: string;
   /** The frame's address, under the platform's EMBED_FRAME_ORIGINS entry. */
   frameSrc: string;

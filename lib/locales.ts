@@ -28,7 +28,10 @@ export interface Edition {
   fonts: { body: string; display: string };
   /** The lite page's stacks (docs/adr/0020): faces readers' devices already have, so the page fetches none. */
   systemFonts: { body: string; display: string };
-  /** The share card's faces, TTF files under node_modules (HarfBuzz reads no WOFF): first that maps a character draws it. */
+  /**
+   * The share card's faces, TTF files under node_modules (HarfBuzz reads no WOFF): first that maps a character draws
+   * it.
+   */
   shareCardFaces: { bold: readonly string[]; regular: readonly string[] };
   /**
    * ISO 15924 script of the edition's text. Arabic-script letters join, so they are never letter-spaced;

@@ -151,7 +151,10 @@ function organizationCard(locale: Locale, siteName: string) {
   };
 }
 
-/** The newsroom as structured data, with where its principles, corrections policy, masthead and ethics are (home and about pages). */
+/**
+ * The newsroom as structured data, with where its principles, corrections policy, masthead and ethics are (home and
+ * about pages).
+ */
 export function organizationJsonLd(locale: Locale, siteName: string) {
   return {
     '@context': 'https://schema.org',

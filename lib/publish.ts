@@ -49,7 +49,10 @@ function livePaths(locale: Locale, slug: string): string[] {
 /** Feeds, sitemaps and share cards have no lite version. */
 const NOT_A_PAGE = /(?:\.xml|\/opengraph-image)$/;
 
-/** Each page with its lite version, which the cache keeps at its render path (lib/http/lite.mjs) and which changes with it. */
+/**
+ * Each page with its lite version, which the cache keeps at its render path (lib/http/lite.mjs) and which changes with
+ * it.
+ */
 function withLiteVersions(affected: Set<string>): string[] {
   return [...affected].flatMap((path) =>
     NOT_A_PAGE.test(path) || path.startsWith('/sitemaps/') ? [path] : [path, liteRenderPath(litePath(path))!],
@@ -57,9 +60,9 @@ function withLiteVersions(affected: Set<string>): string[] {
 }
 
 /**
- * Every path whose page may show a change to these stories (and their lite versions). A change to live posts alone touches the live
- * page's own paths only: during breaking news a post a minute must not re-render the home page and every
- * list the story is in.
+ * Every path whose page may show a change to these stories (and their lite versions). A change to live posts alone
+ * touches the live page's own paths only: during breaking news a post a minute must not re-render the home page and
+ * every list the story is in.
  */
 export async function pathsAffectedBy(
   reloaded: ReloadedStory[],

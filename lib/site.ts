@@ -67,7 +67,9 @@ export const contentIndexFile = path.resolve(
     ),
 );
 
-/** Pictures a CMS holds, copied here when a story is taken in and served from /images/wp/ (this origin, for the CSP). */
+/**
+ * Pictures a CMS holds, copied here when a story is taken in and served from /images/wp/ (this origin, for the CSP).
+ */
 export const mediaDir = path.resolve(
   /*turbopackIgnore: true*/ process.env.MEDIA_DIR ?? path.join(path.dirname(contentIndexFile), 'media'),
 );

@@ -76,7 +76,10 @@ const storyIn = (locale: Locale) => `/${locale}/news/armenia-freezes-csto-partic
 const STORY = storyIn(defaultLocale);
 export const REPRODUCE =
   'npm run bench (BENCH_SKIP_BUILD=1 measures the current .next build; the soak alone: npm run bench:soak; search alone: npm run bench:search)';
-/** The archive search is measured at: 100,000 stories, the scale the site is built for, unless BENCH_SEARCH_STORIES says otherwise. */
+/**
+ * The archive search is measured at: 100,000 stories, the scale the site is built for, unless BENCH_SEARCH_STORIES says
+ * otherwise.
+ */
 const SEARCH_STORIES = Number(process.env.BENCH_SEARCH_STORIES ?? 100_000);
 
 const HEAP_PROBE_FILE = tempHeapProbeFile();

@@ -1,5 +1,6 @@
 // @ts-check
-// Adds up the unit, lint, type-check, formatting, content-check and end-to-end results into the one closing line CI reads: "N passed, N failed".
+// Adds up the unit, lint, type-check, formatting, content-check and end-to-end results into the one closing line CI
+// reads: "N passed, N failed".
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

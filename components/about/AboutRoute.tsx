@@ -28,7 +28,9 @@ export async function aboutMetadata(segment: string): Promise<Metadata> {
   });
 }
 
-/** The newsroom's principles, corrections policy, masthead and ethics: sample text each newsroom replaces in messages/. */
+/**
+ * The newsroom's principles, corrections policy, masthead and ethics: sample text each newsroom replaces in messages/.
+ */
 export async function AboutRoute({ segment }: { segment: string }) {
   const locale = enterEdition(segment);
   if (!isLocale(locale)) return <NotFoundPage locale={localeOrDefault(locale)} />;

@@ -56,7 +56,10 @@ export async function Article({ story, related }: Props) {
   );
 }
 
-/** Section, date line, headline, bylines and share: the top of every story page, a live one's too (`status` above the date). */
+/**
+ * Section, date line, headline, bylines and share: the top of every story page, a live one's too (`status` above the
+ * date).
+ */
 export async function ArticleHeader({ story, status }: { story: Story; status?: ReactNode }) {
   const t = await getTranslations({ locale: story.locale });
   const authors = labelsOf(story.authors, 'author');

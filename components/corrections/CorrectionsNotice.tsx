@@ -2,7 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import { DateLine } from '@/components/article/DateLine';
 import type { StorySummary } from '@/lib/content';
 
-/** A story's corrections, newest first, each dated in the edition's calendar: under its headline and on the corrections page. */
+/**
+ * A story's corrections, newest first, each dated in the edition's calendar: under its headline and on the corrections
+ * page.
+ */
 export async function CorrectionLines({ story, className }: { story: StorySummary; className?: string }) {
   const t = await getTranslations({ locale: story.locale, namespace: 'corrections' });
   return [...story.corrections]

@@ -12,7 +12,9 @@ import { listingMetadata } from '@/lib/metadata';
 import { pageCount, SECTION_PAGE_SIZE } from '@/lib/pagination';
 import { paths } from '@/lib/paths';
 
-/** Page n of an edition's corrections, or undefined when the edition or the page does not exist (page 1 always does). */
+/**
+ * Page n of an edition's corrections, or undefined when the edition or the page does not exist (page 1 always does).
+ */
 async function resolve(segment: string, page: number) {
   const locale = enterEdition(segment);
   if (!isLocale(locale)) return undefined;

@@ -8,7 +8,10 @@ export interface ServerErrorText {
   backHome: string;
 }
 
-/** The message of the error page as markup only, so the prerendered page and the browser's last-resort page draw the same. */
+/**
+ * The message of the error page as markup only, so the prerendered page and the browser's last-resort page draw the
+ * same.
+ */
 export function ServerErrorView({ locale, text }: { locale: Locale; text: ServerErrorText }) {
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-measure px-4 py-16 sm:px-6">

@@ -1,7 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/locales';
 
-/** "مباشر", "زنده", "LIVE": on a running live page, its cards and its share card. The island hides it when the page ends. */
+/**
+ * "مباشر", "زنده", "LIVE": on a running live page, its cards and its share card. The island hides it when the page
+ * ends.
+ */
 export async function LiveBadge({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'live' });
   return (

@@ -14,7 +14,10 @@ function CardImage({ src }: { src: string }) {
   return <img src={src} alt="" width={1200} height={630} className="block h-auto w-full bg-wash" />;
 }
 
-/** The draft's card as three platforms would unfurl it: the editor checks headline, summary and picture before publishing. */
+/**
+ * The draft's card as three platforms would unfurl it: the editor checks headline, summary and picture before
+ * publishing.
+ */
 export async function SharePreviewPanel({ story, imagePath }: Props) {
   const t = await getTranslations({ locale: story.locale, namespace: 'preview' });
   const host = siteUrl.host;

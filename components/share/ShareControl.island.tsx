@@ -37,10 +37,15 @@ const SHARE_PANEL_ID = 'share';
 const noSubscription = () => () => {};
 const inBrowser = () => true;
 const onServer = () => false;
-/** Defined in globals.css: a story page draws eighteen of these, and utilities would spell out fifteen classes on each. */
+/**
+ * Defined in globals.css: a story page draws eighteen of these, and utilities would spell out fifteen classes on each.
+ */
 const button = 'share-button';
 
-/** The story's title and summary as the page's <head> already has them (its canonical URL too), rather than a second copy in the RSC payload. */
+/**
+ * The story's title and summary as the page's <head> already has them (its canonical URL too), rather than a second
+ * copy in the RSC payload.
+ */
 function pageMeta(attribute: string): string {
   return document.querySelector<HTMLMetaElement>(`meta[${attribute}]`)?.content ?? '';
 }

@@ -37,7 +37,10 @@ const shareData = cache(async (story: StorySummary): Promise<ShareData> => {
   };
 });
 
-/** `withPanel` on the page's first control: its panel lists every link for readers without JavaScript, and later ones link to it. */
+/**
+ * `withPanel` on the page's first control: its panel lists every link for readers without JavaScript, and later ones
+ * link to it.
+ */
 export async function StoryShare({ story, withPanel = false }: { story: StorySummary; withPanel?: boolean }) {
   return <ShareControl share={await shareData(story)} withPanel={withPanel} />;
 }

@@ -45,7 +45,9 @@ export interface RenderedLivePost extends LivePost {
   bodyHtml: string;
 }
 
-/** Lowercase Latin letters and digits joined by hyphens: a post's id is part of its anchor (`#post-{id}`) and its URL. */
+/**
+ * Lowercase Latin letters and digits joined by hyphens: a post's id is part of its anchor (`#post-{id}`) and its URL.
+ */
 const POST_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_POST_ID_LENGTH = 64;
 

@@ -139,7 +139,9 @@ export function readModel(index: StoryIndex, ready: () => Promise<void>) {
   } satisfies Partial<ContentSource>;
 }
 
-/** What one edition of a story is now, as its source says: a story, gone, or unreadable (its last good version stays). */
+/**
+ * What one edition of a story is now, as its source says: a story, gone, or unreadable (its last good version stays).
+ */
 export type EditionUpdate = { locale: Locale; story: ParsedStory } | { locale: Locale; gone: true } | { locale: Locale; keep: true };
 
 /** One edition's live posts as the source has them now: posts to store, ids gone. */

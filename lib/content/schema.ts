@@ -57,7 +57,10 @@ export const frontMatterSchema = z
     authors: z.array(text).optional(),
     /** A live page (lib/content/live.ts): `live` while it runs, `ended` once it stays as an archive. */
     live: z.enum(['live', 'ended']).optional(),
-    /** What the newsroom corrected after publishing, each dated: shown under the headline, listed at /{locale}/corrections. */
+    /**
+     * What the newsroom corrected after publishing, each dated: shown under the headline, listed at
+     * /{locale}/corrections.
+     */
     corrections: z.array(correctionSchema).default([]),
     /** A line on what changed in an update that corrected nothing (a new figure, a reaction added). */
     updateNote: text.optional(),
@@ -67,7 +70,8 @@ export const frontMatterSchema = z
     if (story.updatedAt && story.updatedAt < story.publishedAt) {
       ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'is earlier than publishedAt' });
     }
-    // By the calendar day (UTC): a correction written as a bare date (noon UTC) on the day of an afternoon story is fine.
+    // By the calendar day (UTC): a correction written as a bare date (noon UTC) on the day of an afternoon story is
+    // fine.
     const publishedDay = story.publishedAt.toISOString().slice(0, 10);
     story.corrections.forEach((correction, i) => {
       if (correction.date.toISOString().slice(0, 10) < publishedDay) ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: 'is before the day of publishedAt' });

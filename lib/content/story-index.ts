@@ -108,7 +108,10 @@ function hashSlug(slug: string): number {
 export interface FileStamp {
   mtime: number;
   size: number;
-  /** The file had problems when last read (1), so it is read again even unchanged: a post refused for its time may be due now. */
+  /**
+   * The file had problems when last read (1), so it is read again even unchanged: a post refused for its time may be
+   * due now.
+   */
   broken?: number;
 }
 
@@ -220,7 +223,8 @@ export class StoryIndex {
       ),
       correctedTotal: db.prepare<[string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published' AND corrected_at IS NOT NULL"),
       remove: db.prepare<[number, string, string]>("UPDATE stories SET status = 'removed', changed_at = ?, body = '' WHERE locale = ? AND slug = ? AND status != 'removed'"),
-      // Without INDEXED BY the planner walks every label of the edition by primary key, a cost that grows with the archive.
+      // Without INDEXED BY the planner walks every label of the edition by primary key, a cost that grows with the
+      // archive.
       dropLabels: db.prepare<[string, string]>('DELETE FROM story_labels INDEXED BY story_labels_story WHERE locale = ? AND slug = ?'),
       addLabel: db.prepare<[string, string, string, number, string, string]>(
         'INSERT OR IGNORE INTO story_labels (locale, kind, key, published_at, slug, name) VALUES (?, ?, ?, ?, ?, ?)',

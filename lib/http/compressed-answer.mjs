@@ -6,7 +6,8 @@
  * page uncompressed, compresses it itself with the best encoding the client takes (brotli where it can),
  * and keeps the result by the page's ETag, which changes with every new version: a cached page is then a
  * lookup; so is a stored feed or sitemap, which the page cache tags too. Answers without an ETag (search
- * results, a preview) are compressed per request, as Next would. Lite pages pass their HTML through `rewrite` first (lib/http/lite-page.mjs).
+ * results, a preview) are compressed per request, as Next would. Lite pages pass their HTML through `rewrite` first
+ * (lib/http/lite-page.mjs).
  */
 import zlib from 'node:zlib';
 import Negotiator from 'negotiator';

@@ -77,7 +77,9 @@ export interface OgFontStack {
   faceIndexFor(codePoint: number): number;
 }
 
-/** An edition's share-card faces, e.g. Noto Kufi Arabic then Noto Sans for Arabic, Vazirmatn then Noto Sans for Persian. */
+/**
+ * An edition's share-card faces, e.g. Noto Kufi Arabic then Noto Sans for Arabic, Vazirmatn then Noto Sans for Persian.
+ */
 export interface OgFonts {
   /** Headline, brand and section. */
   bold: OgFontStack;

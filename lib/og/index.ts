@@ -2,8 +2,8 @@
  * Share-image text: HarfBuzz shaping + Unicode bidi + wrapping, drawn as SVG glyph outlines.
  *
  *   const fonts = await loadOgFonts();
- *   const layout = fitParagraph(title, { font: fonts.bold, maxWidth: 1040, maxLines: 3, sizes: [64, 56, 48], baseDirection: 'rtl' });
- *   const { svg, width, height } = linesToSvg(layout, { color: '#111', width: 1040 });
+ *   const layout = fitParagraph(title, { font: fonts.bold, maxWidth: 1040, maxLines: 3, sizes: [64, 56, 48],
+ * baseDirection: 'rtl' }); const { svg, width, height } = linesToSvg(layout, { color: '#111', width: 1040 });
  *   <img src={svgToDataUri(svg)} width={width} height={height} />
  */
 export { loadOgFonts } from './fonts';

@@ -86,7 +86,10 @@ export function sentBytes(url: string, headers: Record<string, string>): Promise
   });
 }
 
-/** Each of Sahifa's URLs against its counterpart, as browsers ask (compressed) and with no Accept-Encoding: requests/s, latency, CPU per request, and the ratios. */
+/**
+ * Each of Sahifa's URLs against its counterpart, as browsers ask (compressed) and with no Accept-Encoding: requests/s,
+ * latency, CPU per request, and the ratios.
+ */
 export async function benchAgainstBareNext(
   sahifa: BenchServer,
   bare: BenchServer,

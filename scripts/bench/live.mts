@@ -260,16 +260,14 @@ async function renderRounds(server: BenchServer) {
       const cpu2 = groupCpuMs(server.pid);
       if (answer.status !== 200) throw new Error(`${livePath(slug)} answered ${answer.status}`);
       if (round >= 0)
-        samples
-          .get(slug)!
-          .push({
-            ms: answer.ms,
-            cache: answer.cache,
-            htmlBytes: answer.body.length,
-            wireBytes: answer.wireBytes,
-            hookCpuMs: cpu1 - cpu0,
-            renderCpuMs: cpu2 - cpu1,
-          });
+        samples.get(slug)!.push({
+          ms: answer.ms,
+          cache: answer.cache,
+          htmlBytes: answer.body.length,
+          wireBytes: answer.wireBytes,
+          hookCpuMs: cpu1 - cpu0,
+          renderCpuMs: cpu2 - cpu1,
+        });
       // The hook's work after its answer (a CDN purge) and the render's cache write settle first.
       await sleep(300);
     }

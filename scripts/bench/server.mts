@@ -1,4 +1,6 @@
-/** A production server for the benchmarks: server.mjs, as `npm start` runs it, in its own process group on 127.0.0.1. */
+/**
+ * A production server for the benchmarks: server.mjs, as `npm start` runs it, in its own process group on 127.0.0.1.
+ */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';

@@ -54,7 +54,10 @@ const RSS_EVERY_MS = 2000;
 const GROWTH_TARGET_PERCENT = 10;
 /** Growth is judged on the mean of the last samples, not one: RSS saws up and down with each collection. */
 const GROWTH_WINDOW_SECONDS = 20;
-/** On a large archive, this many story pages (spread over the sitemaps) stand for all: each costs a fetch to discover its card. */
+/**
+ * On a large archive, this many story pages (spread over the sitemaps) stand for all: each costs a fetch to discover
+ * its card.
+ */
 const MAX_STORIES = 200;
 const HOME_PAGES = ['/ar', '/en'];
 
@@ -138,7 +141,10 @@ function spread<T>(items: T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]);
 }
 
-/** Reads the live site the way a crawler would: robots.txt and the sitemaps, the home pages, then the pages they lead to. */
+/**
+ * Reads the live site the way a crawler would: robots.txt and the sitemaps, the home pages, then the pages they lead
+ * to.
+ */
 async function discoverSite(base: string): Promise<Site> {
   const found: Record<DiscoveredKind, Set<string>> = {
     story: new Set(),
@@ -291,7 +297,10 @@ function requestPlan(site: Site): () => Planned {
 /** autocannon gives up on a request after this long (its default) and counts a timeout. */
 const REQUEST_TIMEOUT_SECONDS = 10;
 
-/** Every request from sending to its answer: statuses and latencies per kind, answers not expected, requests never answered. */
+/**
+ * Every request from sending to its answer: statuses and latencies per kind, answers not expected, requests never
+ * answered.
+ */
 class Tally {
   private readonly byKind = new Map(
     KIND_NAMES.map((kind) => [kind, { statuses: new Map<string, number>(), latenciesMs: [] as number[] }]),
@@ -377,7 +386,8 @@ async function loadMix(base: string, next: () => Planned, seconds: number, tally
     connections: CONNECTIONS,
     duration: seconds,
     timeout: REQUEST_TIMEOUT_SECONDS,
-    // What browsers and CDNs send: responses are compressed, as in production, and compression's memory is part of the soak.
+    // What browsers and CDNs send: responses are compressed, as in production, and compression's memory is part of the
+    // soak.
     headers: { 'accept-encoding': 'gzip, deflate, br' },
     requests: [
       {
@@ -478,7 +488,10 @@ async function warmUp(server: BenchServer, next: () => Planned, tally: Tally) {
   };
 }
 
-/** What the server under test needs for the soak: a preview secret, so forged links meet the signature check, and the heap probe. */
+/**
+ * What the server under test needs for the soak: a preview secret, so forged links meet the signature check, and the
+ * heap probe.
+ */
 export function soakServerEnv(heapProbeFile: string): ServerEnv {
   return { PREVIEW_SECRET: randomBytes(32).toString('hex'), ...heapProbeEnv(heapProbeFile) };
 }
@@ -488,7 +501,10 @@ export function tempHeapProbeFile(): string {
 }
 
 export interface SoakOptions {
-  /** The file of the server's heap probe (started with `soakServerEnv` or `heapProbeEnv`); without it live heap is not measured. */
+  /**
+   * The file of the server's heap probe (started with `soakServerEnv` or `heapProbeEnv`); without it live heap is not
+   * measured.
+   */
   heapProbeFile?: string;
 }
 

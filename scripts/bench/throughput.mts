@@ -77,7 +77,10 @@ function processCpuMs(pid: number): number | undefined {
   }
 }
 
-/** `seconds` of wrk (2 threads, 50 connections) with its own CPU; any error, timeout or non-2xx answer makes the figure worthless. */
+/**
+ * `seconds` of wrk (2 threads, 50 connections) with its own CPU; any error, timeout or non-2xx answer makes the figure
+ * worthless.
+ */
 export async function measureWithWrk(
   url: string,
   { headers = {}, seconds = ROUND_SECONDS }: { headers?: Record<string, string>; seconds?: number } = {},

@@ -1,4 +1,6 @@
-/** A port on 127.0.0.1 that nothing listens on: the system picks it, and it is let go at once for the caller's server. */
+/**
+ * A port on 127.0.0.1 that nothing listens on: the system picks it, and it is let go at once for the caller's server.
+ */
 import net from 'node:net';
 
 export async function freePort(): Promise<number> {

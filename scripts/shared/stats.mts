@@ -8,7 +8,9 @@ function nearestRank(length: number, p: number): number {
   return Math.min(length, Math.max(1, Math.ceil((p / 100) * length))) - 1;
 }
 
-/** The p-th percentile of some measurements by the nearest-rank rule: the smallest value that p % of them do not exceed. */
+/**
+ * The p-th percentile of some measurements by the nearest-rank rule: the smallest value that p % of them do not exceed.
+ */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);

@@ -101,7 +101,9 @@ function fleet(redisArgs: string[]) {
   return { state, startRedis, redisCli, redisUrl };
 }
 
-/** Publishes the draft fixture through one server and checks the other serves it within 2 s: story, home, feed, card. */
+/**
+ * Publishes the draft fixture through one server and checks the other serves it within 2 s: story, home, feed, card.
+ */
 async function publishReachesTheOther(servers: { base: string; proc: Proc }[]) {
   const [a, b] = servers;
   const original = fs.readFileSync(storyFile(), 'utf8');

@@ -15,7 +15,10 @@ const badPaths: [string, Locale][] = [
   ]),
 ];
 
-/** Odd spellings a scanner tries: the same 404 page, read from the answer (the browser adds nothing the tests above do not check). */
+/**
+ * Odd spellings a scanner tries: the same 404 page, read from the answer (the browser adds nothing the tests above do
+ * not check).
+ */
 const oddPaths: [string, Locale][] = [
   ['/fa/news/%D8%AF%D8%A7%D8%B3%D8%AA%D8%A7%D9%86-%D9%86%DB%8C%D8%B3%D8%AA', 'fa'],
   [`/ar/news/${encodeURIComponent('قصة-لا-وجود-لها')}`, 'ar'],

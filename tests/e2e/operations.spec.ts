@@ -247,7 +247,8 @@ test('rolling restart behind a balancer: 50 connections for 20 s, each server re
   // The balancer: it polls each server's /readyz every 100 ms and sends readers only to ready ones. As a
   // real one, it takes a server out on a 503 or a refused connection at once, on a slow answer (a server
   // busy with all 50 connections) only the second time in a row, and when every server is out for being
-  // slow it sends to them all the same ("fail open", as cloud balancers do); never to one that said 503 or refused the connection.
+  // slow it sends to them all the same ("fail open", as cloud balancers do); never to one that said 503 or refused the
+  // connection.
   const ready = [true, true];
   const takenOut = [false, false];
   const slowAnswers = [0, 0];

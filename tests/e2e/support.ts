@@ -57,7 +57,9 @@ export function fold(text: string) {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Asserts that each expected piece of text occurs in `text`, in this order. Returns the ones missing or out of order. */
+/**
+ * Asserts that each expected piece of text occurs in `text`, in this order. Returns the ones missing or out of order.
+ */
 export function outOfOrder(text: string, expected: string[]): string[] {
   const folded = fold(text);
   const problems: string[] = [];

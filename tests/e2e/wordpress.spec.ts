@@ -77,7 +77,10 @@ function newPost(key: string, locale: string, fields: Record<string, unknown> = 
   });
 }
 
-/** Milliseconds until the check passes, polled every 50 ms; fails after 2 s (the bound a WordPress save must reach the page within) or `limitMs`. */
+/**
+ * Milliseconds until the check passes, polled every 50 ms; fails after 2 s (the bound a WordPress save must reach the
+ * page within) or `limitMs`.
+ */
 async function within(check: () => Promise<boolean>, limitMs = 2000) {
   return (await until(check, (ok) => ok, limitMs)).ms;
 }

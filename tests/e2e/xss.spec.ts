@@ -72,15 +72,13 @@ for (const locale of locales) {
       ),
     );
     expect(handlers).toEqual([]);
-    const links = await body
-      .locator('a[href]')
-      .evaluateAll((anchors) =>
-        anchors.map((a) => ({
-          written: a.getAttribute('href')!,
-          protocol: (a as HTMLAnchorElement).protocol,
-          origin: (a as HTMLAnchorElement).origin,
-        })),
-      );
+    const links = await body.locator('a[href]').evaluateAll((anchors) =>
+      anchors.map((a) => ({
+        written: a.getAttribute('href')!,
+        protocol: (a as HTMLAnchorElement).protocol,
+        origin: (a as HTMLAnchorElement).origin,
+      })),
+    );
     expect(links.length).toBeGreaterThan(0);
     const origin = new URL(page.url()).origin;
     for (const link of links) {

@@ -58,7 +58,8 @@ describe('STORY_AGE_LABEL_DAYS', () => {
 });
 
 describe('the label in each edition', () => {
-  // next-intl's own translator (its core package: importing `next-intl` here breaks the app's typed keys), keys untyped.
+  // next-intl's own translator (its core package: importing `next-intl` here breaks the app's typed keys), keys
+  // untyped.
   const translator = createTranslator as unknown as (config: {
     locale: Locale;
     messages: Messages;

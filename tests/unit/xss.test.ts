@@ -43,7 +43,10 @@ const ALLOWED: Record<string, Record<string, RegExp>> = {
   input: { type: /^checkbox$/, disabled: /^$/, checked: /^$/ },
 };
 
-/** Every `<` in the output opens or closes an allowed element: raw HTML cannot pass even where a lenient parser would not see an element. */
+/**
+ * Every `<` in the output opens or closes an allowed element: raw HTML cannot pass even where a lenient parser would
+ * not see an element.
+ */
 const ALLOWED_TAG = new RegExp(`^</?(?:${Object.keys(ALLOWED).join('|')})[\\s/>]`);
 
 interface Payload {
@@ -255,7 +258,8 @@ function unsafeHref(href: string): string | null {
   }
   if (url.protocol === 'mailto:') return null;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${url.protocol} link`;
-  // Off the site only when the writer said so with a full address: never through a path that turns out to be another host.
+  // Off the site only when the writer said so with a full address: never through a path that turns out to be another
+  // host.
   if (url.origin !== PAGE.origin && !/^https?:\/\//i.test(href))
     return `link to ${url.origin} from ${JSON.stringify(href)}`;
   return null;

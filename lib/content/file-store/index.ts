@@ -88,7 +88,10 @@ function readStoryFile(target: StoryFile, known?: FileStamp): FileRead {
   return { state: 'read', stamp, ...parseStoryFile(raw, target) };
 }
 
-/** Whether the index's copy of a file is current: unchanged on disk, and not a post refused for its time that may be due now. */
+/**
+ * Whether the index's copy of a file is current: unchanged on disk, and not a post refused for its time that may be due
+ * now.
+ */
 function unchanged(target: StoryFile, known: FileStamp | undefined, stamp: FileStamp | undefined): boolean {
   return Boolean(known && stamp && known.mtime === stamp.mtime && known.size === stamp.size && !(target.postId && known.broken));
 }

@@ -33,7 +33,9 @@ function descendants(node: Element): Element[] {
   return node.children.flatMap((child) => (child.type === 'element' ? [child, ...descendants(child)] : []));
 }
 
-/** A paragraph of one link whose words are its address: what a Markdown body makes of a bare URL, and reads as an embed. */
+/**
+ * A paragraph of one link whose words are its address: what a Markdown body makes of a bare URL, and reads as an embed.
+ */
 function linkParagraph(url: string, title: string | undefined): Element {
   const link: Element = { type: 'element', tagName: 'a', properties: title ? { href: url, title } : { href: url }, children: [{ type: 'text', value: url }] };
   return { type: 'element', tagName: 'p', properties: {}, children: [link] };
@@ -59,7 +61,10 @@ function embedBlock(figure: Element): Element | undefined {
   return linkParagraph(embed.url, title?.replace(/\s+/g, ' ').trim() || undefined);
 }
 
-/** Embed blocks, and paragraphs that hold nothing but an embeddable address (WordPress's auto-embeds), as link paragraphs. */
+/**
+ * Embed blocks, and paragraphs that hold nothing but an embeddable address (WordPress's auto-embeds), as link
+ * paragraphs.
+ */
 function embedsAsLinks(node: Parent) {
   node.children = node.children.map((child) => {
     if (child.type !== 'element') return child;

@@ -26,7 +26,10 @@ export interface WordPressStoreOptions {
   pollMs?: number;
 }
 
-/** Posts saved this long before the last one seen are asked for again: `modified_after` compares in the site's own time, to the second. */
+/**
+ * Posts saved this long before the last one seen are asked for again: `modified_after` compares in the site's own time,
+ * to the second.
+ */
 const OVERLAP_MS = 10 * 60_000;
 /** A draft key for a post that has no slug yet: its ID. */
 const DRAFT_KEY = /^wp-(\d{1,12})$/;
