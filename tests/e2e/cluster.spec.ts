@@ -191,7 +191,13 @@ test.describe('a Redis started with no options', () => {
       expect(events(proc).filter((event) => event.level === 'error' && !event.event.startsWith('content.'))).toEqual(
         [],
       );
-      expect(await metric(base, 'sahifa_shared_cache_state', { state: 'up' })).toBe(1);
+      // Up, or back up within seconds: a probe answered after REDIS_TIMEOUT_MS while a busy machine starts its
+      // servers counts as "slow" for that moment (seen once on CI), and says so as a warning, not an error.
+      await until(
+        () => metric(base, 'sahifa_shared_cache_state', { state: 'up' }),
+        (value) => value === 1,
+        5000,
+      );
       expect(await metric(base, 'sahifa_redis_up', { connection: 'publish' })).toBe(1);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
     }
@@ -252,7 +258,13 @@ test.describe('a Redis started with no options', () => {
         10_000,
       );
       expect(events(proc, 'cache.redis_slow', from[i]), 'one line per state change').toHaveLength(1);
-      expect(await metric(base, 'sahifa_shared_cache_state', { state: 'up' })).toBe(1);
+      // Up, or back up within seconds: a probe answered after REDIS_TIMEOUT_MS while a busy machine starts its
+      // servers counts as "slow" for that moment (seen once on CI), and says so as a warning, not an error.
+      await until(
+        () => metric(base, 'sahifa_shared_cache_state', { state: 'up' }),
+        (value) => value === 1,
+        5000,
+      );
     }
   });
 
