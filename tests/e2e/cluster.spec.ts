@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { freePort } from '../../scripts/shared/free-port';
 import { waitForServer } from '../../scripts/shared/wait-for-server';
-import { events, run, startSahifa, stop, until, type Proc } from './processes';
+import { events, runRedis, startSahifa, stop, until, type Proc } from './processes';
 import { contentDir, storyPath } from './support';
 
 /**
@@ -51,17 +51,7 @@ async function metric(base: string, name: string, labels: Record<string, string>
 function fleet(redisArgs: string[]) {
   const state = { redisPort: 0, redis: undefined as Proc | undefined, servers: [] as { base: string; proc: Proc }[] };
   const startRedis = () => {
-    state.redis = run('/usr/bin/redis-server', [
-      '--port',
-      String(state.redisPort),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      ...redisArgs,
-    ]);
+    state.redis = runRedis(state.redisPort, redisArgs);
   };
   const redisCli = (...args: string[]) =>
     execFileSync('redis-cli', ['-p', String(state.redisPort), ...args], { encoding: 'utf8' }).trim();

@@ -5,8 +5,7 @@ import { expect, test } from '@playwright/test';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { previewQuery } from '../../lib/preview';
 import { freePort } from '../../scripts/shared/free-port';
-import { waitForServer } from '../../scripts/shared/wait-for-server';
-import { events, run, startSahifa, stop, until, type Proc } from './processes';
+import { events, startRedis, startSahifa, stop, until, type Proc } from './processes';
 import { REFERENCE_SLUG, storyPath } from './support';
 
 /**
@@ -218,20 +217,9 @@ test.describe('one server with metrics and logs as an ops team sets them', () =>
 
 test('rolling restart behind a balancer: 50 connections for 20 s, each server restarted in turn, no request fails', async () => {
   test.setTimeout(120_000);
-  const redisPort = await freePort();
-  const redis = run('/usr/bin/redis-server', [
-    '--port',
-    String(redisPort),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
-  await waitForServer(`redis://127.0.0.1:${redisPort}`, { child: redis.child, timeoutMs: 10_000 });
+  const { proc: redis, url: redisUrl } = await startRedis();
   const env = (name: string) => ({
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    REDIS_URL: redisUrl,
     CONTENT_INDEX_FILE: indexFile(`rolling-${name}`),
     SHUTDOWN_DRAIN_MS: '2000',
   });

@@ -78,3 +78,27 @@ export async function until<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** A redis-server on `port` started as a newsroom's is, with nothing kept on disk; `extraArgs` after. Not waited for. */
+export function runRedis(port: number, extraArgs: string[] = []): Proc {
+  return run('/usr/bin/redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    ...extraArgs,
+  ]);
+}
+
+/** A Redis of a test's own on a free port, once it answers, and its URL. */
+export async function startRedis(): Promise<{ proc: Proc; url: string }> {
+  const port = await freePort();
+  const proc = runRedis(port);
+  const url = `redis://127.0.0.1:${port}`;
+  await waitForServer(url, { child: proc.child, timeoutMs: 10_000 });
+  return { proc, url };
+}

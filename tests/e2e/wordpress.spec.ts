@@ -9,8 +9,7 @@ import {
   type LocalWordPress,
 } from '../../scripts/wordpress/local-wordpress';
 import { freePort } from '../../scripts/shared/free-port';
-import { waitForServer } from '../../scripts/shared/wait-for-server';
-import { events, run, startSahifa, stop, until, type Proc } from './processes';
+import { events, startRedis, startSahifa, stop, until, type Proc } from './processes';
 import { saveScreenshot } from './support';
 
 /**
@@ -103,25 +102,15 @@ test.beforeAll(async () => {
   world = (await rest<{ id: number }[]>('GET', '/wp/v2/categories&slug=world'))[0]?.id ?? 0;
   picture = (await rest<{ featured_media: number }>('GET', `/wp/v2/posts/${posts['how-tides-work/en']}&context=edit`))
     .featured_media;
-  const redisPort = await freePort();
-  redis = run('/usr/bin/redis-server', [
-    '--port',
-    String(redisPort),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
-  await waitForServer(`redis://127.0.0.1:${redisPort}`, { child: redis.child, timeoutMs: 10_000 });
+  const started = await startRedis();
+  redis = started.proc;
   const env = (name: string) => ({
     CONTENT_SOURCE: 'wordpress',
     WORDPRESS_URL: wordpress.url,
     WORDPRESS_USER: 'editor',
     WORDPRESS_APP_PASSWORD: wordpress.appPassword,
     WORDPRESS_POLL_MS: '1000',
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    REDIS_URL: started.url,
     CONTENT_INDEX_FILE: path.join(scratch, `${name}.sqlite`),
     MEDIA_DIR: path.join(scratch, `${name}-media`),
   });

@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFileStore } from '@/lib/content/file-store';
 import { frontMatterSchema } from '@/lib/content/schema';
 import type { ContentSource, Story, StorySummary } from '@/lib/content/types';
 import { formatShortDate } from '@/lib/dates';
@@ -16,20 +15,10 @@ import type { Locale } from '@/lib/locales';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/metadata';
 import { pathsAffectedBy } from '@/lib/publish';
 import { editionTimeZone } from '@/lib/site';
-import { writeStory } from './story-files';
+import { openStore, writeStory } from './story-files';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-corrections-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-function openStore(dir: string): ContentSource {
-  return createFileStore({
-    dir,
-    indexFile: path.join(dir, 'index', 'stories.sqlite'),
-    waitForScan: true,
-    log: () => {},
-    info: () => {},
-  });
-}
 
 const slugs = (page: { items: { slug: string }[] }) => page.items.map((story) => story.slug);
 
@@ -203,13 +192,7 @@ describe('the corrections list of the file store', () => {
     expect((await store.story('ar', 'plain'))?.corrections).toEqual([]);
     expect((await store.story('ar', 'plain'))?.updateNote).toBeUndefined();
 
-    const restarted = createFileStore({
-      dir,
-      indexFile: path.join(dir, 'index', 'stories.sqlite'),
-      waitForScan: false,
-      log: () => {},
-      info: () => {},
-    });
+    const restarted = openStore(dir, { waitForScan: false });
     const again = (await restarted.corrected('ar', 0, 10)).items;
     expect(again.map((s) => s.slug)).toEqual(['twice', 'once']);
     expect(again[0].corrections).toEqual(expected);

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createFileStore } from '@/lib/content/file-store';
 import {
   formatCursor,
   LIVE_PAGE_SIZE,
@@ -21,6 +20,7 @@ import { liveBlogJsonLd } from '@/lib/metadata';
 import { storyShareCard } from '@/lib/og/story-card';
 import { pathsAffectedBy } from '@/lib/publish';
 import { relativeTime } from '@/lib/relative-time';
+import { openStore } from './story-files';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-live-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -29,16 +29,6 @@ const MINUTE = 60_000;
 /** Every post of the fixtures is a minute after this, well in the past. */
 const BASE = Date.parse('2024-10-25T09:00:00Z');
 const at = (minutes: number) => new Date(BASE + minutes * MINUTE).toISOString();
-
-function openStore(dir: string): ContentSource {
-  return createFileStore({
-    dir,
-    indexFile: path.join(dir, 'index', 'stories.sqlite'),
-    waitForScan: true,
-    log: () => {},
-    info: () => {},
-  });
-}
 
 interface LiveStoryFields {
   title?: string;

@@ -7,24 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFileStore } from '@/lib/content/file-store';
 import type { Locale } from '@/lib/locales';
 import { parseQuery, SEARCH_COUNT_CAP } from '@/lib/search/query';
 import type { ContentSource } from '@/lib/content/types';
-import { writeStory, type StoryFields } from './story-files';
+import { openStore, type StoryFields, writeStory } from './story-files';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-search-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-function openStore(dir: string) {
-  return createFileStore({
-    dir,
-    indexFile: path.join(dir, 'index', 'stories.sqlite'),
-    waitForScan: true,
-    log: () => {},
-    info: () => {},
-  });
-}
 
 const newSite = () => fs.mkdtempSync(path.join(root, 'site-'));
 const slugs = (page: { items: { slug: string }[] }) => page.items.map((story) => story.slug);

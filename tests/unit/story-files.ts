@@ -1,6 +1,19 @@
-/** Story files written into a temporary content folder, for the tests that run a real file store. */
+/** Story files written into a temporary content folder, and the real file store the tests open over it. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFileStore } from '@/lib/content/file-store';
+import type { ContentSource } from '@/lib/content/types';
+
+/** The file store over `dir`, its index beside the stories, silent; by default ready once its first scan is done. */
+export function openStore(dir: string, { waitForScan = true } = {}): ContentSource {
+  return createFileStore({
+    dir,
+    indexFile: path.join(dir, 'index', 'stories.sqlite'),
+    waitForScan,
+    log: () => {},
+    info: () => {},
+  });
+}
 
 export interface StoryFields {
   /** `null` leaves the title out, as a broken file would. */
