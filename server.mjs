@@ -11,6 +11,7 @@
  * then), and on SIGTERM it drains: /readyz turns 503, it keeps serving for SHUTDOWN_DRAIN_MS so a load
  * balancer notices, finishes the requests in flight, then exits (README, "Operating Sahifa").
  */
+import './lib/ops/supported-node.mjs';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';

@@ -6,6 +6,9 @@
 # the environment. Ctrl-C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A supported Node for everything below (setup.sh installs with it too).
+source scripts/node.sh
+use_supported_node
 bash scripts/setup.sh
 PORT_A=${PORT_A:-3001}
 PORT_B=${PORT_B:-3002}

@@ -3,6 +3,9 @@
 # PORT (default 3000), SITE_URL (default http://localhost:$PORT), CONTENT_DIR and secrets come from the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A supported Node for everything below (setup.sh installs with it too).
+source scripts/node.sh
+use_supported_node
 bash scripts/setup.sh
 export PORT=${PORT:-3000}
 export SITE_URL=${SITE_URL:-http://localhost:$PORT}

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs what Sahifa needs on a fresh machine: the npm packages from package-lock.json and,
-# for the tests, Debian's Chromium, redis-server, and WordPress with MariaDB and PHP (where we are root on
-# Debian; elsewhere Playwright's own browser, and the Redis and WordPress tests are skipped).
+# Installs what Sahifa needs on a fresh machine: a supported Node where the machine's is of another line
+# (scripts/node.sh), the npm packages from package-lock.json and, for the tests, Debian's Chromium, redis-server,
+# and WordPress with MariaDB and PHP (where we are root on Debian; elsewhere Playwright's own browser, and the Redis
+# and WordPress tests are skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node.sh
+use_supported_node
 
 # The test suite needs a browser, a Redis server for the many-servers tests, and WordPress for the
 # WordPress source's tests (and `npm run serve:wordpress`, which passes --with-wordpress).

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Sahifa's whole test suite from a fresh clone: install, unit tests, lint, type check, formatting, content check, production build
-# (bundled content plus tests/fixtures/stories), end-to-end tests against it.
-# The last line is the tally: "N passed, N failed".
+# Sahifa's whole test suite from a fresh clone, on the recommended Node (scripts/node.sh): install, unit tests, lint,
+# type check, formatting, content check, production build (bundled content plus tests/fixtures/stories), end-to-end
+# tests against it. Then on each other supported Node line: unit tests, a production build and the smoke test.
+# The last line is the tally of every runtime's checks: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node.sh
+recommended_bin=$(node_bin "${NODE_VERSIONS[0]}") || { echo "0 passed, 1 failed"; exit 1; }
+export PATH="$recommended_bin:$PATH"
+echo "== Node $(node --version): install and the whole suite"
 bash scripts/setup.sh --with-browser || { echo "0 passed, 1 failed"; exit 1; }
 
 out=.e2e
@@ -57,6 +62,34 @@ else
   echo "build failed" > "$out/build.failed"
   status=1
 fi
+echo "node ${NODE_VERSIONS[0]}: $SECONDS s" > "$out/runtime-seconds.txt"
+
+# runtime_checks VERSION: the unit tests, a production build and the smoke test on another Node line, with the same
+# node_modules (no package of ours is built for one Node), results in $out/node-VERSION for the tally.
+runtime_checks() {
+  local version=$1 started=$SECONDS bin results="$out/node-$1"
+  mkdir -p "$results"
+  echo "== Node $version: unit tests, production build, smoke test"
+  bin=$(node_bin "$version") || return 1
+  PATH="$bin:$PATH" npx vitest run --reporter=dot --reporter=json --outputFile="$results/vitest.json" || return 1
+  # The content as the build first saw it: the suite's publishing tests changed it.
+  rm -rf "$out/content" && mkdir -p "$out/content/stories" && cp -R content/stories/. tests/fixtures/stories/. "$out/content/stories/"
+  if ! PATH="$bin:$PATH" npx next build > "$results/build.log" 2>&1; then
+    tail -60 "$results/build.log"
+    return 1
+  fi
+  PATH="$bin:$PATH" setsid node server.mjs --port "$E2E_PORT" --hostname 127.0.0.1 > "$results/server.log" 2>&1 &
+  local smoke_server=$!
+  trap "kill -- -$smoke_server 2>/dev/null" EXIT
+  for _ in $(seq 1 60); do curl -sf -o /dev/null "$SITE_URL/ar" && break; sleep 1; done
+  PATH="$bin:$PATH" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test tests/e2e/smoke.spec.ts --project chromium
+  local smoke=$?
+  kill -- -$smoke_server 2>/dev/null
+  echo "node $version: $((SECONDS - started)) s" >> "$out/runtime-seconds.txt"
+  return $smoke
+}
+for version in "${NODE_VERSIONS[@]:1}"; do runtime_checks "$version" || status=1; done
+cat "$out/runtime-seconds.txt"
 
 node scripts/tally-tests.mjs "$out" || status=1
 exit $status

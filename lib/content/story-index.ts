@@ -1,12 +1,12 @@
 /**
- * The story index on disk (SQLite through better-sqlite3): one row per story file with its front
+ * The story index on disk (SQLite through Node's built-in node:sqlite): one row per story file with its front
  * matter as JSON and its Markdown body, sorted lists served by B-tree indexes. It lives outside the
  * JavaScript heap, so 100,000 stories cost the server pages of SQLite's small cache rather than
  * hundreds of megabytes of objects (docs/adr/0001-story-index-in-sqlite.md has the figures).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync, type SQLInputValue, type StatementResultingChanges } from 'node:sqlite';
 import { locales, type Locale } from '../locales';
 import { indexText } from '../search/analyze';
 import { matchExpression, SEARCH_COUNT_CAP } from '../search/query';
@@ -150,15 +150,22 @@ function liveFromRow(row: LiveRow): ParsedLivePost {
   return { ...post, time: new Date(post.time), body: row.body };
 }
 
+/** A prepared statement that takes just the parameters its SQL names, in order. */
+interface Statement<Params extends SQLInputValue[] = []> {
+  get(...params: Params): unknown;
+  all(...params: Params): unknown[];
+  run(...params: Params): StatementResultingChanges;
+}
+
 interface SearchStatements {
-  insert: Database.Statement<[number, string]>;
-  remove: Database.Statement<[number]>;
-  page: Database.Statement<[string, number, number]>;
-  count: Database.Statement<[string, number]>;
+  insert: Statement<[number, string]>;
+  remove: Statement<[number]>;
+  page: Statement<[string, number, number]>;
+  count: Statement<[string, number]>;
 }
 
 export class StoryIndex {
-  private readonly db: Database.Database;
+  private readonly db: DatabaseSync;
   private readonly statements;
   private readonly search: Record<Locale, SearchStatements>;
   /** Totals per list, dropped whenever the database changes, here or in another process. */
@@ -167,11 +174,9 @@ export class StoryIndex {
 
   constructor(file: string) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    // Build workers and servers on one machine may share the file: wait for a writer, do not fail.
-    this.db.pragma('busy_timeout = 10000');
+    // Build workers and servers on one machine may share the file: wait up to 10 s for a writer, do not fail.
+    this.db = new DatabaseSync(file, { timeout: 10_000 });
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     const version = this.tryMeta('schema');
     if (version !== undefined && version !== SCHEMA_VERSION) {
       for (const table of ['stories', 'story_tags', 'live_posts', 'story_labels', 'label_counts', 'files', 'folder_problems', 'meta', ...locales.map(searchTable)]) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
@@ -179,84 +184,92 @@ export class StoryIndex {
     this.db.exec(SCHEMA);
     this.db.exec(SEARCH_SCHEMA);
     const db = this.db;
+    const prepare = <Params extends SQLInputValue[] = []>(sql: string) => {
+      const statement = db.prepare(sql);
+      // A write's result carries the connection's last inserted rowid, which FTS5's own bookkeeping leaves above 2^53:
+      // read as a bigint it is harmless, read as a number it throws.
+      if (statement.columns().length === 0) statement.setReadBigInts(true);
+      return statement as unknown as Statement<Params>;
+    };
     this.statements = {
-      story: db.prepare<[string, string, string]>('SELECT summary, body FROM stories WHERE locale = ? AND slug = ? AND status = ?'),
-      editions: db.prepare<[string]>("SELECT locale FROM stories WHERE slug = ? AND status = 'published'"),
-      latest: db.prepare<[string, number, number]>("SELECT summary FROM stories WHERE locale = ? AND status = 'published' ORDER BY published_at DESC, slug LIMIT ? OFFSET ?"),
-      latestTotal: db.prepare<[string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published'"),
-      section: db.prepare<[string, string, number, number]>(
+      story: prepare<[string, string, string]>('SELECT summary, body FROM stories WHERE locale = ? AND slug = ? AND status = ?'),
+      editions: prepare<[string]>("SELECT locale FROM stories WHERE slug = ? AND status = 'published'"),
+      latest: prepare<[string, number, number]>("SELECT summary FROM stories WHERE locale = ? AND status = 'published' ORDER BY published_at DESC, slug LIMIT ? OFFSET ?"),
+      latestTotal: prepare<[string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published'"),
+      section: prepare<[string, string, number, number]>(
         "SELECT summary FROM stories WHERE locale = ? AND status = 'published' AND section = ? ORDER BY published_at DESC, slug LIMIT ? OFFSET ?",
       ),
-      sectionTotal: db.prepare<[string, string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published' AND section = ?"),
-      labelled: db.prepare<[string, string, string, number, number]>(
+      sectionTotal: prepare<[string, string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published' AND section = ?"),
+      labelled: prepare<[string, string, string, number, number]>(
         "SELECT s.summary FROM story_labels l JOIN stories s ON s.locale = l.locale AND s.slug = l.slug WHERE l.locale = ? AND l.kind = ? AND l.key = ? ORDER BY l.published_at DESC, l.slug LIMIT ? OFFSET ?",
       ),
-      labelledTotal: db.prepare<[string, string, string]>('SELECT stories AS n FROM label_counts WHERE locale = ? AND kind = ? AND key = ?'),
-      labelName: db.prepare<[string, string, string]>('SELECT name FROM story_labels WHERE locale = ? AND kind = ? AND key = ? ORDER BY published_at DESC, slug LIMIT 1'),
+      labelledTotal: prepare<[string, string, string]>('SELECT stories AS n FROM label_counts WHERE locale = ? AND kind = ? AND key = ?'),
+      labelName: prepare<[string, string, string]>('SELECT name FROM story_labels WHERE locale = ? AND kind = ? AND key = ? ORDER BY published_at DESC, slug LIMIT 1'),
       // One primary-key probe per edition: cheaper than another index on every label written.
-      labelIn: db.prepare<[string, string, string]>('SELECT 1 FROM story_labels WHERE locale = ? AND kind = ? AND key = ? LIMIT 1'),
-      labelList: db.prepare<[string, string, number, number]>(
+      labelIn: prepare<[string, string, string]>('SELECT 1 FROM story_labels WHERE locale = ? AND kind = ? AND key = ? LIMIT 1'),
+      labelList: prepare<[string, string, number, number]>(
         'SELECT key, name, max(published_at) AS newest FROM story_labels WHERE locale = ? AND kind = ? GROUP BY key ORDER BY key LIMIT ? OFFSET ?',
       ),
       // count(DISTINCT key) over story_labels reads every label of the edition: 0.6 s at 100,000 stories.
-      labelListTotal: db.prepare<[string, string]>('SELECT count(*) AS n FROM label_counts WHERE locale = ? AND kind = ?'),
-      countLabel: db.prepare<[string, string, string]>(
+      labelListTotal: prepare<[string, string]>('SELECT count(*) AS n FROM label_counts WHERE locale = ? AND kind = ?'),
+      countLabel: prepare<[string, string, string]>(
         'INSERT INTO label_counts (locale, kind, key, stories) VALUES (?, ?, ?, 1) ON CONFLICT (locale, kind, key) DO UPDATE SET stories = stories + 1',
       ),
-      uncountLabel: db.prepare<[string, string, string]>('UPDATE label_counts SET stories = stories - 1 WHERE locale = ? AND kind = ? AND key = ?'),
-      dropUncounted: db.prepare<[string, string, string]>('DELETE FROM label_counts WHERE locale = ? AND kind = ? AND key = ? AND stories <= 0'),
-      labelsOfStory: db.prepare<[string, string]>('SELECT kind, key FROM story_labels WHERE locale = ? AND slug = ?'),
-      searchSlotTaken: db.prepare<[string, number]>('SELECT 1 FROM stories WHERE locale = ? AND search_rowid = ?'),
-      setSearchRowid: db.prepare<[number | null, string, string]>('UPDATE stories SET search_rowid = ? WHERE locale = ? AND slug = ?'),
-      searchRowidOf: db.prepare<[string, string]>('SELECT search_rowid AS rowid FROM stories WHERE locale = ? AND slug = ?'),
-      storyAtSearchRowid: db.prepare<[string, number]>('SELECT summary FROM stories WHERE locale = ? AND search_rowid = ?'),
-      drafts: db.prepare("SELECT summary FROM stories WHERE status = 'draft' ORDER BY published_at DESC, slug"),
-      stored: db.prepare<[string, string]>('SELECT status, summary, body FROM stories WHERE locale = ? AND slug = ?'),
-      current: db.prepare<[string, string]>('SELECT status, section, changed_at AS changedAt FROM stories WHERE locale = ? AND slug = ?'),
-      upsert: db.prepare<[string, string, string, string, number, number, string, string, number | null]>(
+      uncountLabel: prepare<[string, string, string]>('UPDATE label_counts SET stories = stories - 1 WHERE locale = ? AND kind = ? AND key = ?'),
+      dropUncounted: prepare<[string, string, string]>('DELETE FROM label_counts WHERE locale = ? AND kind = ? AND key = ? AND stories <= 0'),
+      labelsOfStory: prepare<[string, string]>('SELECT kind, key FROM story_labels WHERE locale = ? AND slug = ?'),
+      searchSlotTaken: prepare<[string, number]>('SELECT 1 FROM stories WHERE locale = ? AND search_rowid = ?'),
+      setSearchRowid: prepare<[number | null, string, string]>('UPDATE stories SET search_rowid = ? WHERE locale = ? AND slug = ?'),
+      searchRowidOf: prepare<[string, string]>('SELECT search_rowid AS rowid FROM stories WHERE locale = ? AND slug = ?'),
+      storyAtSearchRowid: prepare<[string, number]>('SELECT summary FROM stories WHERE locale = ? AND search_rowid = ?'),
+      drafts: prepare("SELECT summary FROM stories WHERE status = 'draft' ORDER BY published_at DESC, slug"),
+      stored: prepare<[string, string]>('SELECT status, summary, body FROM stories WHERE locale = ? AND slug = ?'),
+      current: prepare<[string, string]>('SELECT status, section, changed_at AS changedAt FROM stories WHERE locale = ? AND slug = ?'),
+      upsert: prepare<[string, string, string, string, number, number, string, string, number | null]>(
         `INSERT INTO stories (locale, slug, status, section, published_at, changed_at, summary, body, corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (locale, slug) DO UPDATE SET status = excluded.status, section = excluded.section, published_at = excluded.published_at,
            changed_at = excluded.changed_at, summary = excluded.summary, body = excluded.body, corrected_at = excluded.corrected_at`,
       ),
-      corrected: db.prepare<[string, number, number]>(
+      corrected: prepare<[string, number, number]>(
         "SELECT summary FROM stories WHERE locale = ? AND status = 'published' AND corrected_at IS NOT NULL ORDER BY corrected_at DESC, slug LIMIT ? OFFSET ?",
       ),
-      correctedTotal: db.prepare<[string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published' AND corrected_at IS NOT NULL"),
-      remove: db.prepare<[number, string, string]>("UPDATE stories SET status = 'removed', changed_at = ?, body = '' WHERE locale = ? AND slug = ? AND status != 'removed'"),
+      correctedTotal: prepare<[string]>("SELECT count(*) AS n FROM stories WHERE locale = ? AND status = 'published' AND corrected_at IS NOT NULL"),
+      remove: prepare<[number, string, string]>("UPDATE stories SET status = 'removed', changed_at = ?, body = '' WHERE locale = ? AND slug = ? AND status != 'removed'"),
       // Without INDEXED BY the planner walks every label of the edition by primary key, a cost that grows with the
       // archive.
-      dropLabels: db.prepare<[string, string]>('DELETE FROM story_labels INDEXED BY story_labels_story WHERE locale = ? AND slug = ?'),
-      addLabel: db.prepare<[string, string, string, number, string, string]>(
+      dropLabels: prepare<[string, string]>('DELETE FROM story_labels INDEXED BY story_labels_story WHERE locale = ? AND slug = ?'),
+      addLabel: prepare<[string, string, string, number, string, string]>(
         'INSERT OR IGNORE INTO story_labels (locale, kind, key, published_at, slug, name) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      changedSince: db.prepare<[number]>('SELECT locale, slug FROM stories WHERE changed_at > ? ORDER BY changed_at'),
-      stamp: db.prepare<[string]>('SELECT mtime, size, problems IS NOT NULL AS broken FROM files WHERE path = ?'),
-      setFile: db.prepare<[string, number, number, string | null]>(
+      changedSince: prepare<[number]>('SELECT locale, slug FROM stories WHERE changed_at > ? ORDER BY changed_at'),
+      stamp: prepare<[string]>('SELECT mtime, size, problems IS NOT NULL AS broken FROM files WHERE path = ?'),
+      setFile: prepare<[string, number, number, string | null]>(
         'INSERT INTO files (path, mtime, size, problems) VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET mtime = excluded.mtime, size = excluded.size, problems = excluded.problems',
       ),
-      dropFile: db.prepare<[string]>('DELETE FROM files WHERE path = ?'),
-      filePaths: db.prepare('SELECT path FROM files'),
-      filePathsUnder: db.prepare<[string, string]>('SELECT path FROM files WHERE path >= ? AND path < ?'),
-      fileProblems: db.prepare('SELECT problems FROM files INDEXED BY files_with_problems WHERE problems IS NOT NULL ORDER BY path'),
-      folderProblems: db.prepare('SELECT problem FROM folder_problems ORDER BY path'),
-      clearFolderProblems: db.prepare('DELETE FROM folder_problems'),
-      addFolderProblem: db.prepare<[string, string]>('INSERT OR REPLACE INTO folder_problems (path, problem) VALUES (?, ?)'),
-      livePage: db.prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? ORDER BY time DESC, id DESC LIMIT ? OFFSET ?'),
-      liveCount: db.prepare<[string, string]>('SELECT count(*) AS n FROM live_posts WHERE locale = ? AND slug = ?'),
-      liveFlagged: db.prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? AND flags & ? ORDER BY time DESC, id DESC LIMIT ?'),
-      liveNewer: db.prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? AND time >= ? ORDER BY time DESC, id DESC LIMIT ?'),
-      liveWindow: db.prepare<[string, string, number]>('SELECT id, rev, time FROM live_posts WHERE locale = ? AND slug = ? ORDER BY time DESC, id DESC LIMIT ?'),
-      livePost: db.prepare<[string, string, string]>('SELECT post, body, time FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
-      livePosition: db.prepare<[string, string, number, number, string]>('SELECT count(*) AS n FROM live_posts WHERE locale = ? AND slug = ? AND (time > ? OR (time = ? AND id > ?))'),
-      liveRev: db.prepare<[string, string, string]>('SELECT rev FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
-      putLive: db.prepare<[string, string, string, number, number, string, string, string]>(
+      dropFile: prepare<[string]>('DELETE FROM files WHERE path = ?'),
+      filePaths: prepare('SELECT path FROM files'),
+      filePathsUnder: prepare<[string, string]>('SELECT path FROM files WHERE path >= ? AND path < ?'),
+      fileProblems: prepare('SELECT problems FROM files INDEXED BY files_with_problems WHERE problems IS NOT NULL ORDER BY path'),
+      folderProblems: prepare('SELECT problem FROM folder_problems ORDER BY path'),
+      clearFolderProblems: prepare('DELETE FROM folder_problems'),
+      addFolderProblem: prepare<[string, string]>('INSERT OR REPLACE INTO folder_problems (path, problem) VALUES (?, ?)'),
+      livePage: prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? ORDER BY time DESC, id DESC LIMIT ? OFFSET ?'),
+      liveCount: prepare<[string, string]>('SELECT count(*) AS n FROM live_posts WHERE locale = ? AND slug = ?'),
+      liveFlagged: prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? AND flags & ? ORDER BY time DESC, id DESC LIMIT ?'),
+      liveNewer: prepare<[string, string, number, number]>('SELECT post, body FROM live_posts WHERE locale = ? AND slug = ? AND time >= ? ORDER BY time DESC, id DESC LIMIT ?'),
+      liveWindow: prepare<[string, string, number]>('SELECT id, rev, time FROM live_posts WHERE locale = ? AND slug = ? ORDER BY time DESC, id DESC LIMIT ?'),
+      livePost: prepare<[string, string, string]>('SELECT post, body, time FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
+      livePosition: prepare<[string, string, number, number, string]>('SELECT count(*) AS n FROM live_posts WHERE locale = ? AND slug = ? AND (time > ? OR (time = ? AND id > ?))'),
+      liveRev: prepare<[string, string, string]>('SELECT rev FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
+      putLive: prepare<[string, string, string, number, number, string, string, string]>(
         `INSERT INTO live_posts (locale, slug, id, time, flags, rev, post, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (locale, slug, id) DO UPDATE SET time = excluded.time, flags = excluded.flags, rev = excluded.rev, post = excluded.post, body = excluded.body`,
       ),
-      removeLive: db.prepare<[string, string, string]>('DELETE FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
-      liveIds: db.prepare<[string, string]>('SELECT id FROM live_posts WHERE locale = ? AND slug = ?'),
-      getMeta: db.prepare<[string]>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      removeLive: prepare<[string, string, string]>('DELETE FROM live_posts WHERE locale = ? AND slug = ? AND id = ?'),
+      liveIds: prepare<[string, string]>('SELECT id FROM live_posts WHERE locale = ? AND slug = ?'),
+      dataVersion: prepare('PRAGMA data_version'),
+      getMeta: prepare<[string]>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     };
     this.search = Object.fromEntries(
       locales.map((locale) => {
@@ -264,10 +277,10 @@ export class StoryIndex {
         return [
           locale,
           {
-            insert: db.prepare<[number, string]>(`INSERT INTO ${table} (rowid, terms) VALUES (?, ?)`),
-            remove: db.prepare<[number]>(`DELETE FROM ${table} WHERE rowid = ?`),
-            page: db.prepare<[string, number, number]>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`),
-            count: db.prepare<[string, number]>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`),
+            insert: prepare<[number, string]>(`INSERT INTO ${table} (rowid, terms) VALUES (?, ?)`),
+            remove: prepare<[number]>(`DELETE FROM ${table} WHERE rowid = ?`),
+            page: prepare<[string, number, number]>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`),
+            count: prepare<[string, number]>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`),
           },
         ];
       }),
@@ -293,7 +306,16 @@ export class StoryIndex {
 
   /** Runs `work` as one transaction: a batch of writes costs one commit. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    if (this.db.isTransaction) return work();
+    this.db.exec('BEGIN');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   story(locale: Locale, slug: string, status: 'published' | 'draft' = 'published'): ParsedStory | undefined {
@@ -306,7 +328,7 @@ export class StoryIndex {
   }
 
   private total(key: string, count: () => number): number {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = (this.statements.dataVersion.get() as { data_version: number }).data_version;
     if (version !== this.totalsVersion) {
       this.totals = new Map();
       this.totalsVersion = version;
@@ -489,7 +511,7 @@ export class StoryIndex {
   }
 
   removeLivePost(locale: Locale, slug: string, id: string): boolean {
-    return this.statements.removeLive.run(locale, slug, id).changes > 0;
+    return Number(this.statements.removeLive.run(locale, slug, id).changes) > 0;
   }
 
   stamp(relativePath: string): FileStamp | undefined {

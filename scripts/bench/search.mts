@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { createFileStore } from '../../lib/content/file-store/index.ts';
 import { parseStoryFile } from '../../lib/content/parse.ts';
 import { indexText } from '../../lib/search/analyze.ts';
@@ -65,7 +65,7 @@ const QUERIES: Record<string, { locale: 'ar' | 'en'; q: string; offset?: number 
 };
 
 function tableSizesMb(indexFile: string): Record<string, number> {
-  const db = new Database(indexFile, { readonly: true });
+  const db = new DatabaseSync(indexFile, { readOnly: true });
   const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {
     name: string;
     bytes: number;

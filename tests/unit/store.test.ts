@@ -135,17 +135,17 @@ describe('the story index at archive scale', () => {
     const index = new StoryIndex(path.join(root, 'plans.sqlite'));
     const { db, statements } = index as unknown as {
       db: { prepare(sql: string): { all(...args: unknown[]): { detail: string }[] } };
-      statements: Record<string, { source: string }>;
+      statements: Record<string, { sourceSQL: string }>;
     };
     // Reads, and the writes that find their rows first (a publish deletes a story's labels before it adds them).
     const searching = Object.entries(statements).filter(([, statement]) =>
-      /^\s*(SELECT|UPDATE|DELETE FROM \w+ (INDEXED BY \w+ )?WHERE)/i.test(statement.source),
+      /^\s*(SELECT|UPDATE|DELETE FROM \w+ (INDEXED BY \w+ )?WHERE)/i.test(statement.sourceSQL),
     );
     expect(searching.length).toBeGreaterThan(20);
     for (const [name, statement] of searching) {
-      const parameters = Array((statement.source.match(/\?/g) ?? []).length).fill('x');
+      const parameters = Array((statement.sourceSQL.match(/\?/g) ?? []).length).fill('x');
       const plan = db
-        .prepare(`EXPLAIN QUERY PLAN ${statement.source}`)
+        .prepare(`EXPLAIN QUERY PLAN ${statement.sourceSQL}`)
         .all(...parameters)
         .map((row) => row.detail)
         .join(' | ');
