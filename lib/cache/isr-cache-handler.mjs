@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 import { storedPagePolicy } from '../http/security-headers.mjs';
+import { joinFlightPieces } from './flight-pieces.mjs';
 import { metrics } from '../ops/metrics.mjs';
 import { renderedOnEarlierDay } from './day-bound-pages.mjs';
 import { createSharedCache } from './shared-cache.mjs';
@@ -35,6 +36,7 @@ const NextFileSystemCache =
 
 /**
  * Adds what a stored page's responses need and lacks, once per page version rather than per response:
+ * - its RSC payload in as few scripts as it can be (./flight-pieces.mjs), before anything is counted from it;
  * - its own script policy (pages rendered at run time get it when stored; pages prerendered by
  *   `next build`, written by Next and not through this handler, when first read);
  * - an ETag. Next would hash the whole HTML for every response it sends (`generateEtags`, about 15% of a
@@ -53,6 +55,7 @@ function withPageHeaders(value) {
     return value;
   }
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string' || !value.html) return value;
+  if (!value.headers?.etag) value.html = joinFlightPieces(value.html);
   /** @type {import('node:http').OutgoingHttpHeaders} */
   const added = {};
   if (!value.headers?.['content-security-policy']) added['content-security-policy'] = storedPagePolicy(value.html);
