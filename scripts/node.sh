@@ -8,12 +8,17 @@
 NODE_VERSIONS=("$(cat "$(dirname "${BASH_SOURCE[0]}")/../.nvmrc")" 24.22.3)
 NODE_CACHE=${SAHIFA_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sahifa/node}
 
+# node_major [NODE]: the major version of a node binary (the one on PATH unless named), or "none" where there is none.
+node_major() {
+  "${1:-node}" -p 'process.versions.node.split(".")[0]' 2> /dev/null || echo none
+}
+
 # node_bin VERSION: prints a folder whose `node` is of VERSION's major line: the machine's own Node if it is on that
 # line, else the registry's build of exactly VERSION, fetched into the cache the first time.
 node_bin() {
   local version=$1 own
   own=$(command -v node || true)
-  if [ -n "$own" ] && [ "$("$own" -p 'process.versions.node.split(".")[0]')" = "${version%%.*}" ]; then
+  if [ -n "$own" ] && [ "$(node_major "$own")" = "${version%%.*}" ]; then
     dirname "$own"
     return
   fi
@@ -43,7 +48,7 @@ node_bin() {
 # when it is on one, else the recommended version.
 use_supported_node() {
   local major version
-  major=$(node -p 'process.versions.node.split(".")[0]' 2> /dev/null || echo none)
+  major=$(node_major)
   for version in "${NODE_VERSIONS[@]}"; do [ "$major" = "${version%%.*}" ] && return 0; done
   local bin
   bin=$(node_bin "${NODE_VERSIONS[0]}") || return 1

@@ -12,8 +12,23 @@ echo "== Node $(node --version): install and the whole suite"
 bash scripts/setup.sh --with-browser || { echo "0 passed, 1 failed"; exit 1; }
 
 out=.e2e
-rm -rf "$out" && mkdir -p "$out/content/stories"
+rm -rf "$out" && mkdir -p "$out"
 status=0
+
+# The content a build reads: the bundled stories and the test fixtures, as the repository has them.
+fresh_content() {
+  rm -rf "$out/content" && mkdir -p "$out/content/stories"
+  cp -R content/stories/. tests/fixtures/stories/. "$out/content/stories/"
+}
+
+# start_server LOG: node server.mjs of the current build on E2E_PORT, in its own process group (stopping it stops
+# everything it started) and stopped on exit; returns once it answers.
+start_server() {
+  setsid node server.mjs --port "$E2E_PORT" --hostname 127.0.0.1 > "$1" 2>&1 &
+  server=$!
+  trap 'kill -- -$server 2>/dev/null' EXIT
+  for _ in $(seq 1 60); do curl -sf -o /dev/null "$SITE_URL/ar" && break; sleep 1; done
+}
 
 echo "== unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest.json" || status=1
@@ -31,7 +46,7 @@ echo "== content check (bundled content)"
 if npm run -s content:check > "$out/content-check.log" 2>&1; then echo "content:check ok"; echo 1 > "$out/content-check.pass"; else cat "$out/content-check.log"; status=1; fi
 
 echo "== production build for end-to-end tests"
-cp -R content/stories/. tests/fixtures/stories/. "$out/content/stories/"
+fresh_content
 export E2E_PORT=${E2E_PORT:-3100}
 # Fewer stories prerendered than the fixtures hold, so the suite sees both kinds of story page.
 export PRERENDER_STORIES=${PRERENDER_STORIES:-6}
@@ -49,11 +64,7 @@ if curl -s -o /dev/null "$SITE_URL/"; then
   echo "port $E2E_PORT is in use: stop that server or set E2E_PORT" >&2
   status=1
 elif npx next build > "$E2E_BUILD_LOG" 2>&1; then
-  # Its own process group, so stopping it stops everything it started.
-  setsid node server.mjs --port "$E2E_PORT" --hostname 127.0.0.1 > "$E2E_SERVER_LOG" 2>&1 &
-  server=$!
-  trap 'kill -- -$server 2>/dev/null' EXIT
-  for _ in $(seq 1 60); do curl -sf -o /dev/null "$SITE_URL/ar" && break; sleep 1; done
+  start_server "$E2E_SERVER_LOG"
   echo "== end-to-end tests"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test || status=1
   kill -- -$server 2>/dev/null
@@ -65,29 +76,30 @@ fi
 echo "node ${NODE_VERSIONS[0]}: $SECONDS s" > "$out/runtime-seconds.txt"
 
 # runtime_checks VERSION: the unit tests, a production build and the smoke test on another Node line, with the same
-# node_modules (no package of ours is built for one Node), results in $out/node-VERSION for the tally.
-runtime_checks() {
-  local version=$1 started=$SECONDS bin results="$out/node-$1"
+# node_modules (no package of ours is built for one Node), results in $out/node-VERSION for the tally. A subshell:
+# that Node goes first on its PATH alone.
+runtime_checks() (
+  version=$1
+  started=$SECONDS
+  results="$out/node-$version"
   mkdir -p "$results"
   echo "== Node $version: unit tests, production build, smoke test"
-  bin=$(node_bin "$version") || return 1
-  PATH="$bin:$PATH" npx vitest run --reporter=dot --reporter=json --outputFile="$results/vitest.json" || return 1
+  bin=$(node_bin "$version") || exit 1
+  export PATH="$bin:$PATH"
+  npx vitest run --reporter=dot --reporter=json --outputFile="$results/vitest.json" || exit 1
   # The content as the build first saw it: the suite's publishing tests changed it.
-  rm -rf "$out/content" && mkdir -p "$out/content/stories" && cp -R content/stories/. tests/fixtures/stories/. "$out/content/stories/"
-  if ! PATH="$bin:$PATH" npx next build > "$results/build.log" 2>&1; then
+  fresh_content
+  if ! npx next build > "$results/build.log" 2>&1; then
     tail -60 "$results/build.log"
-    return 1
+    exit 1
   fi
-  PATH="$bin:$PATH" setsid node server.mjs --port "$E2E_PORT" --hostname 127.0.0.1 > "$results/server.log" 2>&1 &
-  local smoke_server=$!
-  trap "kill -- -$smoke_server 2>/dev/null" EXIT
-  for _ in $(seq 1 60); do curl -sf -o /dev/null "$SITE_URL/ar" && break; sleep 1; done
-  PATH="$bin:$PATH" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test tests/e2e/smoke.spec.ts --project chromium
-  local smoke=$?
-  kill -- -$smoke_server 2>/dev/null
+  start_server "$results/server.log"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test tests/e2e/smoke.spec.ts --project chromium
+  smoke=$?
+  kill -- -$server 2>/dev/null
   echo "node $version: $((SECONDS - started)) s" >> "$out/runtime-seconds.txt"
-  return $smoke
-}
+  exit $smoke
+)
 for version in "${NODE_VERSIONS[@]:1}"; do runtime_checks "$version" || status=1; done
 cat "$out/runtime-seconds.txt"
 
